@@ -1,0 +1,5 @@
+//! The errcat pipeline.
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod names;

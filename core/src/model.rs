@@ -1,0 +1,1130 @@
+//! Stage 2: the catalog model, built from the YAML tree.
+//!
+//! This stage checks shape only (known keys, value types, type syntax) and
+//! records every mistake; cross-references (categories, types, placeholders,
+//! examples) are the checker's job in [`crate::check`], which also fills in
+//! the resolved values (`Code::resolved`).
+
+use crate::diag::{Diagnostic, Diagnostics, Loc, suggest};
+use crate::load::{Kind, Node};
+
+/// A whole catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// Short machine name, e.g. `hook0`.
+    pub name: Option<Spanned<String>>,
+    /// Human title, e.g. `Hook0 API`.
+    pub title: Option<String>,
+    /// Markdown introduction for the rendered reference.
+    pub description: Option<String>,
+    /// One envelope per channel, in file order.
+    pub envelopes: Vec<Envelope>,
+    /// Categories, in file order.
+    pub categories: Vec<Category>,
+    /// Named detail types, in file order.
+    pub types: Vec<TypeDef>,
+    /// Codes, in file order.
+    pub codes: Vec<Code>,
+    /// Where the whole file starts (for file-level diagnostics).
+    pub loc: Loc,
+}
+
+/// A value with the location it was written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub loc: Loc,
+}
+
+/// The wire envelope of one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope {
+    /// Channel name: `http`, or a non-HTTP channel such as `websocket`.
+    pub channel: Spanned<String>,
+    /// The JSON template.
+    pub template: Template,
+}
+
+/// A JSON template: literal JSON with `$slot` strings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Template {
+    /// A JSON object, members in order.
+    Object(Vec<(String, Template)>),
+    /// A JSON array.
+    Array(Vec<Template>),
+    /// A literal value (`"error"`, `1`, `true`, ...).
+    Literal(serde_json::Value),
+    /// A slot filled per error.
+    Slot(Spanned<Slot>),
+    /// A `$name` that names no slot (reported by the checker).
+    UnknownSlot(Spanned<String>),
+}
+
+/// What a template slot is filled with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    /// The wire code.
+    Code,
+    /// The message, placeholders filled.
+    Message,
+    /// The details value; omitted for codes without details.
+    Details,
+    /// The category's wire name.
+    Category,
+    /// The HTTP status as a number; omitted on non-HTTP channels.
+    Status,
+    /// The request id from the caller's context; omitted when absent.
+    RequestId,
+    /// The timestamp from the caller's context; omitted when absent.
+    Timestamp,
+}
+
+impl Slot {
+    /// Every slot, in documentation order.
+    pub const ALL: [Slot; 7] = [
+        Slot::Code,
+        Slot::Message,
+        Slot::Details,
+        Slot::Category,
+        Slot::Status,
+        Slot::RequestId,
+        Slot::Timestamp,
+    ];
+
+    /// The slot's name as written after `$`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Code => "code",
+            Slot::Message => "message",
+            Slot::Details => "details",
+            Slot::Category => "category",
+            Slot::Status => "status",
+            Slot::RequestId => "request_id",
+            Slot::Timestamp => "timestamp",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Slot> {
+        Slot::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A category of codes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    /// Wire name, e.g. `authentication_error`.
+    pub name: Spanned<String>,
+    /// Explicit Rust variant name.
+    pub rust_name: Option<Spanned<String>>,
+    /// Human title.
+    pub title: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Default HTTP status of its codes.
+    pub status: Option<Spanned<i128>>,
+    /// Naming rule: every code of the category starts with this prefix.
+    pub prefix: Option<Spanned<String>>,
+    /// Default channel of its codes.
+    pub channel: Option<Spanned<String>>,
+    /// Default retryability of its codes.
+    pub retryable: Option<bool>,
+}
+
+/// A named detail type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Its name, which is also the Rust type name.
+    pub name: Spanned<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// A struct or an enum of values.
+    pub kind: TypeDefKind,
+}
+
+/// The two kinds of named types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDefKind {
+    /// An object with fields.
+    Struct(Vec<Field>),
+    /// One of a list of string values.
+    Enum(Vec<Spanned<String>>),
+}
+
+/// A field of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The wire name.
+    pub name: Spanned<String>,
+    /// Explicit Rust field name, for wire names that are not identifiers.
+    pub rust_name: Option<Spanned<String>>,
+    /// Its type.
+    pub ty: Spanned<Ty>,
+    /// Description.
+    pub description: Option<String>,
+    /// Example value.
+    pub example: Option<Node>,
+    /// Sensitive values are redacted in `Debug` output.
+    pub sensitive: bool,
+}
+
+/// Integer widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntTy {
+    /// `u8`
+    U8,
+    /// `u16`
+    U16,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `i8`
+    I8,
+    /// `i16`
+    I16,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+}
+
+impl IntTy {
+    const ALL: [(IntTy, &'static str); 8] = [
+        (IntTy::U8, "u8"),
+        (IntTy::U16, "u16"),
+        (IntTy::U32, "u32"),
+        (IntTy::U64, "u64"),
+        (IntTy::I8, "i8"),
+        (IntTy::I16, "i16"),
+        (IntTy::I32, "i32"),
+        (IntTy::I64, "i64"),
+    ];
+
+    /// The Rust type name.
+    pub fn name(self) -> &'static str {
+        IntTy::ALL
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("i64", |(_, n)| n)
+    }
+
+    /// The inclusive range of values.
+    pub fn range(self) -> (i128, i128) {
+        match self {
+            IntTy::U8 => (0, u8::MAX.into()),
+            IntTy::U16 => (0, u16::MAX.into()),
+            IntTy::U32 => (0, u32::MAX.into()),
+            IntTy::U64 => (0, u64::MAX.into()),
+            IntTy::I8 => (i8::MIN.into(), i8::MAX.into()),
+            IntTy::I16 => (i16::MIN.into(), i16::MAX.into()),
+            IntTy::I32 => (i32::MIN.into(), i32::MAX.into()),
+            IntTy::I64 => (i64::MIN.into(), i64::MAX.into()),
+        }
+    }
+}
+
+/// A field type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// `bool`
+    Bool,
+    /// `u8` ... `i64`
+    Int(IntTy),
+    /// `number`: a 64-bit float.
+    Number,
+    /// `string`
+    String,
+    /// `timestamp`: RFC 3339.
+    Timestamp,
+    /// `url`: a string that must be an absolute URL.
+    Url,
+    /// `json`: any JSON value.
+    Json,
+    /// `enum: [a, b]` written inline on a field.
+    Enum(Vec<Spanned<String>>),
+    /// `[T]`
+    Array(Box<Ty>),
+    /// `{string: T}`
+    Map(Box<Ty>),
+    /// A named type from `types:`.
+    Named(String),
+    /// `T?`
+    Optional(Box<Ty>),
+}
+
+impl Ty {
+    /// The type as written in the catalog language.
+    pub fn display(&self) -> String {
+        match self {
+            Ty::Bool => "bool".into(),
+            Ty::Int(i) => i.name().into(),
+            Ty::Number => "number".into(),
+            Ty::String => "string".into(),
+            Ty::Timestamp => "timestamp".into(),
+            Ty::Url => "url".into(),
+            Ty::Json => "json".into(),
+            Ty::Enum(values) => format!(
+                "enum [{}]",
+                values
+                    .iter()
+                    .map(|v| v.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Ty::Array(t) => format!("[{}]", t.display()),
+            Ty::Map(t) => format!("{{string: {}}}", t.display()),
+            Ty::Named(n) => n.clone(),
+            Ty::Optional(t) => format!("{}?", t.display()),
+        }
+    }
+
+    /// The type without its `?`.
+    pub fn required(&self) -> &Ty {
+        match self {
+            Ty::Optional(t) => t,
+            t => t,
+        }
+    }
+}
+
+/// The `details` of a code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Details {
+    /// No details: the slot is omitted.
+    None,
+    /// An object with these fields (`{}` for an always-empty object).
+    Object(Vec<Field>),
+    /// Another type: a named type, an array or a map.
+    Value(Spanned<Ty>),
+}
+
+/// A deprecation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deprecation {
+    /// Why, and what to use instead.
+    pub note: Option<String>,
+}
+
+/// The example of a code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// Where the example starts.
+    pub loc: Loc,
+    /// The example's details value.
+    pub details: Option<Node>,
+    /// A request id to render into the envelope.
+    pub request_id: Option<String>,
+    /// A timestamp (RFC 3339) to render into the envelope.
+    pub timestamp: Option<Spanned<String>>,
+}
+
+/// A header sent with a code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// The header name as written.
+    pub name: Spanned<String>,
+    /// The value template, with `{field}` placeholders.
+    pub value: Spanned<String>,
+}
+
+/// One error code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// The wire code.
+    pub code: Spanned<String>,
+    /// Explicit Rust variant name.
+    pub rust_name: Option<Spanned<String>>,
+    /// Category name.
+    pub category: Option<Spanned<String>>,
+    /// Explicit status (overrides the category's).
+    pub status: Option<Spanned<i128>>,
+    /// Explicit channel (overrides the category's).
+    pub channel: Option<Spanned<String>>,
+    /// Message with `{field}` placeholders.
+    pub message: Option<Spanned<String>>,
+    /// Description.
+    pub description: Option<String>,
+    /// Steps to resolve.
+    pub resolution: Vec<String>,
+    /// Details schema.
+    pub details: Details,
+    /// Headers.
+    pub headers: Vec<Header>,
+    /// Explicit retryability (overrides the category's).
+    pub retryable: Option<bool>,
+    /// Deprecation.
+    pub deprecated: Option<Deprecation>,
+    /// Example.
+    pub example: Option<Example>,
+    /// Values resolved by the checker.
+    pub resolved: Resolved,
+}
+
+/// Per-code values that the checker resolves from defaults.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Resolved {
+    /// Rust variant name.
+    pub variant: String,
+    /// Rust constructor name.
+    pub ctor: String,
+    /// Index into [`Catalog::categories`].
+    pub category: usize,
+    /// HTTP status (None on non-HTTP channels).
+    pub status: Option<u16>,
+    /// Channel name.
+    pub channel: String,
+    /// Retryable.
+    pub retryable: bool,
+}
+
+/// Keys accepted at the top level.
+pub const TOP_KEYS: &[&str] = &[
+    "$schema",
+    "name",
+    "title",
+    "description",
+    "envelopes",
+    "categories",
+    "types",
+    "codes",
+];
+/// Keys accepted in a category.
+pub const CATEGORY_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "status",
+    "prefix",
+    "channel",
+    "retryable",
+    "rust_name",
+];
+/// Keys accepted in a named type.
+pub const TYPE_KEYS: &[&str] = &["description", "fields", "enum"];
+/// Keys accepted in a field's long form.
+pub const FIELD_KEYS: &[&str] = &[
+    "type",
+    "enum",
+    "optional",
+    "description",
+    "example",
+    "sensitive",
+    "rust_name",
+];
+/// Keys accepted in a code.
+pub const CODE_KEYS: &[&str] = &[
+    "category",
+    "status",
+    "channel",
+    "rust_name",
+    "message",
+    "description",
+    "resolution",
+    "details",
+    "headers",
+    "retryable",
+    "deprecated",
+    "example",
+];
+/// Keys accepted in an example.
+pub const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"];
+
+/// Reads a mapping node, remembering which keys were used so that unknown
+/// ones are reported with a suggestion.
+struct MapReader<'a> {
+    entries: Vec<(&'a Node, &'a Node)>,
+}
+
+impl<'a> MapReader<'a> {
+    fn new(node: &'a Node, what: &str, allowed: &[&str], cx: &mut Diagnostics) -> Option<Self> {
+        let Kind::Map(entries) = &node.kind else {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("{what} must be a mapping, found {}", node.kind.describe()),
+                )
+                .hint(format!(
+                    "write it as `key: value` lines; allowed keys: {}",
+                    allowed.join(", ")
+                )),
+            );
+            return None;
+        };
+        for (k, _) in entries {
+            let key = k.key_string();
+            if !allowed.contains(&key.as_str()) {
+                cx.push(
+                    Diagnostic::new(&k.loc, format!("unknown key `{key}` in {what}"))
+                        .hint(suggest(&key, allowed)),
+                );
+            }
+        }
+        Some(MapReader {
+            entries: entries.iter().map(|(k, v)| (k, v)).collect(),
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(_, v)| *v)
+    }
+}
+
+fn entries<'a>(node: &'a Node, what: &str, cx: &mut Diagnostics) -> &'a [(Node, Node)] {
+    match &node.kind {
+        Kind::Map(entries) => entries,
+        Kind::Null => &[],
+        other => {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("{what} must be a mapping, found {}", other.describe()),
+                )
+                .hint("write one `name:` entry per line"),
+            );
+            &[]
+        }
+    }
+}
+
+fn string(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<String>> {
+    match &node.kind {
+        Kind::Str(s) => Some(Spanned {
+            value: s.clone(),
+            loc: node.loc.clone(),
+        }),
+        other => {
+            let hint = match other {
+                Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) => {
+                    Some("quote the value to make it a string".to_string())
+                }
+                _ => None,
+            };
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("{what} must be a string, found {}", other.describe()),
+                )
+                .maybe_hint(hint),
+            );
+            None
+        }
+    }
+}
+
+fn text(node: Option<&Node>, what: &str, cx: &mut Diagnostics) -> Option<String> {
+    node.and_then(|n| string(n, what, cx)).map(|s| s.value)
+}
+
+fn boolean(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<bool> {
+    match &node.kind {
+        Kind::Bool(b) => Some(*b),
+        other => {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("{what} must be `true` or `false`, found {}", other.describe()),
+                )
+                .hint("write `true` or `false` without quotes"),
+            );
+            None
+        }
+    }
+}
+
+fn integer(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<i128>> {
+    match &node.kind {
+        Kind::Int(i) => Some(Spanned {
+            value: *i,
+            loc: node.loc.clone(),
+        }),
+        other => {
+            let hint = match other {
+                Kind::Str(s) if s.trim().parse::<i128>().is_ok() => {
+                    Some(format!("remove the quotes: `{}`", s.trim()))
+                }
+                _ => None,
+            };
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("{what} must be an integer, found {}", other.describe()),
+                )
+                .maybe_hint(hint),
+            );
+            None
+        }
+    }
+}
+
+fn key(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<String>> {
+    match &node.kind {
+        Kind::Str(_) | Kind::Int(_) => Some(Spanned {
+            value: node.key_string(),
+            loc: node.loc.clone(),
+        }),
+        other => {
+            cx.push(Diagnostic::new(
+                &node.loc,
+                format!("{what} must be a string, found {}", other.describe()),
+            ));
+            None
+        }
+    }
+}
+
+/// Builds the model from the YAML tree, recording every shape mistake.
+pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
+    let mut catalog = Catalog {
+        name: None,
+        title: None,
+        description: None,
+        envelopes: Vec::new(),
+        categories: Vec::new(),
+        types: Vec::new(),
+        codes: Vec::new(),
+        loc: root.loc.clone(),
+    };
+    let Some(top) = MapReader::new(root, "the catalog", TOP_KEYS, cx) else {
+        return catalog;
+    };
+    catalog.name = top.get("name").and_then(|n| string(n, "`name`", cx));
+    catalog.title = text(top.get("title"), "`title`", cx);
+    catalog.description = text(top.get("description"), "`description`", cx);
+    if let Some(node) = top.get("envelopes") {
+        for (k, v) in entries(node, "`envelopes`", cx) {
+            if let Some(channel) = key(k, "a channel name", cx) {
+                let template = template(v, cx);
+                catalog.envelopes.push(Envelope { channel, template });
+            }
+        }
+    }
+    if let Some(node) = top.get("categories") {
+        for (k, v) in entries(node, "`categories`", cx) {
+            if let Some(name) = key(k, "a category name", cx) {
+                catalog.categories.push(category(name, v, cx));
+            }
+        }
+    }
+    if let Some(node) = top.get("types") {
+        for (k, v) in entries(node, "`types`", cx) {
+            if let Some(name) = key(k, "a type name", cx) {
+                if let Some(def) = type_def(name, v, cx) {
+                    catalog.types.push(def);
+                }
+            }
+        }
+    }
+    if let Some(node) = top.get("codes") {
+        for (k, v) in entries(node, "`codes`", cx) {
+            if let Some(name) = key(k, "a code", cx) {
+                if let Some(code) = code(name, v, cx) {
+                    catalog.codes.push(code);
+                }
+            }
+        }
+    }
+    for (required, present) in [
+        ("name", catalog.name.is_some() || top.get("name").is_some()),
+        ("envelopes", top.get("envelopes").is_some()),
+        ("codes", top.get("codes").is_some()),
+    ] {
+        if !present {
+            cx.push(
+                Diagnostic::new(&root.loc, format!("the catalog has no `{required}`"))
+                    .hint(format!("add a top-level `{required}:` key")),
+            );
+        }
+    }
+    catalog
+}
+
+fn template(node: &Node, cx: &mut Diagnostics) -> Template {
+    match &node.kind {
+        Kind::Map(entries) => Template::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.key_string(), template(v, cx)))
+                .collect(),
+        ),
+        Kind::Seq(items) => Template::Array(items.iter().map(|i| template(i, cx)).collect()),
+        Kind::Str(s) if s.starts_with("$$") => Template::Literal(serde_json::Value::String(
+            s[1..].to_string(),
+        )),
+        Kind::Str(s) if s.starts_with('$') => {
+            let name = &s[1..];
+            match Slot::from_name(name) {
+                Some(slot) => Template::Slot(Spanned {
+                    value: slot,
+                    loc: node.loc.clone(),
+                }),
+                None => Template::UnknownSlot(Spanned {
+                    value: name.to_string(),
+                    loc: node.loc.clone(),
+                }),
+            }
+        }
+        _ => Template::Literal(node.to_json()),
+    }
+}
+
+fn category(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Category {
+    let mut cat = Category {
+        name,
+        rust_name: None,
+        title: None,
+        description: None,
+        status: None,
+        prefix: None,
+        channel: None,
+        retryable: None,
+    };
+    if matches!(node.kind, Kind::Null) {
+        return cat;
+    }
+    let what = format!("category `{}`", cat.name.value);
+    let Some(map) = MapReader::new(node, &what, CATEGORY_KEYS, cx) else {
+        return cat;
+    };
+    cat.title = text(map.get("title"), "`title`", cx);
+    cat.description = text(map.get("description"), "`description`", cx);
+    cat.status = map.get("status").and_then(|n| integer(n, "`status`", cx));
+    cat.prefix = map.get("prefix").and_then(|n| string(n, "`prefix`", cx));
+    cat.channel = map.get("channel").and_then(|n| string(n, "`channel`", cx));
+    cat.retryable = map
+        .get("retryable")
+        .and_then(|n| boolean(n, "`retryable`", cx));
+    cat.rust_name = map
+        .get("rust_name")
+        .and_then(|n| string(n, "`rust_name`", cx));
+    cat
+}
+
+fn type_def(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<TypeDef> {
+    let what = format!("type `{}`", name.value);
+    let map = MapReader::new(node, &what, TYPE_KEYS, cx)?;
+    let description = text(map.get("description"), "`description`", cx);
+    let kind = match (map.get("fields"), map.get("enum")) {
+        (Some(fields_node), None) => TypeDefKind::Struct(fields(fields_node, cx)),
+        (None, Some(values)) => TypeDefKind::Enum(enum_values(values, cx)?),
+        (Some(_), Some(e)) => {
+            cx.push(
+                Diagnostic::new(&e.loc, format!("{what} has both `fields` and `enum`"))
+                    .hint("a named type is either an object (`fields:`) or an enum (`enum:`)"),
+            );
+            return None;
+        }
+        (None, None) => {
+            cx.push(
+                Diagnostic::new(&name.loc, format!("{what} has neither `fields` nor `enum`"))
+                    .hint("add `fields:` with one `name: type` per line, or `enum: [a, b]`"),
+            );
+            return None;
+        }
+    };
+    Some(TypeDef {
+        name,
+        description,
+        kind,
+    })
+}
+
+fn enum_values(node: &Node, cx: &mut Diagnostics) -> Option<Vec<Spanned<String>>> {
+    let Kind::Seq(items) = &node.kind else {
+        cx.push(
+            Diagnostic::new(
+                &node.loc,
+                format!("`enum` must be a list of strings, found {}", node.kind.describe()),
+            )
+            .hint("write `enum: [first, second]`"),
+        );
+        return None;
+    };
+    if items.is_empty() {
+        cx.push(
+            Diagnostic::new(&node.loc, "`enum` has no values").hint("list at least one value"),
+        );
+        return None;
+    }
+    Some(
+        items
+            .iter()
+            .filter_map(|i| string(i, "an enum value", cx))
+            .collect(),
+    )
+}
+
+/// Parses the object fields of `details:` or `fields:`.
+fn fields(node: &Node, cx: &mut Diagnostics) -> Vec<Field> {
+    let mut out = Vec::new();
+    for (k, v) in entries(node, "the fields", cx) {
+        if let Some(name) = key(k, "a field name", cx) {
+            if let Some(f) = field(name, v, cx) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+fn field(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Field> {
+    let mut f = Field {
+        name,
+        rust_name: None,
+        ty: Spanned {
+            value: Ty::Json,
+            loc: node.loc.clone(),
+        },
+        description: None,
+        example: None,
+        sensitive: false,
+    };
+    // Long form: a mapping with `type` or `enum` (a mapping whose only key is
+    // `string` is the map shorthand `{string: T}`).
+    let long = matches!(&node.kind, Kind::Map(e)
+        if e.iter().any(|(k, _)| matches!(k.as_str(), Some("type" | "enum"))));
+    if !long {
+        f.ty = ty(node, cx)?;
+        return Some(f);
+    }
+    let what = format!("field `{}`", f.name.value);
+    let map = MapReader::new(node, &what, FIELD_KEYS, cx)?;
+    let mut inner = match (map.get("type"), map.get("enum")) {
+        (Some(t), None) => ty(t, cx)?,
+        (None, Some(e)) => Spanned {
+            value: Ty::Enum(enum_values(e, cx)?),
+            loc: e.loc.clone(),
+        },
+        (Some(_), Some(e)) => {
+            cx.push(
+                Diagnostic::new(&e.loc, format!("{what} has both `type` and `enum`"))
+                    .hint("use `enum: [a, b]` alone for a field that takes one of listed values"),
+            );
+            return None;
+        }
+        (None, None) => return None,
+    };
+    if let Some(opt) = map.get("optional").and_then(|n| boolean(n, "`optional`", cx)) {
+        if opt && !matches!(inner.value, Ty::Optional(_)) {
+            inner.value = Ty::Optional(Box::new(inner.value));
+        }
+    }
+    f.ty = inner;
+    f.description = text(map.get("description"), "`description`", cx);
+    f.example = map.get("example").cloned();
+    f.sensitive = map
+        .get("sensitive")
+        .and_then(|n| boolean(n, "`sensitive`", cx))
+        .unwrap_or(false);
+    f.rust_name = map
+        .get("rust_name")
+        .and_then(|n| string(n, "`rust_name`", cx));
+    Some(f)
+}
+
+/// Parses a type written as a string (`u32`, `[FieldError]`, `{string: T}`,
+/// `T?`), a one-element sequence (`[T]`) or a `{string: T}` mapping.
+fn ty(node: &Node, cx: &mut Diagnostics) -> Option<Spanned<Ty>> {
+    let value = match &node.kind {
+        Kind::Str(s) => match parse_ty(s) {
+            Ok(t) => t,
+            Err(msg) => {
+                cx.push(Diagnostic::new(&node.loc, msg.0).maybe_hint(msg.1));
+                return None;
+            }
+        },
+        Kind::Seq(items) if items.len() == 1 => Ty::Array(Box::new(ty(&items[0], cx)?.value)),
+        Kind::Map(entries) if entries.len() == 1 && entries[0].0.as_str() == Some("string") => {
+            Ty::Map(Box::new(ty(&entries[0].1, cx)?.value))
+        }
+        other => {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("expected a field type, found {}", other.describe()),
+                )
+                .hint(
+                    "write a type such as `string`, `u32?`, `[FieldError]`, `{string: string}`, or a mapping with `type:` or `enum:`",
+                ),
+            );
+            return None;
+        }
+    };
+    Some(Spanned {
+        value,
+        loc: node.loc.clone(),
+    })
+}
+
+/// The scalar type names of the language.
+pub const SCALAR_TYPES: &[&str] = &[
+    "bool",
+    "string",
+    "number",
+    "timestamp",
+    "url",
+    "json",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+];
+
+/// Parses the string form of a type. Errors carry a message and a hint.
+pub fn parse_ty(s: &str) -> Result<Ty, (String, Option<String>)> {
+    let s = s.trim();
+    if let Some(inner) = s.strip_suffix('?') {
+        let inner = parse_ty(inner)?;
+        if matches!(inner, Ty::Optional(_)) {
+            return Err((
+                format!("`{s}` is optional twice"),
+                Some("write a single `?`".into()),
+            ));
+        }
+        return Ok(Ty::Optional(Box::new(inner)));
+    }
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Ok(Ty::Array(Box::new(parse_ty(inner)?)));
+    }
+    if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        let Some(value) = inner.trim().strip_prefix("string:") else {
+            return Err((
+                format!("map type `{s}` must have string keys"),
+                Some("write `{string: T}`".into()),
+            ));
+        };
+        return Ok(Ty::Map(Box::new(parse_ty(value)?)));
+    }
+    if let Some((t, _)) = IntTy::ALL.iter().find(|(_, n)| *n == s) {
+        return Ok(Ty::Int(*t));
+    }
+    Ok(match s {
+        "bool" => Ty::Bool,
+        "string" => Ty::String,
+        "number" => Ty::Number,
+        "timestamp" => Ty::Timestamp,
+        "url" => Ty::Url,
+        "json" => Ty::Json,
+        _ if crate::names::is_plain_ident(s) => Ty::Named(s.to_string()),
+        _ => {
+            return Err((
+                format!("invalid type `{s}`"),
+                Some(format!(
+                    "a type is one of {}, a named type, `[T]`, `{{string: T}}` or `T?`",
+                    SCALAR_TYPES.join(", ")
+                )),
+            ));
+        }
+    })
+}
+
+fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code> {
+    let what = format!("code `{}`", name.value);
+    let map = MapReader::new(node, &what, CODE_KEYS, cx)?;
+    let details = match map.get("details") {
+        None => Details::None,
+        Some(n) => match &n.kind {
+            Kind::Map(_) | Kind::Null => Details::Object(fields(n, cx)),
+            _ => match ty(n, cx) {
+                Some(t) => Details::Value(t),
+                None => Details::None,
+            },
+        },
+    };
+    let mut headers = Vec::new();
+    if let Some(h) = map.get("headers") {
+        for (k, v) in entries(h, "`headers`", cx) {
+            let value = match &v.kind {
+                // Plain numbers are natural for constant headers.
+                Kind::Int(_) => Some(Spanned {
+                    value: v.key_string(),
+                    loc: v.loc.clone(),
+                }),
+                _ => string(v, "a header value", cx),
+            };
+            if let (Some(name), Some(value)) = (key(k, "a header name", cx), value) {
+                headers.push(Header { name, value });
+            }
+        }
+    }
+    let resolution = match map.get("resolution") {
+        None => Vec::new(),
+        Some(n) => match &n.kind {
+            Kind::Seq(items) => items
+                .iter()
+                .filter_map(|i| string(i, "a resolution step", cx))
+                .map(|s| s.value)
+                .collect(),
+            Kind::Str(s) => vec![s.clone()],
+            other => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("`resolution` must be a list of strings, found {}", other.describe()),
+                    )
+                    .hint("write one `- step` per line"),
+                );
+                Vec::new()
+            }
+        },
+    };
+    let deprecated = match map.get("deprecated") {
+        None => None,
+        Some(n) => match &n.kind {
+            Kind::Bool(true) => Some(Deprecation { note: None }),
+            Kind::Bool(false) => None,
+            Kind::Str(s) => Some(Deprecation {
+                note: Some(s.clone()),
+            }),
+            other => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("`deprecated` must be `true` or a note, found {}", other.describe()),
+                    )
+                    .hint("write `deprecated: \"use OTHER_CODE instead\"`"),
+                );
+                None
+            }
+        },
+    };
+    let example = map.get("example").and_then(|n| {
+        let m = MapReader::new(n, "`example`", EXAMPLE_KEYS, cx)?;
+        Some(Example {
+            loc: n.loc.clone(),
+            details: m.get("details").cloned(),
+            request_id: text(m.get("request_id"), "`request_id`", cx),
+            timestamp: m.get("timestamp").and_then(|t| string(t, "`timestamp`", cx)),
+        })
+    });
+    let message = map.get("message").and_then(|n| string(n, "`message`", cx));
+    if map.get("message").is_none() {
+        cx.push(
+            Diagnostic::new(&name.loc, format!("{what} has no `message`"))
+                .hint("add `message: A human-readable message`"),
+        );
+    }
+    if map.get("category").is_none() {
+        cx.push(
+            Diagnostic::new(&name.loc, format!("{what} has no `category`"))
+                .hint("add `category:` naming one of the catalog's categories"),
+        );
+    }
+    Some(Code {
+        category: map.get("category").and_then(|n| string(n, "`category`", cx)),
+        status: map.get("status").and_then(|n| match n.kind {
+            Kind::Null => None,
+            _ => integer(n, "`status`", cx),
+        }),
+        channel: map.get("channel").and_then(|n| string(n, "`channel`", cx)),
+        rust_name: map
+            .get("rust_name")
+            .and_then(|n| string(n, "`rust_name`", cx)),
+        message,
+        description: text(map.get("description"), "`description`", cx),
+        resolution,
+        details,
+        headers,
+        retryable: map
+            .get("retryable")
+            .and_then(|n| boolean(n, "`retryable`", cx)),
+        deprecated,
+        example,
+        code: name,
+        resolved: Resolved::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bytes;
+
+    fn build_text(text: &str) -> (Catalog, Vec<Diagnostic>) {
+        let root = load_bytes("t.yaml", text.as_bytes()).1.unwrap();
+        let mut cx = Diagnostics::new();
+        let catalog = build(&root, &mut cx);
+        (catalog, cx.into_vec())
+    }
+
+    const MINIMAL: &str = "name: t\nenvelopes:\n  http: {code: $code}\ncategories:\n  c: {status: 400}\ncodes:\n";
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let (_, diags) = build_text(&format!(
+            "{MINIMAL}  A:\n    category: c\n    mesage: hi\n    message: hi\n"
+        ));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].loc.line, 9);
+        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `message`?"));
+    }
+
+    #[test]
+    fn wrong_types_are_all_reported() {
+        let (_, diags) = build_text(&format!(
+            "{MINIMAL}  A:\n    category: c\n    message: [x]\n    retryable: \"yes\"\n    status: \"404\"\n"
+        ));
+        let lines: Vec<u32> = diags.iter().map(|d| d.loc.line).collect();
+        assert_eq!(lines, vec![9, 10, 11], "{diags:?}");
+        assert!(diags[2].hint.as_deref().unwrap().contains("remove the quotes"));
+    }
+
+    #[test]
+    fn missing_required_keys() {
+        let (_, diags) = build_text("title: x\n");
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.iter().any(|m| m.contains("no `name`")));
+        assert!(messages.iter().any(|m| m.contains("no `codes`")));
+        let (_, diags) = build_text(&format!("{MINIMAL}  A:\n    status: 400\n"));
+        assert_eq!(diags.len(), 2, "{diags:?}");
+    }
+
+    #[test]
+    fn type_syntax() {
+        assert_eq!(parse_ty("u32?"), Ok(Ty::Optional(Box::new(Ty::Int(IntTy::U32)))));
+        assert_eq!(
+            parse_ty("[FieldError]"),
+            Ok(Ty::Array(Box::new(Ty::Named("FieldError".into()))))
+        );
+        assert_eq!(
+            parse_ty("{string: string}"),
+            Ok(Ty::Map(Box::new(Ty::String)))
+        );
+        assert!(parse_ty("u32??").is_err());
+        assert!(parse_ty("{int: string}").is_err());
+        assert!(parse_ty("not a type").is_err());
+    }
+
+    #[test]
+    fn field_forms() {
+        let (catalog, diags) = build_text(&format!(
+            "{MINIMAL}  A:\n    category: c\n    message: hi\n    details:\n      a: [string]\n      b: {{string: u8}}\n      c: {{type: timestamp, optional: true, sensitive: true}}\n      d: {{enum: [x, y]}}\n"
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let Details::Object(fields) = &catalog.codes[0].details else {
+            panic!()
+        };
+        let tys: Vec<String> = fields.iter().map(|f| f.ty.value.display()).collect();
+        assert_eq!(tys, ["[string]", "{string: u8}", "timestamp?", "enum [x, y]"]);
+        assert!(fields[2].sensitive);
+    }
+
+    #[test]
+    fn templates_find_slots() {
+        let (catalog, _) =
+            build_text("name: t\nenvelopes:\n  http: {a: $code, b: $$lit, c: $nope, d: 1}\ncodes:\n");
+        let Template::Object(members) = &catalog.envelopes[0].template else {
+            panic!()
+        };
+        assert!(matches!(members[0].1, Template::Slot(_)));
+        assert_eq!(members[1].1, Template::Literal("$lit".into()));
+        assert!(matches!(members[2].1, Template::UnknownSlot(_)));
+    }
+}

@@ -1,0 +1,150 @@
+//! Rust names derived from wire codes and field names.
+
+/// Rust keywords that cannot be used as plain identifiers.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
+    "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+/// Keywords that not even a raw identifier (`r#...`) can spell.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Splits a wire code into words: at `_`, `-`, `.`, spaces and other
+/// punctuation, at lower-to-upper case changes (`tokenExpired`) and at the
+/// end of an acronym (`HTTPError` -> `HTTP`, `Error`).
+pub fn words(code: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in code.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = part.chars().collect();
+        let mut start = 0;
+        for i in 1..chars.len() {
+            let (prev, cur) = (chars[i - 1], chars[i]);
+            let next_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
+            let boundary = (prev.is_lowercase() && cur.is_uppercase())
+                || (prev.is_uppercase() && cur.is_uppercase() && next_lower);
+            if boundary {
+                words.push(chars[start..i].iter().collect());
+                start = i;
+            }
+        }
+        if start < chars.len() {
+            words.push(chars[start..].iter().collect());
+        }
+    }
+    words
+}
+
+/// `TOKEN_EXPIRED` -> `TokenExpired`. `None` when the result would not be an
+/// identifier (empty, or starting with a digit).
+pub fn upper_camel(code: &str) -> Option<String> {
+    let mut out = String::new();
+    for word in words(code) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    is_plain_ident(&out).then_some(out)
+}
+
+/// `TokenExpired` -> `token_expired`.
+pub fn snake(name: &str) -> String {
+    words(name)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// Whether `s` is an ASCII identifier that is not a keyword.
+pub fn is_plain_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && s != "_"
+        && !KEYWORDS.contains(&s)
+}
+
+/// Whether `s` can name a field: a plain identifier, or a keyword that a
+/// raw identifier can spell (`type` becomes `r#type`).
+pub fn is_field_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !NOT_RAW.contains(&s)
+}
+
+/// Whether `s` is a keyword (and needs `r#` as a field name).
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+/// A valid-identifier suggestion for a code that has none.
+pub fn suggest_rust_name(code: &str) -> String {
+    let camel: String = words(code)
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .concat();
+    if camel.is_empty() {
+        "Code".to_string()
+    } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("E{camel}")
+    } else {
+        camel
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn naming_styles() {
+        assert_eq!(upper_camel("TOKEN_EXPIRED").as_deref(), Some("TokenExpired"));
+        assert_eq!(upper_camel("token_expired").as_deref(), Some("TokenExpired"));
+        assert_eq!(upper_camel("TokenExpired").as_deref(), Some("TokenExpired"));
+        assert_eq!(upper_camel("tokenExpired").as_deref(), Some("TokenExpired"));
+        assert_eq!(upper_camel("HTTPError").as_deref(), Some("HttpError"));
+        assert_eq!(upper_camel("auth.token-expired").as_deref(), Some("AuthTokenExpired"));
+        assert_eq!(upper_camel("WS_AUTH_REQUIRED").as_deref(), Some("WsAuthRequired"));
+        assert_eq!(upper_camel("E1001").as_deref(), Some("E1001"));
+        assert_eq!(upper_camel("23505"), None);
+        assert_eq!(upper_camel("42P01"), None);
+        assert_eq!(upper_camel("!!"), None);
+    }
+
+    #[test]
+    fn snake_case() {
+        assert_eq!(snake("TokenExpired"), "token_expired");
+        assert_eq!(snake("E42p01"), "e42p01");
+    }
+
+    #[test]
+    fn suggestions_are_identifiers() {
+        assert_eq!(suggest_rust_name("42P01"), "E42p01");
+        assert!(is_plain_ident(&suggest_rust_name("23505")));
+        assert!(is_plain_ident(&suggest_rust_name("!!")));
+    }
+
+    #[test]
+    fn field_identifiers() {
+        assert!(is_field_ident("type"));
+        assert!(is_keyword("type"));
+        assert!(!is_field_ident("self"));
+        assert!(!is_field_ident("max-size"));
+        assert!(is_field_ident("max_size"));
+    }
+}
