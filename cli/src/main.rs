@@ -1,1 +1,104 @@
-fn main(){}
+//! `errcat`: check, dump and render error catalogs with the same core the
+//! proc macro uses.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use errcat_core::{Catalog, Diagnostic, render};
+
+const USAGE: &str = "\
+usage: errcat <command> [args]
+
+commands:
+  check FILE...        check catalogs; prints every mistake, exits 1 on any
+  dump FILE            print the resolved catalog as JSON
+  example FILE CODE    print CODE's example in its channel's envelope as JSON
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command given".into());
+    };
+    match (command.as_str(), rest) {
+        ("check", files) if !files.is_empty() => Ok(check(files)),
+        ("dump", [file]) => Ok(with_catalog(file, |c| {
+            print_json(&render::dump(c));
+            ExitCode::SUCCESS
+        })),
+        ("example", [file, code]) => Ok(with_catalog(file, |c| {
+            match c.codes.iter().find(|k| &k.code.value == code) {
+                Some(k) => {
+                    print_json(&render::example(c, k));
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    let names: Vec<&str> = c.codes.iter().map(|k| k.code.value.as_str()).collect();
+                    eprintln!(
+                        "error: no code `{code}` in {file}; {}",
+                        errcat_core::diag::suggest(code, &names)
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        })),
+        ("help" | "--help" | "-h", _) => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        (other, _) => Err(format!("unknown command or wrong arguments: `{other}`")),
+    }
+}
+
+fn print_json(value: &serde_json::Value) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("error: {e}"),
+    }
+}
+
+fn report(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("error: {d}\n");
+    }
+}
+
+fn with_catalog(file: &str, f: impl FnOnce(&Catalog) -> ExitCode) -> ExitCode {
+    match errcat_core::compile_file(Path::new(file), file) {
+        Ok(catalog) => f(&catalog),
+        Err(diags) => {
+            report(&diags);
+            eprintln!("error: {file}: {} mistake(s)", diags.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(files: &[String]) -> ExitCode {
+    let mut failed = 0usize;
+    for file in files {
+        match errcat_core::compile_file(Path::new(file), file) {
+            Ok(catalog) => eprintln!("{file}: ok, {} codes", catalog.codes.len()),
+            Err(diags) => {
+                report(&diags);
+                eprintln!("{file}: {} mistake(s)", diags.len());
+                failed += 1;
+            }
+        }
+    }
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,5 +1,50 @@
-//! The errcat pipeline.
+//! The errcat pipeline, as a plain library that the proc macro, the CLI,
+//! tests and benchmarks share:
+//!
+//! 1. [`load`]: read the YAML into a tree that keeps every location;
+//! 2. [`model`]: build the catalog model, checking shape;
+//! 3. [`check`]: apply the catalog rules and resolve defaults;
+//! 4. [`render`]: examples, dumps and references (and, in the macro crate's
+//!    service, Rust code).
+//!
+//! Every stage collects all of its mistakes; [`compile`] reports them together.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
 pub mod diag;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod render;
+
+use std::path::Path;
+
+pub use diag::{Diagnostic, Diagnostics, Loc, Source};
+pub use model::Catalog;
+
+/// Loads, builds and checks the catalog at `path`, shown as `display` in
+/// diagnostics. Returns every mistake at once.
+pub fn compile_file(path: &Path, display: &str) -> Result<Catalog, Vec<Diagnostic>> {
+    let (_, root) = load::load_file(path, display);
+    finish(root)
+}
+
+/// Like [`compile_file`] for text held in memory.
+pub fn compile_str(display: &str, text: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
+    let (_, root) = load::load_bytes(display, text);
+    finish(root)
+}
+
+fn finish(root: Result<load::Node, Diagnostic>) -> Result<Catalog, Vec<Diagnostic>> {
+    let root = root.map_err(|d| vec![d])?;
+    let mut cx = Diagnostics::new();
+    let mut catalog = model::build(&root, &mut cx);
+    check::check(&mut catalog, &mut cx);
+    if cx.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(cx.into_vec())
+    }
+}

@@ -179,7 +179,10 @@ pub fn load_bytes(display: &str, bytes: &[u8]) -> (Arc<Source>, Result<Node, Dia
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         let loc = Loc {
             source: source.clone(),
             line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -188,8 +191,7 @@ pub fn load_bytes(display: &str, bytes: &[u8]) -> (Arc<Source>, Result<Node, Dia
         };
         return (
             source.clone(),
-            Err(Diagnostic::new(&loc, "catalog is not valid UTF-8")
-                .hint("save the file as UTF-8")),
+            Err(Diagnostic::new(&loc, "catalog is not valid UTF-8").hint("save the file as UTF-8")),
         );
     }
     let result = parse_text(&source);
@@ -199,7 +201,11 @@ pub fn load_bytes(display: &str, bytes: &[u8]) -> (Arc<Source>, Result<Node, Dia
 fn parse_text(source: &Arc<Source>) -> Result<Node, Diagnostic> {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     if text.contains('\0') {
-        let line = text.split('\0').next().map_or(0, |s| s.matches('\n').count()) + 1;
+        let line = text
+            .split('\0')
+            .next()
+            .map_or(0, |s| s.matches('\n').count())
+            + 1;
         let loc = Loc {
             source: source.clone(),
             line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -230,9 +236,7 @@ fn parse_text(source: &Arc<Source>) -> Result<Node, Diagnostic> {
 
 fn yaml_error(source: &Arc<Source>, err: &serde_saphyr::Error) -> Diagnostic {
     let inner = err.without_snippet();
-    let (line, column) = inner
-        .location()
-        .map_or((1, 1), |l| (l.line(), l.column()));
+    let (line, column) = inner.location().map_or((1, 1), |l| (l.line(), l.column()));
     let mut message = inner.to_string();
     // serde-saphyr appends " at line N column M"; we print our own location.
     if let Some(pos) = message.rfind(" at line ") {

@@ -526,7 +526,10 @@ fn boolean(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<bool> {
             cx.push(
                 Diagnostic::new(
                     &node.loc,
-                    format!("{what} must be `true` or `false`, found {}", other.describe()),
+                    format!(
+                        "{what} must be `true` or `false`, found {}",
+                        other.describe()
+                    ),
                 )
                 .hint("write `true` or `false` without quotes"),
             );
@@ -651,9 +654,9 @@ fn template(node: &Node, cx: &mut Diagnostics) -> Template {
                 .collect(),
         ),
         Kind::Seq(items) => Template::Array(items.iter().map(|i| template(i, cx)).collect()),
-        Kind::Str(s) if s.starts_with("$$") => Template::Literal(serde_json::Value::String(
-            s[1..].to_string(),
-        )),
+        Kind::Str(s) if s.starts_with("$$") => {
+            Template::Literal(serde_json::Value::String(s[1..].to_string()))
+        }
         Kind::Str(s) if s.starts_with('$') => {
             let name = &s[1..];
             match Slot::from_name(name) {
@@ -737,16 +740,17 @@ fn enum_values(node: &Node, cx: &mut Diagnostics) -> Option<Vec<Spanned<String>>
         cx.push(
             Diagnostic::new(
                 &node.loc,
-                format!("`enum` must be a list of strings, found {}", node.kind.describe()),
+                format!(
+                    "`enum` must be a list of strings, found {}",
+                    node.kind.describe()
+                ),
             )
             .hint("write `enum: [first, second]`"),
         );
         return None;
     };
     if items.is_empty() {
-        cx.push(
-            Diagnostic::new(&node.loc, "`enum` has no values").hint("list at least one value"),
-        );
+        cx.push(Diagnostic::new(&node.loc, "`enum` has no values").hint("list at least one value"));
         return None;
     }
     Some(
@@ -807,7 +811,10 @@ fn field(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Fie
         }
         (None, None) => return None,
     };
-    if let Some(opt) = map.get("optional").and_then(|n| boolean(n, "`optional`", cx)) {
+    if let Some(opt) = map
+        .get("optional")
+        .and_then(|n| boolean(n, "`optional`", cx))
+    {
         if opt && !matches!(inner.value, Ty::Optional(_)) {
             inner.value = Ty::Optional(Box::new(inner.value));
         }
@@ -967,7 +974,10 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                 cx.push(
                     Diagnostic::new(
                         &n.loc,
-                        format!("`resolution` must be a list of strings, found {}", other.describe()),
+                        format!(
+                            "`resolution` must be a list of strings, found {}",
+                            other.describe()
+                        ),
                     )
                     .hint("write one `- step` per line"),
                 );
@@ -987,7 +997,10 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                 cx.push(
                     Diagnostic::new(
                         &n.loc,
-                        format!("`deprecated` must be `true` or a note, found {}", other.describe()),
+                        format!(
+                            "`deprecated` must be `true` or a note, found {}",
+                            other.describe()
+                        ),
                     )
                     .hint("write `deprecated: \"use OTHER_CODE instead\"`"),
                 );
@@ -1001,7 +1014,9 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
             loc: n.loc.clone(),
             details: m.get("details").cloned(),
             request_id: text(m.get("request_id"), "`request_id`", cx),
-            timestamp: m.get("timestamp").and_then(|t| string(t, "`timestamp`", cx)),
+            timestamp: m
+                .get("timestamp")
+                .and_then(|t| string(t, "`timestamp`", cx)),
         })
     });
     let message = map.get("message").and_then(|n| string(n, "`message`", cx));
@@ -1018,7 +1033,9 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         );
     }
     Some(Code {
-        category: map.get("category").and_then(|n| string(n, "`category`", cx)),
+        category: map
+            .get("category")
+            .and_then(|n| string(n, "`category`", cx)),
         status: map.get("status").and_then(|n| match n.kind {
             Kind::Null => None,
             _ => integer(n, "`status`", cx),
@@ -1054,7 +1071,8 @@ mod tests {
         (catalog, cx.into_vec())
     }
 
-    const MINIMAL: &str = "name: t\nenvelopes:\n  http: {code: $code}\ncategories:\n  c: {status: 400}\ncodes:\n";
+    const MINIMAL: &str =
+        "name: t\nenvelopes:\n  http: {code: $code}\ncategories:\n  c: {status: 400}\ncodes:\n";
 
     #[test]
     fn unknown_keys_suggest_the_closest() {
@@ -1073,7 +1091,13 @@ mod tests {
         ));
         let lines: Vec<u32> = diags.iter().map(|d| d.loc.line).collect();
         assert_eq!(lines, vec![9, 10, 11], "{diags:?}");
-        assert!(diags[2].hint.as_deref().unwrap().contains("remove the quotes"));
+        assert!(
+            diags[2]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("remove the quotes")
+        );
     }
 
     #[test]
@@ -1088,7 +1112,10 @@ mod tests {
 
     #[test]
     fn type_syntax() {
-        assert_eq!(parse_ty("u32?"), Ok(Ty::Optional(Box::new(Ty::Int(IntTy::U32)))));
+        assert_eq!(
+            parse_ty("u32?"),
+            Ok(Ty::Optional(Box::new(Ty::Int(IntTy::U32))))
+        );
         assert_eq!(
             parse_ty("[FieldError]"),
             Ok(Ty::Array(Box::new(Ty::Named("FieldError".into()))))
@@ -1112,19 +1139,126 @@ mod tests {
             panic!()
         };
         let tys: Vec<String> = fields.iter().map(|f| f.ty.value.display()).collect();
-        assert_eq!(tys, ["[string]", "{string: u8}", "timestamp?", "enum [x, y]"]);
+        assert_eq!(
+            tys,
+            ["[string]", "{string: u8}", "timestamp?", "enum [x, y]"]
+        );
         assert!(fields[2].sensitive);
     }
 
     #[test]
     fn templates_find_slots() {
-        let (catalog, _) =
-            build_text("name: t\nenvelopes:\n  http: {a: $code, b: $$lit, c: $nope, d: 1}\ncodes:\n");
+        let (catalog, _) = build_text(
+            "name: t\nenvelopes:\n  http: {a: $code, b: $$lit, c: $nope, d: 1}\ncodes:\n",
+        );
         let Template::Object(members) = &catalog.envelopes[0].template else {
             panic!()
         };
         assert!(matches!(members[0].1, Template::Slot(_)));
         assert_eq!(members[1].1, Template::Literal("$lit".into()));
         assert!(matches!(members[2].1, Template::UnknownSlot(_)));
+    }
+}
+
+/// A piece of a message or header template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text (`{{` and `}}` already unescaped).
+    Text(String),
+    /// `{field}` or `{field:format}`.
+    Field {
+        /// The field name.
+        name: String,
+        /// The format after `:`, e.g. `unix`.
+        format: Option<String>,
+    },
+}
+
+/// Splits `text` into literal text and `{field}` placeholders. `{{` and `}}`
+/// are literal braces. The error is a message and a hint.
+pub fn pieces(text: &str) -> Result<Vec<Piece>, (String, String)> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|p| p.1) == Some('{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek().map(|p| p.1) == Some('}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '{' => {
+                let mut inner = String::new();
+                let mut closed = false;
+                for (_, c) in chars.by_ref() {
+                    if c == '}' {
+                        closed = true;
+                        break;
+                    }
+                    inner.push(c);
+                }
+                if !closed {
+                    return Err((
+                        format!("unclosed `{{` in `{text}`"),
+                        "close the placeholder with `}`, or write `{{` for a literal brace".into(),
+                    ));
+                }
+                let (name, format) = match inner.split_once(':') {
+                    Some((n, f)) => (n.trim().to_string(), Some(f.trim().to_string())),
+                    None => (inner.trim().to_string(), None),
+                };
+                if name.is_empty() {
+                    return Err((
+                        format!("empty placeholder `{{}}` in `{text}`"),
+                        "name a detail field: `{field}`".into(),
+                    ));
+                }
+                if !lit.is_empty() {
+                    out.push(Piece::Text(std::mem::take(&mut lit)));
+                }
+                out.push(Piece::Field { name, format });
+            }
+            '}' => {
+                return Err((
+                    format!("unmatched `}}` in `{text}`"),
+                    "write `}}` for a literal brace".into(),
+                ));
+            }
+            c => lit.push(c),
+        }
+    }
+    if !lit.is_empty() {
+        out.push(Piece::Text(lit));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_escapes() {
+        assert_eq!(
+            pieces("a {x} {{b}} {t:unix}").unwrap(),
+            vec![
+                Piece::Text("a ".into()),
+                Piece::Field {
+                    name: "x".into(),
+                    format: None
+                },
+                Piece::Text(" {b} ".into()),
+                Piece::Field {
+                    name: "t".into(),
+                    format: Some("unix".into())
+                },
+            ]
+        );
+        assert!(pieces("a {x").is_err());
+        assert!(pieces("a }").is_err());
+        assert!(pieces("a {}").is_err());
     }
 }

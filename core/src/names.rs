@@ -2,11 +2,11 @@
 
 /// Rust keywords that cannot be used as plain identifiers.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// Keywords that not even a raw identifier (`r#...`) can spell.
@@ -90,7 +90,11 @@ pub fn suggest_rust_name(code: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             c.next()
-                .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect::<Vec<String>>()
@@ -113,13 +117,25 @@ mod tests {
 
     #[test]
     fn naming_styles() {
-        assert_eq!(upper_camel("TOKEN_EXPIRED").as_deref(), Some("TokenExpired"));
-        assert_eq!(upper_camel("token_expired").as_deref(), Some("TokenExpired"));
+        assert_eq!(
+            upper_camel("TOKEN_EXPIRED").as_deref(),
+            Some("TokenExpired")
+        );
+        assert_eq!(
+            upper_camel("token_expired").as_deref(),
+            Some("TokenExpired")
+        );
         assert_eq!(upper_camel("TokenExpired").as_deref(), Some("TokenExpired"));
         assert_eq!(upper_camel("tokenExpired").as_deref(), Some("TokenExpired"));
         assert_eq!(upper_camel("HTTPError").as_deref(), Some("HttpError"));
-        assert_eq!(upper_camel("auth.token-expired").as_deref(), Some("AuthTokenExpired"));
-        assert_eq!(upper_camel("WS_AUTH_REQUIRED").as_deref(), Some("WsAuthRequired"));
+        assert_eq!(
+            upper_camel("auth.token-expired").as_deref(),
+            Some("AuthTokenExpired")
+        );
+        assert_eq!(
+            upper_camel("WS_AUTH_REQUIRED").as_deref(),
+            Some("WsAuthRequired")
+        );
         assert_eq!(upper_camel("E1001").as_deref(), Some("E1001"));
         assert_eq!(upper_camel("23505"), None);
         assert_eq!(upper_camel("42P01"), None);
@@ -148,3 +164,19 @@ mod tests {
         assert!(is_field_ident("max_size"));
     }
 }
+
+/// Inherent functions the generated error enum defines; a constructor may not
+/// take one of these names.
+pub const RESERVED_CTORS: &[&str] = &[
+    "code",
+    "status",
+    "category",
+    "channel",
+    "is_retryable",
+    "headers",
+    "envelope",
+    "from_envelope",
+    "from_json",
+    "details_json",
+    "examples",
+];

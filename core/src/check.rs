@@ -1,0 +1,944 @@
+//! Stage 3: the rules a catalog must follow. Each rule is its own function;
+//! all of them run, every mistake is collected, and on success the resolved
+//! values of each code (`Code::resolved`) are filled in.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, Diagnostics, Loc, did_you_mean, suggest};
+use crate::load::{Kind, Node};
+use crate::model::{
+    Catalog, Code, Details, Field, Piece, Slot, Spanned, Template, Ty, TypeDefKind, pieces,
+};
+use crate::names;
+
+/// The channel whose codes carry an HTTP status.
+pub const HTTP: &str = "http";
+
+/// Runs every rule over `catalog`, then resolves per-code values.
+pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
+    check_name(catalog, cx);
+    check_envelopes(catalog, cx);
+    check_categories(catalog, cx);
+    check_types(catalog, cx);
+    check_type_references(catalog, cx);
+    check_category_references(catalog, cx);
+    check_statuses(catalog, cx);
+    check_channels(catalog, cx);
+    check_naming_rules(catalog, cx);
+    check_rust_names(catalog, cx);
+    check_field_names(catalog, cx);
+    check_message_placeholders(catalog, cx);
+    check_headers(catalog, cx);
+    check_examples(catalog, cx);
+    resolve(catalog);
+}
+
+/// `name` must be present and be a plain identifier-like word.
+pub fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
+    if let Some(name) = &catalog.name {
+        let ok = !name.value.is_empty()
+            && name
+                .value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            cx.push(
+                Diagnostic::new(&name.loc, format!("invalid catalog name `{}`", name.value))
+                    .hint("use letters, digits, `_` and `-` only, e.g. `hook0`"),
+            );
+        }
+    }
+}
+
+/// Envelopes: every `$slot` must be known, every template must hold `$code`,
+/// and there must be at least one envelope.
+pub fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
+    if catalog.envelopes.is_empty() && catalog.name.is_some() {
+        cx.push(
+            Diagnostic::new(&catalog.loc, "the catalog defines no envelope").hint(
+                "add `envelopes:` with an `http:` template such as `{error: {code: $code, message: $message}}`",
+            ),
+        );
+    }
+    let slot_names: Vec<&str> = Slot::ALL.iter().map(|s| s.name()).collect();
+    for env in &catalog.envelopes {
+        let mut found = HashSet::new();
+        walk_template(&env.template, &mut |t| {
+            match t {
+            Template::Slot(s) => {
+                found.insert(s.value);
+            }
+            Template::UnknownSlot(s) => cx.push(
+                Diagnostic::new(&s.loc, format!("unknown envelope slot `${}`", s.value)).hint(
+                    match did_you_mean(&s.value, slot_names.iter().copied()) {
+                        Some(best) => format!("did you mean `${best}`? (write `$${}` for a literal string starting with `$`)", s.value),
+                        None => format!(
+                            "slots are {}; write `$${}` for a literal string starting with `$`",
+                            slot_names.iter().map(|n| format!("`${n}`")).collect::<Vec<_>>().join(", "),
+                            s.value
+                        ),
+                    },
+                ),
+            ),
+            _ => {}
+        }
+        });
+        if !found.contains(&Slot::Code) {
+            cx.push(
+                Diagnostic::new(
+                    &env.channel.loc,
+                    format!("envelope `{}` has no `$code` slot", env.channel.value),
+                )
+                .hint("clients find the error by its code; add a member such as `code: $code`"),
+            );
+        }
+    }
+}
+
+fn walk_template<'a>(t: &'a Template, f: &mut impl FnMut(&'a Template)) {
+    f(t);
+    match t {
+        Template::Object(members) => members.iter().for_each(|(_, v)| walk_template(v, f)),
+        Template::Array(items) => items.iter().for_each(|v| walk_template(v, f)),
+        _ => {}
+    }
+}
+
+fn status_ok(status: &Spanned<i128>, cx: &mut Diagnostics) -> bool {
+    if (400..=599).contains(&status.value) {
+        return true;
+    }
+    let hint = if (100..=399).contains(&status.value) {
+        "an error status is 4xx or 5xx".to_string()
+    } else {
+        "an HTTP status is a number from 400 to 599 for errors, e.g. 400, 404, 503".to_string()
+    };
+    cx.push(
+        Diagnostic::new(&status.loc, format!("invalid HTTP status {}", status.value)).hint(hint),
+    );
+    false
+}
+
+/// Categories: valid default status, known channel, distinct Rust names.
+pub fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    for cat in &catalog.categories {
+        if let Some(s) = &cat.status {
+            status_ok(s, cx);
+        }
+        let (name, loc) = match &cat.rust_name {
+            Some(r) => (Some(r.value.clone()), &r.loc),
+            None => (names::upper_camel(&cat.name.value), &cat.name.loc),
+        };
+        match name {
+            Some(n) if names::is_plain_ident(&n) => {
+                if let Some(first) = seen.get(&n) {
+                    cx.push(
+                        Diagnostic::new(loc, format!("category Rust name `{n}` is used twice"))
+                            .hint("give one of them a different `rust_name`")
+                            .note("first used", first),
+                    );
+                } else {
+                    seen.insert(n, loc);
+                }
+            }
+            _ => cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!("category `{}` has no valid Rust name", cat.name.value),
+                )
+                .hint(format!(
+                    "add `rust_name: {}`",
+                    names::suggest_rust_name(&cat.name.value)
+                )),
+            ),
+        }
+    }
+}
+
+/// Named types: Rust-identifier names, distinct enum values.
+pub fn check_types(catalog: &Catalog, cx: &mut Diagnostics) {
+    for def in &catalog.types {
+        if !names::is_plain_ident(&def.name.value)
+            || !def.name.value.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            cx.push(
+                Diagnostic::new(
+                    &def.name.loc,
+                    format!("invalid type name `{}`", def.name.value),
+                )
+                .hint(format!(
+                    "type names become Rust types; write it in UpperCamelCase, e.g. `{}`",
+                    names::suggest_rust_name(&def.name.value)
+                )),
+            );
+        }
+        match &def.kind {
+            TypeDefKind::Enum(values) => check_enum_values(values, cx),
+            TypeDefKind::Struct(fields) => {
+                for f in fields {
+                    if let Ty::Enum(values) = f.ty.value.required() {
+                        check_enum_values(values, cx);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_enum_values(values: &[Spanned<String>], cx: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    for v in values {
+        let Some(rust) = names::upper_camel(&v.value) else {
+            cx.push(
+                Diagnostic::new(&v.loc, format!("enum value `{}` has no Rust name", v.value))
+                    .hint("enum values must contain a letter and not start with a digit"),
+            );
+            continue;
+        };
+        if let Some(first) = seen.get(&rust) {
+            cx.push(
+                Diagnostic::new(
+                    &v.loc,
+                    format!(
+                        "enum value `{}` has the same Rust name `{rust}` as another value",
+                        v.value
+                    ),
+                )
+                .hint("enum values must differ in more than case and punctuation")
+                .note("the other value", first),
+            );
+        } else {
+            seen.insert(rust, &v.loc);
+        }
+    }
+}
+
+fn fields_of(catalog: &Catalog) -> impl Iterator<Item = &Field> {
+    let type_fields = catalog.types.iter().flat_map(|t| match &t.kind {
+        TypeDefKind::Struct(f) => f.as_slice(),
+        TypeDefKind::Enum(_) => &[],
+    });
+    let code_fields = catalog.codes.iter().flat_map(|c| match &c.details {
+        Details::Object(f) => f.as_slice(),
+        _ => &[],
+    });
+    type_fields.chain(code_fields)
+}
+
+fn named_in(ty: &Ty, out: &mut Vec<String>) {
+    match ty {
+        Ty::Named(n) => out.push(n.clone()),
+        Ty::Array(t) | Ty::Map(t) | Ty::Optional(t) => named_in(t, out),
+        _ => {}
+    }
+}
+
+/// Every named type a field refers to must be defined; a type may not
+/// contain itself except through `[T]` or `{string: T}`.
+pub fn check_type_references(catalog: &Catalog, cx: &mut Diagnostics) {
+    let defined: Vec<&str> = catalog
+        .types
+        .iter()
+        .map(|t| t.name.value.as_str())
+        .collect();
+    let report = |ty: &Spanned<Ty>, cx: &mut Diagnostics| {
+        let mut used = Vec::new();
+        named_in(&ty.value, &mut used);
+        for name in used {
+            if !defined.contains(&name.as_str()) {
+                let mut candidates = defined.clone();
+                candidates.extend(crate::model::SCALAR_TYPES);
+                cx.push(
+                    Diagnostic::new(&ty.loc, format!("unknown type `{name}`"))
+                        .hint(suggest(&name, &candidates)),
+                );
+            }
+        }
+    };
+    for f in fields_of(catalog) {
+        report(&f.ty, cx);
+    }
+    for code in &catalog.codes {
+        if let Details::Value(ty) = &code.details {
+            report(ty, cx);
+        }
+    }
+    // Direct containment (not through a collection) would be an infinitely large type.
+    let direct: HashMap<&str, Vec<String>> = catalog
+        .types
+        .iter()
+        .map(|t| {
+            let mut used = Vec::new();
+            if let TypeDefKind::Struct(fields) = &t.kind {
+                for f in fields {
+                    if let Ty::Named(n) = f.ty.value.required() {
+                        used.push(n.clone());
+                    }
+                }
+            }
+            (t.name.value.as_str(), used)
+        })
+        .collect();
+    for t in &catalog.types {
+        let mut stack = vec![t.name.value.clone()];
+        let mut seen = HashSet::new();
+        while let Some(n) = stack.pop() {
+            for next in direct.get(n.as_str()).into_iter().flatten() {
+                if *next == t.name.value {
+                    cx.push(
+                        Diagnostic::new(
+                            &t.name.loc,
+                            format!("type `{}` contains itself", t.name.value),
+                        )
+                        .hint("a recursive field must be a list `[T]` or a map `{string: T}`"),
+                    );
+                    stack.clear();
+                    break;
+                }
+                if seen.insert(next.clone()) {
+                    stack.push(next.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Every code names a defined category.
+pub fn check_category_references(catalog: &Catalog, cx: &mut Diagnostics) {
+    let names: Vec<&str> = catalog
+        .categories
+        .iter()
+        .map(|c| c.name.value.as_str())
+        .collect();
+    for code in &catalog.codes {
+        if let Some(cat) = &code.category {
+            if !names.contains(&cat.value.as_str()) {
+                cx.push(
+                    Diagnostic::new(&cat.loc, format!("unknown category `{}`", cat.value))
+                        .hint(suggest(&cat.value, &names)),
+                );
+            }
+        }
+    }
+}
+
+fn category_of<'a>(catalog: &'a Catalog, code: &Code) -> Option<&'a crate::model::Category> {
+    let name = &code.category.as_ref()?.value;
+    catalog.categories.iter().find(|c| &c.name.value == name)
+}
+
+fn channel_of<'a>(catalog: &'a Catalog, code: &'a Code) -> &'a str {
+    code.channel
+        .as_ref()
+        .or_else(|| category_of(catalog, code).and_then(|c| c.channel.as_ref()))
+        .map_or(HTTP, |c| c.value.as_str())
+}
+
+/// HTTP codes need a valid status (their own or their category's);
+/// codes on other channels have none.
+pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
+    for code in &catalog.codes {
+        let channel = channel_of(catalog, code);
+        let own = code.status.as_ref();
+        if let Some(s) = own {
+            if !status_ok(s, cx) {
+                continue;
+            }
+        }
+        let inherited = category_of(catalog, code).and_then(|c| c.status.as_ref());
+        if channel == HTTP && own.is_none() && inherited.is_none() && code.category.is_some() {
+            cx.push(
+                Diagnostic::new(
+                    &code.code.loc,
+                    format!("code `{}` has no HTTP status", code.code.value),
+                )
+                .hint("add `status: 4xx/5xx` to the code, or a default `status` to its category"),
+            );
+        }
+        if channel != HTTP {
+            if let Some(s) = own {
+                cx.push(
+                    Diagnostic::new(
+                        &s.loc,
+                        format!(
+                            "code `{}` is on channel `{channel}`, which has no HTTP status",
+                            code.code.value
+                        ),
+                    )
+                    .hint("remove `status`, or move the code to the `http` channel"),
+                );
+            }
+        }
+    }
+}
+
+/// Every channel named by a category or code has an envelope.
+pub fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
+    let channels: Vec<&str> = catalog
+        .envelopes
+        .iter()
+        .map(|e| e.channel.value.as_str())
+        .collect();
+    let named = catalog
+        .categories
+        .iter()
+        .filter_map(|c| c.channel.as_ref())
+        .chain(catalog.codes.iter().filter_map(|c| c.channel.as_ref()));
+    for ch in named {
+        if !channels.contains(&ch.value.as_str()) {
+            cx.push(
+                Diagnostic::new(&ch.loc, format!("unknown channel `{}`", ch.value))
+                    .hint(suggest(&ch.value, &channels)),
+            );
+        }
+    }
+    if !catalog.envelopes.is_empty() && !channels.contains(&HTTP) {
+        let uses_http = catalog.codes.iter().any(|c| channel_of(catalog, c) == HTTP);
+        if uses_http {
+            cx.push(
+                Diagnostic::new(&catalog.envelopes[0].channel.loc, "no `http` envelope")
+                    .hint("codes without a `channel` are HTTP codes; add an `http:` envelope"),
+            );
+        }
+    }
+}
+
+/// A category's `prefix` must start every code of the category.
+pub fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
+    for code in &catalog.codes {
+        let Some(cat) = category_of(catalog, code) else {
+            continue;
+        };
+        let Some(prefix) = &cat.prefix else { continue };
+        if !code.code.value.starts_with(&prefix.value) {
+            let better = catalog.categories.iter().find(|c| {
+                c.prefix
+                    .as_ref()
+                    .is_some_and(|p| code.code.value.starts_with(&p.value))
+            });
+            let hint = match better {
+                Some(c) => format!(
+                    "category `{}` requires the prefix `{}`; did you mean category `{}`?",
+                    cat.name.value, prefix.value, c.name.value
+                ),
+                None => format!(
+                    "category `{}` requires codes to start with `{}`; rename the code or change its category",
+                    cat.name.value, prefix.value
+                ),
+            };
+            cx.push(
+                Diagnostic::new(
+                    &code.code.loc,
+                    format!(
+                        "code `{}` breaks the naming rule of category `{}`",
+                        code.code.value, cat.name.value
+                    ),
+                )
+                .hint(hint),
+            );
+        }
+    }
+}
+
+/// The Rust variant name of a code: its `rust_name`, or derived from the code.
+pub fn variant_name(code: &Code) -> Option<String> {
+    match &code.rust_name {
+        Some(r) => Some(r.value.clone()),
+        None => names::upper_camel(&code.code.value),
+    }
+}
+
+/// Codes map to distinct, valid Rust names whose constructors do not clash
+/// with the generated methods.
+pub fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut seen: HashMap<String, (&str, &Loc)> = HashMap::new();
+    for code in &catalog.codes {
+        let loc = code.rust_name.as_ref().map_or(&code.code.loc, |r| &r.loc);
+        let Some(name) = variant_name(code) else {
+            cx.push(
+                Diagnostic::new(
+                    &code.code.loc,
+                    format!(
+                        "code `{}` is not a Rust identifier and has no `rust_name`",
+                        code.code.value
+                    ),
+                )
+                .hint(format!(
+                    "add `rust_name: {}`",
+                    names::suggest_rust_name(&code.code.value)
+                )),
+            );
+            continue;
+        };
+        if !names::is_plain_ident(&name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!("`rust_name` `{name}` is not an UpperCamelCase identifier"),
+                )
+                .hint(format!(
+                    "write e.g. `rust_name: {}`",
+                    names::suggest_rust_name(&name)
+                )),
+            );
+            continue;
+        }
+        let ctor = names::snake(&name);
+        if names::RESERVED_CTORS.contains(&ctor.as_str()) {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "code `{}` would get the constructor `{ctor}`, which is a method of every generated error",
+                        code.code.value
+                    ),
+                )
+                .hint(format!("add a `rust_name` such as `{name}Error`")),
+            );
+        }
+        if let Some((other, first)) = seen.get(&name) {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "codes `{other}` and `{}` both map to the Rust name `{name}`",
+                        code.code.value
+                    ),
+                )
+                .hint("give one of them a distinct `rust_name`")
+                .note(format!("`{other}` is defined"), first),
+            );
+        } else {
+            seen.insert(name, (&code.code.value, &code.code.loc));
+        }
+    }
+}
+
+/// Field names must be Rust identifiers (keywords become `r#...`), or carry a `rust_name`.
+pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
+    for f in fields_of(catalog) {
+        let name = f.rust_name.as_ref().unwrap_or(&f.name);
+        if !names::is_field_ident(&name.value) {
+            cx.push(
+                Diagnostic::new(
+                    &name.loc,
+                    format!("field `{}` is not a Rust identifier", name.value),
+                )
+                .hint(format!(
+                    "use the long form with a `rust_name`, e.g. `{}: {{type: ..., rust_name: {}}}`",
+                    f.name.value,
+                    names::snake(&names::suggest_rust_name(&f.name.value))
+                )),
+            );
+        }
+    }
+}
+
+fn object_fields(code: &Code) -> &[Field] {
+    match &code.details {
+        Details::Object(f) => f,
+        _ => &[],
+    }
+}
+
+fn displayable(ty: &Ty, catalog: &Catalog) -> bool {
+    match ty {
+        Ty::Bool
+        | Ty::Int(_)
+        | Ty::Number
+        | Ty::String
+        | Ty::Timestamp
+        | Ty::Url
+        | Ty::Json
+        | Ty::Enum(_) => true,
+        Ty::Named(n) => catalog
+            .types
+            .iter()
+            .any(|t| &t.name.value == n && matches!(t.kind, TypeDefKind::Enum(_))),
+        Ty::Array(_) | Ty::Map(_) | Ty::Optional(_) => false,
+    }
+}
+
+fn check_placeholders(
+    catalog: &Catalog,
+    code: &Code,
+    text: &Spanned<String>,
+    what: &str,
+    allow_unix: bool,
+    cx: &mut Diagnostics,
+) {
+    let parsed = match pieces(&text.value) {
+        Ok(p) => p,
+        Err((message, hint)) => {
+            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
+            return;
+        }
+    };
+    let fields = object_fields(code);
+    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+    for piece in parsed {
+        let Piece::Field { name, format } = piece else {
+            continue;
+        };
+        let Some(field) = fields.iter().find(|f| f.name.value == name) else {
+            let hint = if names.is_empty() {
+                format!(
+                    "code `{}` has no detail fields; add `{name}` under `details:` or write `{{{{` for a literal brace",
+                    code.code.value
+                )
+            } else {
+                suggest(&name, &names)
+            };
+            cx.push(
+                Diagnostic::new(
+                    &text.loc,
+                    format!(
+                        "{what} of `{}` names `{{{name}}}`, which is not a detail field",
+                        code.code.value
+                    ),
+                )
+                .hint(hint),
+            );
+            continue;
+        };
+        let ty = &field.ty.value;
+        match format.as_deref() {
+            None => {
+                if !displayable(ty, catalog) {
+                    cx.push(
+                        Diagnostic::new(
+                            &text.loc,
+                            format!("field `{name}` of type `{}` cannot be shown in a {what}", ty.display()),
+                        )
+                        .hint("placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"),
+                    );
+                }
+            }
+            Some("unix") if allow_unix && matches!(ty, Ty::Timestamp) => {}
+            Some(other) => cx.push(
+                Diagnostic::new(
+                    &text.loc,
+                    format!("unknown format `{{{name}:{other}}}` in {what}"),
+                )
+                .hint(if allow_unix {
+                    "the only format is `:unix` (seconds since the epoch), for timestamp fields"
+                } else {
+                    "messages take plain `{field}` placeholders"
+                }),
+            ),
+        }
+    }
+}
+
+/// Every `{placeholder}` in a message names a displayable detail field.
+pub fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics) {
+    for code in &catalog.codes {
+        if let Some(message) = &code.message {
+            check_placeholders(catalog, code, message, "message", false, cx);
+        }
+    }
+}
+
+/// Header names are valid HTTP header names, each once per code; values'
+/// placeholders name detail fields, constant values are valid header values.
+pub fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
+    for code in &catalog.codes {
+        let mut seen: HashMap<String, &Loc> = HashMap::new();
+        for h in &code.headers {
+            match http::HeaderName::from_bytes(h.name.value.as_bytes()) {
+                Ok(name) => {
+                    if let Some(first) = seen.get(name.as_str()) {
+                        cx.push(
+                            Diagnostic::new(
+                                &h.name.loc,
+                                format!("header `{}` is set twice", h.name.value),
+                            )
+                            .hint("header names are case-insensitive; keep one")
+                            .note("first set", first),
+                        );
+                    } else {
+                        seen.insert(name.as_str().to_string(), &h.name.loc);
+                    }
+                }
+                Err(_) => {
+                    let cleaned: String = h
+                        .name
+                        .value
+                        .trim()
+                        .chars()
+                        .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .collect();
+                    cx.push(
+                        Diagnostic::new(&h.name.loc, format!("invalid header name `{}`", h.name.value))
+                            .hint(if cleaned.is_empty() {
+                                "header names are ASCII letters, digits and `-`".to_string()
+                            } else {
+                                format!("header names are ASCII letters, digits and `-`; did you mean `{cleaned}`?")
+                            }),
+                    );
+                }
+            }
+            check_placeholders(catalog, code, &h.value, "header value", true, cx);
+            if let Ok(parts) = pieces(&h.value.value) {
+                let literal: String = parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Text(t) => Some(t.as_str()),
+                        Piece::Field { .. } => None,
+                    })
+                    .collect();
+                if http::HeaderValue::from_str(&literal).is_err() {
+                    cx.push(
+                        Diagnostic::new(&h.value.loc, format!("invalid value for header `{}`", h.name.value))
+                            .hint("header values are visible ASCII; remove control characters and line breaks"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every example matches its code's detail schema; example timestamps are RFC 3339.
+pub fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
+    for f in fields_of(catalog) {
+        if let Some(ex) = &f.example {
+            check_value(catalog, ex, &f.ty.value, cx);
+        }
+    }
+    for code in &catalog.codes {
+        let Some(example) = &code.example else {
+            continue;
+        };
+        if let Some(ts) = &example.timestamp {
+            if ts.value.parse::<jiff::Timestamp>().is_err() {
+                cx.push(
+                    Diagnostic::new(
+                        &ts.loc,
+                        format!("`{}` is not an RFC 3339 timestamp", ts.value),
+                    )
+                    .hint("write e.g. `2024-01-15T10:30:00Z`"),
+                );
+            }
+        }
+        match (&code.details, &example.details) {
+            (Details::None, Some(d)) => cx.push(
+                Diagnostic::new(&d.loc, format!("example of `{}` has details, but the code has none", code.code.value))
+                    .hint("declare the fields under the code's `details:`, or remove them from the example"),
+            ),
+            (Details::Object(fields), None) => {
+                let required: Vec<&str> = fields
+                    .iter()
+                    .filter(|f| !matches!(f.ty.value, Ty::Optional(_)))
+                    .map(|f| f.name.value.as_str())
+                    .collect();
+                if !required.is_empty() {
+                    cx.push(
+                        Diagnostic::new(&example.loc, format!("example of `{}` has no `details`", code.code.value))
+                            .hint(format!("add `details:` with {}", required.join(", "))),
+                    );
+                }
+            }
+            (Details::Value(ty), None) => cx.push(
+                Diagnostic::new(&example.loc, format!("example of `{}` has no `details`", code.code.value))
+                    .hint(format!("add `details:` holding a `{}`", ty.value.display())),
+            ),
+            (Details::Object(fields), Some(d)) => check_object(catalog, d, fields, cx),
+            (Details::Value(ty), Some(d)) => check_value(catalog, d, &ty.value, cx),
+            (Details::None, None) => {}
+        }
+    }
+}
+
+fn mismatch(node: &Node, ty: &Ty, cx: &mut Diagnostics) {
+    let hint = match (&node.kind, ty.required()) {
+        (Kind::Str(s), Ty::Int(_) | Ty::Number) if s.parse::<f64>().is_ok() => {
+            Some(format!("remove the quotes: `{s}`"))
+        }
+        (Kind::Int(_) | Kind::Float(_) | Kind::Bool(_), Ty::String) => {
+            Some("quote the value to make it a string".to_string())
+        }
+        _ => None,
+    };
+    cx.push(
+        Diagnostic::new(
+            &node.loc,
+            format!(
+                "example value does not match type `{}`: found {}",
+                ty.display(),
+                node.kind.describe()
+            ),
+        )
+        .maybe_hint(hint),
+    );
+}
+
+fn check_object(catalog: &Catalog, node: &Node, fields: &[Field], cx: &mut Diagnostics) {
+    let Kind::Map(entries) = &node.kind else {
+        cx.push(
+            Diagnostic::new(
+                &node.loc,
+                format!(
+                    "example details must be an object, found {}",
+                    node.kind.describe()
+                ),
+            )
+            .hint("write the details as `field: value` lines"),
+        );
+        return;
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+    for (k, v) in entries {
+        let key = k.key_string();
+        match fields.iter().find(|f| f.name.value == key) {
+            Some(f) => check_value(catalog, v, &f.ty.value, cx),
+            None => cx.push(
+                Diagnostic::new(
+                    &k.loc,
+                    format!("example has field `{key}`, which the schema does not declare"),
+                )
+                .hint(suggest(&key, &names)),
+            ),
+        }
+    }
+    for f in fields {
+        let present = entries.iter().any(|(k, _)| k.key_string() == f.name.value);
+        if !present && !matches!(f.ty.value, Ty::Optional(_)) {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("example lacks the required field `{}`", f.name.value),
+                )
+                .hint(format!(
+                    "add `{}: ...` (a `{}`), or make the field optional with `?`",
+                    f.name.value,
+                    f.ty.value.display()
+                )),
+            );
+        }
+    }
+}
+
+/// Checks one example value against a type, reporting at the value's line.
+pub fn check_value(catalog: &Catalog, node: &Node, ty: &Ty, cx: &mut Diagnostics) {
+    match (ty, &node.kind) {
+        (Ty::Optional(_), Kind::Null) => {}
+        (Ty::Optional(inner), _) => check_value(catalog, node, inner, cx),
+        (Ty::Json, _) => {}
+        (Ty::Bool, Kind::Bool(_)) => {}
+        (Ty::Int(int), Kind::Int(v)) => {
+            let (lo, hi) = int.range();
+            if *v < lo || *v > hi {
+                cx.push(
+                    Diagnostic::new(
+                        &node.loc,
+                        format!("example value {v} does not fit in `{}`", int.name()),
+                    )
+                    .hint(format!(
+                        "`{}` holds {lo} to {hi}; choose a wider type",
+                        int.name()
+                    )),
+                );
+            }
+        }
+        (Ty::Number, Kind::Int(_) | Kind::Float(_)) => {}
+        (Ty::String, Kind::Str(_)) => {}
+        (Ty::Url, Kind::Str(s)) => {
+            let scheme_ok = s
+                .split_once("://")
+                .is_some_and(|(scheme, rest)| !scheme.is_empty() && !rest.is_empty());
+            if !scheme_ok || s.contains(char::is_whitespace) {
+                cx.push(
+                    Diagnostic::new(&node.loc, format!("`{s}` is not an absolute URL"))
+                        .hint("write e.g. `https://api.example.com/webhook`"),
+                );
+            }
+        }
+        (Ty::Timestamp, Kind::Str(s)) => {
+            if s.parse::<jiff::Timestamp>().is_err() {
+                cx.push(
+                    Diagnostic::new(&node.loc, format!("`{s}` is not an RFC 3339 timestamp"))
+                        .hint("write e.g. `2024-01-15T10:30:00Z`"),
+                );
+            }
+        }
+        (Ty::Enum(values), Kind::Str(s)) => enum_member(node, s, values, cx),
+        (Ty::Array(inner), Kind::Seq(items)) => {
+            for item in items {
+                check_value(catalog, item, inner, cx);
+            }
+        }
+        (Ty::Map(inner), Kind::Map(entries)) => {
+            for (_, v) in entries {
+                check_value(catalog, v, inner, cx);
+            }
+        }
+        (Ty::Named(name), _) => match catalog.types.iter().find(|t| &t.name.value == name) {
+            Some(def) => match (&def.kind, &node.kind) {
+                (TypeDefKind::Struct(fields), _) => check_object(catalog, node, fields, cx),
+                (TypeDefKind::Enum(values), Kind::Str(s)) => enum_member(node, s, values, cx),
+                (TypeDefKind::Enum(_), _) => mismatch(node, ty, cx),
+            },
+            None => {} // reported by check_type_references
+        },
+        _ => mismatch(node, ty, cx),
+    }
+}
+
+fn enum_member(node: &Node, s: &str, values: &[Spanned<String>], cx: &mut Diagnostics) {
+    if !values.iter().any(|v| v.value == s) {
+        let names: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+        cx.push(
+            Diagnostic::new(&node.loc, format!("`{s}` is not one of the enum's values"))
+                .hint(suggest(s, &names)),
+        );
+    }
+}
+
+/// Fills in `Code::resolved` from the code and its category's defaults.
+fn resolve(catalog: &mut Catalog) {
+    let resolved: Vec<_> = catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let variant = variant_name(code).unwrap_or_default();
+            let ctor = names::snake(&variant);
+            let category = code
+                .category
+                .as_ref()
+                .and_then(|c| {
+                    catalog
+                        .categories
+                        .iter()
+                        .position(|k| k.name.value == c.value)
+                })
+                .unwrap_or(0);
+            let cat = catalog.categories.get(category);
+            let channel = channel_of(catalog, code).to_string();
+            let status = if channel == HTTP {
+                code.status
+                    .as_ref()
+                    .or(cat.and_then(|c| c.status.as_ref()))
+                    .and_then(|s| u16::try_from(s.value).ok())
+            } else {
+                None
+            };
+            let retryable = code
+                .retryable
+                .or(cat.and_then(|c| c.retryable))
+                .unwrap_or(false);
+            crate::model::Resolved {
+                variant,
+                ctor,
+                category,
+                status,
+                channel,
+                retryable,
+            }
+        })
+        .collect();
+    for (code, r) in catalog.codes.iter_mut().zip(resolved) {
+        code.resolved = r;
+    }
+}
