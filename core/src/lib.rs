@@ -14,6 +14,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod expand;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -1,1 +1,158 @@
+//! Typed API errors generated from a YAML error catalog.
+//!
+//! ```ignore
+//! #[errcat::catalog("catalog/hook0.yaml")]
+//! #[derive(Clone, PartialEq)]
+//! pub enum Hook0Error {}
+//!
+//! let e = Hook0Error::token_expired("2024-01-15T10:30:00Z".parse::<errcat::Timestamp>()?);
+//! assert_eq!(e.status(), Some(errcat::http::StatusCode::UNAUTHORIZED));
+//! let body = serde_json::to_string(&e.envelope().request_id("req_1"))?;
+//! ```
+//!
+//! The macros ([`catalog`], [`ErrorCatalog`]) generate the types; this crate
+//! holds the traits they implement ([`CatalogError`], [`CatalogCode`]), the
+//! wire envelope ([`Envelope`]) and its client-side counterpart
+//! ([`Received`]).
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod envelope;
+mod template;
+
+pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
+pub use errcat_macros::catalog;
+pub use http;
+pub use jiff::Timestamp;
+pub use template::{Slot, Template};
+
+/// The fieldless code enum generated for a catalog.
+pub trait CatalogCode:
+    Copy
+    + Eq
+    + std::hash::Hash
+    + Ord
+    + std::fmt::Debug
+    + std::fmt::Display
+    + std::str::FromStr
+    + Send
+    + Sync
+    + 'static
+{
+    /// Every code, in catalog order.
+    const ALL: &'static [Self];
+    /// The envelope template of every channel, the `http` channel first.
+    #[doc(hidden)]
+    const TEMPLATES: &'static [&'static Template];
+    /// The wire code, e.g. `"TOKEN_EXPIRED"`.
+    fn as_str(self) -> &'static str;
+    /// The HTTP status; `None` for codes on non-HTTP channels.
+    fn status(self) -> Option<http::StatusCode>;
+    /// The category's wire name.
+    fn category_name(self) -> &'static str;
+    /// The channel's name (`http`, `websocket`, ...).
+    fn channel_name(self) -> &'static str;
+    /// Whether retrying the request may succeed.
+    fn is_retryable(self) -> bool;
+    /// The envelope template of this code's channel.
+    #[doc(hidden)]
+    fn template(self) -> &'static Template;
+    /// Parses a wire code.
+    fn from_wire(code: &str) -> Option<Self>;
+}
+
+/// The error enum generated for a catalog.
+pub trait CatalogError: std::error::Error + Sized {
+    /// The fieldless code enum.
+    type Code: CatalogCode;
+    /// This error's code.
+    fn code(&self) -> Self::Code;
+    /// The headers to send with this error (e.g. `Retry-After`). A header
+    /// whose rendered value is not a valid header value is left out.
+    fn headers(&self) -> Vec<(http::HeaderName, http::HeaderValue)>;
+    /// The message when it has no placeholders (saves formatting).
+    #[doc(hidden)]
+    fn static_message(&self) -> Option<&'static str>;
+    /// Whether the `$details` slot is present for this error.
+    #[doc(hidden)]
+    fn has_details(&self) -> bool;
+    /// Serializes the `$details` value.
+    #[doc(hidden)]
+    fn serialize_details<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Rebuilds a known error from its wire code and details.
+    #[doc(hidden)]
+    fn from_wire_parts(
+        code: Self::Code,
+        details: Option<serde_json::Value>,
+    ) -> Result<Self, serde_json::Error>;
+
+    /// The wire envelope of this error, to add a request id and timestamp to
+    /// and serialize.
+    fn envelope(&self) -> Envelope<'_, Self> {
+        Envelope::new(self)
+    }
+}
+
+#[doc(hidden)]
+pub mod __private {
+    //! What generated code reaches its dependencies through. Not public API.
+    pub use ::core;
+    pub use ::http;
+    pub use ::jiff;
+    pub use ::serde;
+    pub use ::serde_json;
+    pub use ::std;
+
+    pub use crate::envelope::{decode, serialize_envelope};
+    pub use crate::template::{Slot, Template};
+
+    /// Takes the named field out of a details object.
+    pub fn field<T: serde::de::DeserializeOwned>(
+        map: &mut serde_json::Map<String, serde_json::Value>,
+        name: &str,
+    ) -> Result<T, serde_json::Error> {
+        let value = map.remove(name).unwrap_or(serde_json::Value::Null);
+        serde_json::from_value(value).map_err(|e| {
+            <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
+        })
+    }
+
+    /// The details object of a code with object details (`null` or absent
+    /// counts as `{}`).
+    pub fn object(
+        details: Option<serde_json::Value>,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+        match details {
+            None | Some(serde_json::Value::Null) => Ok(serde_json::Map::new()),
+            Some(serde_json::Value::Object(map)) => Ok(map),
+            Some(other) => Err(<serde_json::Error as serde::de::Error>::custom(
+                format_args!("details must be an object, found {other}"),
+            )),
+        }
+    }
+
+    /// A details value that is not an object.
+    pub fn value<T: serde::de::DeserializeOwned>(
+        details: Option<serde_json::Value>,
+    ) -> Result<T, serde_json::Error> {
+        serde_json::from_value(details.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// A header value rendered from text; `None` when it is not a valid value.
+    pub fn header_value(text: String) -> Option<http::HeaderValue> {
+        http::HeaderValue::try_from(text).ok()
+    }
+}
+
+/// A wire code that the catalog does not have (the `FromStr` error of code enums).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown error code `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}

@@ -1,0 +1,1041 @@
+//! Stage 4: Rust code for a checked catalog.
+//!
+//! Everything generated names its dependencies through
+//! `::errcat::__private`, so a user crate needs `errcat` alone. Output is a
+//! function of the catalog and the input item only: catalog order, no hash
+//! iteration, so expansions are deterministic.
+
+use std::path::Path;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::check::HTTP;
+use crate::diag::Diagnostic;
+use crate::model::{Catalog, Code, Details, Field, Piece, Slot, Template, Ty, TypeDefKind, pieces};
+use crate::names;
+use crate::render;
+
+fn private() -> TokenStream {
+    quote!(::errcat::__private)
+}
+
+/// Expands `#[errcat::catalog("path")]` on `item`. `manifest_dir` is the
+/// calling crate's `CARGO_MANIFEST_DIR`.
+pub fn catalog_attribute(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> TokenStream {
+    let lit: syn::LitStr = match syn::parse2(args) {
+        Ok(lit) => lit,
+        Err(e) => {
+            return syn::Error::new(
+                e.span(),
+                "expected the catalog path: #[errcat::catalog(\"catalog/api.yaml\")]",
+            )
+            .to_compile_error();
+        }
+    };
+    let input: syn::DeriveInput = match syn::parse2(item.clone()) {
+        Ok(i) => i,
+        Err(e) => return e.to_compile_error(),
+    };
+    if let Err(e) = check_item(&input) {
+        return e.to_compile_error();
+    }
+    let rel = lit.value();
+    let path = manifest_dir.join(&rel);
+    match crate::compile_file(&path, &rel) {
+        Ok(catalog) => expand(&catalog, &input, &rel),
+        Err(diags) => {
+            let errors = errors(&diags, lit.span());
+            let fallback = fallback(&input);
+            quote!(#errors #fallback)
+        }
+    }
+}
+
+fn check_item(input: &syn::DeriveInput) -> syn::Result<()> {
+    let syn::Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "#[errcat::catalog] goes on an empty enum: `pub enum ApiError {}`",
+        ));
+    };
+    if let Some(v) = data.variants.first() {
+        return Err(syn::Error::new(
+            v.ident.span(),
+            "the variants come from the catalog; leave the enum empty, or use #[derive(ErrorCatalog)] to check hand-written variants",
+        ));
+    }
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "a catalog enum cannot be generic",
+        ));
+    }
+    Ok(())
+}
+
+/// One `compile_error!` per diagnostic, spanned on `span`.
+pub fn errors(diags: &[Diagnostic], span: Span) -> TokenStream {
+    diags
+        .iter()
+        .map(|d| syn::Error::new(span, d.to_string()).to_compile_error())
+        .collect()
+}
+
+/// Names of the companion types.
+pub struct Names {
+    /// The error enum.
+    pub error: Ident,
+    /// The code enum.
+    pub code: Ident,
+    /// The category enum.
+    pub category: Ident,
+    /// The channel enum.
+    pub channel: Ident,
+}
+
+impl Names {
+    /// Companion names for an error enum.
+    pub fn new(error: &Ident) -> Self {
+        Names {
+            error: error.clone(),
+            code: format_ident!("{}Code", error),
+            category: format_ident!("{}Category", error),
+            channel: format_ident!("{}Channel", error),
+        }
+    }
+}
+
+/// What the macro emits when the catalog has mistakes: the user's enum and
+/// empty companions, so the build shows the catalog errors and not a
+/// cascade of "cannot find type".
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let n = Names::new(&input.ident);
+    let (vis, attrs, error) = (&input.vis, &input.attrs, &n.error);
+    let (code, category, channel) = (&n.code, &n.category, &n.channel);
+    quote! {
+        #(#attrs)*
+        #vis enum #error {}
+        #[allow(missing_docs, dead_code)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #code {}
+        #[allow(missing_docs, dead_code)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #category {}
+        #[allow(missing_docs, dead_code)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #channel {}
+        #[allow(missing_docs, dead_code, clippy::all)]
+        impl #error {
+            pub fn code(&self) -> #code { match *self {} }
+            pub fn category(&self) -> #category { match *self {} }
+            pub fn channel(&self) -> #channel { match *self {} }
+            pub fn status(&self) -> ::core::option::Option<::errcat::http::StatusCode> { match *self {} }
+            pub fn is_retryable(&self) -> bool { match *self {} }
+        }
+    }
+}
+
+fn field_ident(f: &Field) -> Ident {
+    let name = f.rust_name.as_ref().unwrap_or(&f.name).value.as_str();
+    if names::is_keyword(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+fn doc(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Inline `enum:` fields become enums named after their owner and field.
+struct InlineEnum {
+    ident: Ident,
+    values: Vec<String>,
+    doc: String,
+}
+
+struct Ctx {
+    inline: Vec<InlineEnum>,
+}
+
+impl Ctx {
+    fn rust_ty(&mut self, ty: &Ty, owner: &str, field: &str) -> TokenStream {
+        let p = private();
+        match ty {
+            Ty::Bool => quote!(bool),
+            Ty::Int(i) => {
+                let id = format_ident!("{}", i.name());
+                quote!(#id)
+            }
+            Ty::Number => quote!(f64),
+            Ty::String | Ty::Url => quote!(#p::std::string::String),
+            Ty::Timestamp => quote!(#p::jiff::Timestamp),
+            Ty::Json => quote!(#p::serde_json::Value),
+            Ty::Enum(values) => {
+                let ident = format_ident!(
+                    "{}{}",
+                    owner,
+                    names::upper_camel(field).unwrap_or_else(|| "Value".into())
+                );
+                if !self.inline.iter().any(|e| e.ident == ident) {
+                    self.inline.push(InlineEnum {
+                        ident: ident.clone(),
+                        values: values.iter().map(|v| v.value.clone()).collect(),
+                        doc: format!("Values of `{field}` in `{owner}`."),
+                    });
+                }
+                quote!(#ident)
+            }
+            Ty::Array(t) => {
+                let inner = self.rust_ty(t, owner, field);
+                quote!(#p::std::vec::Vec<#inner>)
+            }
+            Ty::Map(t) => {
+                let inner = self.rust_ty(t, owner, field);
+                quote!(#p::std::collections::BTreeMap<#p::std::string::String, #inner>)
+            }
+            Ty::Named(n) => {
+                let id = format_ident!("{}", n);
+                quote!(#id)
+            }
+            Ty::Optional(t) => {
+                let inner = self.rust_ty(t, owner, field);
+                quote!(#p::core::option::Option<#inner>)
+            }
+        }
+    }
+}
+
+fn field_doc(f: &Field) -> String {
+    let mut s = f
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("`{}`", f.name.value));
+    s.push_str(&format!("\n\nWire type: `{}`.", f.ty.value.display()));
+    if f.sensitive {
+        s.push_str(" Sensitive: redacted in `Debug` output.");
+    }
+    s
+}
+
+fn status_text(status: Option<u16>) -> String {
+    match status {
+        Some(s) => match http::StatusCode::from_u16(s)
+            .ok()
+            .and_then(|c| c.canonical_reason())
+        {
+            Some(reason) => format!("{s} {reason}"),
+            None => s.to_string(),
+        },
+        None => "none (not an HTTP error)".to_string(),
+    }
+}
+
+fn variant_doc(catalog: &Catalog, code: &Code) -> String {
+    let r = &code.resolved;
+    let category = &catalog.categories[r.category];
+    let mut s = String::new();
+    if let Some(m) = &code.message {
+        s.push_str(&m.value);
+        s.push_str("\n\n");
+    }
+    s.push_str(&format!(
+        "- Code: `{}`\n- HTTP status: {}\n- Category: `{}`\n- Channel: `{}`\n- Retryable: {}\n",
+        code.code.value,
+        status_text(r.status),
+        category.name.value,
+        r.channel,
+        if r.retryable { "yes" } else { "no" }
+    ));
+    if let Some(d) = &code.description {
+        s.push('\n');
+        s.push_str(d);
+        s.push('\n');
+    }
+    if !code.resolution.is_empty() {
+        s.push_str("\n# Resolution\n\n");
+        for step in &code.resolution {
+            s.push_str(&format!("- {step}\n"));
+        }
+    }
+    let example = render::example(catalog, code);
+    if let Ok(json) = serde_json::to_string_pretty(&example) {
+        s.push_str("\n# Example\n\n```json\n");
+        s.push_str(&json);
+        s.push_str("\n```\n");
+    }
+    s
+}
+
+fn deprecated_attr(code: &Code) -> TokenStream {
+    match &code.deprecated {
+        Some(d) => match &d.note {
+            Some(note) => quote!(#[deprecated(note = #note)]),
+            None => quote!(#[deprecated]),
+        },
+        None => TokenStream::new(),
+    }
+}
+
+/// The user's attributes, with `Debug` taken out of `derive` lists (errcat
+/// implements `Debug` itself so that sensitive fields are redacted) and
+/// the std derives collected for the companion structs.
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
+    const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
+    let mut kept = Vec::new();
+    let mut std_derives = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("derive") {
+            kept.push(quote!(#attr));
+            continue;
+        }
+        let parsed = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        );
+        let Ok(paths) = parsed else {
+            kept.push(quote!(#attr));
+            continue;
+        };
+        let others: Vec<&syn::Path> = paths
+            .iter()
+            .filter(|p| {
+                let last = p.segments.last().map(|s| s.ident.to_string());
+                if let Some(name) = &last {
+                    if STD.contains(&name.as_str()) {
+                        std_derives.push(format_ident!("{}", name));
+                    }
+                }
+                last.as_deref() != Some("Debug")
+            })
+            .collect();
+        if !others.is_empty() {
+            kept.push(quote!(#[derive(#(#others),*)]));
+        }
+    }
+    (kept, std_derives)
+}
+
+fn template_tokens(t: &Template) -> TokenStream {
+    let p = private();
+    match t {
+        Template::Object(members) => {
+            let items = members.iter().map(|(k, v)| {
+                let v = template_tokens(v);
+                quote!((#k, #v))
+            });
+            quote!(#p::Template::Object(&[#(#items),*]))
+        }
+        Template::Array(items) => {
+            let items = items.iter().map(template_tokens);
+            quote!(#p::Template::Array(&[#(#items),*]))
+        }
+        Template::Literal(v) => match v {
+            serde_json::Value::Null => quote!(#p::Template::Null),
+            serde_json::Value::Bool(b) => quote!(#p::Template::Bool(#b)),
+            serde_json::Value::String(s) => quote!(#p::Template::Str(#s)),
+            serde_json::Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    quote!(#p::Template::U64(#u))
+                } else if let Some(i) = n.as_i64() {
+                    quote!(#p::Template::I64(#i))
+                } else {
+                    let f = n.as_f64().unwrap_or(0.0);
+                    quote!(#p::Template::F64(#f))
+                }
+            }
+            // Literal arrays and objects inside templates are parsed as templates.
+            _ => quote!(#p::Template::Null),
+        },
+        Template::Slot(s) => {
+            let id = match s.value {
+                Slot::Code => quote!(Code),
+                Slot::Message => quote!(Message),
+                Slot::Details => quote!(Details),
+                Slot::Category => quote!(Category),
+                Slot::Status => quote!(Status),
+                Slot::RequestId => quote!(RequestId),
+                Slot::Timestamp => quote!(Timestamp),
+            };
+            quote!(#p::Template::Slot(#p::Slot::#id))
+        }
+        Template::UnknownSlot(_) => quote!(#p::Template::Null),
+    }
+}
+
+fn named_fields(code: &Code) -> &[Field] {
+    match &code.details {
+        Details::Object(f) => f,
+        _ => &[],
+    }
+}
+
+/// Debug impl body for named fields, redacting sensitive ones.
+fn debug_struct(
+    name: &str,
+    fields: &[Field],
+    access: impl Fn(&Ident) -> TokenStream,
+) -> TokenStream {
+    let p = private();
+    let entries = fields.iter().map(|f| {
+        let id = field_ident(f);
+        let wire = f.name.value.as_str();
+        let val = access(&id);
+        if f.sensitive {
+            quote!(.field(#wire, &#p::core::format_args!("<redacted>")))
+        } else {
+            quote!(.field(#wire, #val))
+        }
+    });
+    quote!(f.debug_struct(#name) #(#entries)* .finish())
+}
+
+/// Expands a checked catalog for the user's (empty) enum.
+pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> TokenStream {
+    let p = private();
+    let n = Names::new(&input.ident);
+    let (vis, error, code_enum, category_enum, channel_enum) =
+        (&input.vis, &n.error, &n.code, &n.category, &n.channel);
+    let (user_attrs, std_derives) = split_attrs(&input.attrs);
+    let mut cx = Ctx { inline: Vec::new() };
+
+    // Named types.
+    let mut support = Vec::new();
+    let mut support_derives = vec![format_ident!("Clone"), format_ident!("PartialEq")];
+    for d in std_derives {
+        if !support_derives.contains(&d) {
+            support_derives.push(d);
+        }
+    }
+    for def in &catalog.types {
+        let id = format_ident!("{}", def.name.value);
+        let d = doc(def.description.as_deref().unwrap_or(&format!(
+            "`{}`, a detail type of the `{}` catalog.",
+            def.name.value,
+            catalog.name.as_ref().map_or("", |n| n.value.as_str())
+        )));
+        match &def.kind {
+            TypeDefKind::Struct(fields) => {
+                let defs: Vec<TokenStream> = fields
+                    .iter()
+                    .map(|f| {
+                        let fid = field_ident(f);
+                        let ty = cx.rust_ty(&f.ty.value, &def.name.value, &f.name.value);
+                        let fd = doc(&field_doc(f));
+                        let wire = &f.name.value;
+                        let rename = (f.rust_name.is_some()).then(|| quote!(#[serde(rename = #wire)]));
+                        let skip = matches!(f.ty.value, Ty::Optional(_)).then(|| {
+                            quote!(#[serde(default, skip_serializing_if = "::errcat::__private::core::option::Option::is_none")])
+                        });
+                        quote!(#fd #rename #skip pub #fid: #ty)
+                    })
+                    .collect();
+                let name = &def.name.value;
+                let dbg = debug_struct(name, fields, |id| quote!(&self.#id));
+                support.push(quote! {
+                    #d
+                    #[derive(#(#support_derives,)* #p::serde::Serialize, #p::serde::Deserialize)]
+                    #[serde(crate = "::errcat::__private::serde")]
+                    #vis struct #id { #(#defs,)* }
+                    impl #p::core::fmt::Debug for #id {
+                        fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+                            #dbg
+                        }
+                    }
+                });
+            }
+            TypeDefKind::Enum(values) => {
+                let values: Vec<String> = values.iter().map(|v| v.value.clone()).collect();
+                support.push(value_enum(vis, &id, &values, d));
+            }
+        }
+    }
+
+    // The error enum's variants, constructors and per-variant impl arms.
+    let mut variants = Vec::new();
+    let mut ctors = Vec::new();
+    let mut code_arms = Vec::new();
+    let mut static_msg_arms = Vec::new();
+    let mut has_details_arms = Vec::new();
+    let mut ser_arms = Vec::new();
+    let mut from_arms = Vec::new();
+    let mut display_arms = Vec::new();
+    let mut debug_arms = Vec::new();
+    let mut header_arms = Vec::new();
+    let mut code_variants = Vec::new();
+    for code in &catalog.codes {
+        let r = &code.resolved;
+        let v = format_ident!("{}", r.variant);
+        let ctor = if names::is_keyword(&r.ctor) {
+            Ident::new_raw(&r.ctor, Span::call_site())
+        } else {
+            format_ident!("{}", r.ctor)
+        };
+        let vdoc = doc(&variant_doc(catalog, code));
+        let dep = deprecated_attr(code);
+        let wire = code.code.value.as_str();
+        let message = code.message.as_ref().map_or("", |m| m.value.as_str());
+        let ctor_doc = doc(&format!(
+            "Creates [`{error}::{v}`]: `{wire}`, \"{message}\"."
+        ));
+        code_variants.push(quote!(#vdoc #dep #v));
+        code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
+        let message_pieces = pieces(message).unwrap_or_default();
+        let is_static = message_pieces.iter().all(|p| matches!(p, Piece::Text(_)));
+        if is_static {
+            static_msg_arms
+                .push(quote!(Self::#v { .. } => #p::core::option::Option::Some(#message)));
+        }
+        match &code.details {
+            Details::None => {
+                variants.push(quote!(#vdoc #dep #v));
+                ctors.push(quote! {
+                    #ctor_doc #dep #[must_use]
+                    pub fn #ctor() -> Self { Self::#v }
+                });
+                has_details_arms.push(quote!(Self::#v => false));
+                ser_arms.push(quote!(Self::#v => __s.serialize_unit()));
+                from_arms.push(quote!(#code_enum::#v => #p::core::result::Result::Ok(Self::#v)));
+                debug_arms.push(quote!(Self::#v => f.write_str(#wire)));
+            }
+            Details::Object(fields) => {
+                let ids: Vec<Ident> = fields.iter().map(field_ident).collect();
+                let tys: Vec<TokenStream> = fields
+                    .iter()
+                    .map(|f| cx.rust_ty(&f.ty.value, &r.variant, &f.name.value))
+                    .collect();
+                let docs: Vec<TokenStream> = fields.iter().map(|f| doc(&field_doc(f))).collect();
+                let wires: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+                variants.push(quote!(#vdoc #dep #v { #(#docs #ids: #tys,)* }));
+                let mut params = Vec::new();
+                for ((f, ty), id) in fields.iter().zip(&tys).zip(&ids) {
+                    // `impl Into<Option<T>>` takes both `value` and `None`.
+                    params.push(if let Ty::Optional(inner) = &f.ty.value {
+                        let inner = cx.rust_ty(inner, &r.variant, &f.name.value);
+                        quote!(#id: impl #p::core::convert::Into<#p::core::option::Option<#inner>>)
+                    } else {
+                        quote!(#id: impl #p::core::convert::Into<#ty>)
+                    });
+                }
+                let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+                ctors.push(quote! {
+                    #ctor_doc #dep #[must_use] #many
+                    pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: #ids.into()),* } }
+                });
+                has_details_arms.push(quote!(Self::#v { .. } => true));
+                let required = fields
+                    .iter()
+                    .filter(|f| !matches!(f.ty.value, Ty::Optional(_)))
+                    .count();
+                let opt_counts = fields
+                    .iter()
+                    .zip(&ids)
+                    .filter(|(f, _)| matches!(f.ty.value, Ty::Optional(_)))
+                    .map(|(_, id)| quote!(+ usize::from(#id.is_some())));
+                let entries = fields.iter().zip(&ids).zip(&wires).map(|((f, id), w)| {
+                    if matches!(f.ty.value, Ty::Optional(_)) {
+                        quote!(if let #p::core::option::Option::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
+                    } else {
+                        quote!(__m.serialize_entry(#w, #id)?;)
+                    }
+                });
+                ser_arms.push(quote! {
+                    Self::#v { #(#ids),* } => {
+                        let mut __m = __s.serialize_map(#p::core::option::Option::Some(#required #(#opt_counts)*))?;
+                        #(#entries)*
+                        __m.end()
+                    }
+                });
+                from_arms.push(quote! {
+                    #code_enum::#v => {
+                        let mut __m = #p::object(__details)?;
+                        #p::core::result::Result::Ok(Self::#v { #(#ids: #p::field(&mut __m, #wires)?,)* })
+                    }
+                });
+                let dbg = debug_struct(&r.variant, fields, |id| quote!(#id));
+                debug_arms.push(quote!(Self::#v { #(#ids),* } => #dbg));
+            }
+            Details::Value(ty) => {
+                let t = cx.rust_ty(&ty.value, &r.variant, "details");
+                variants.push(quote!(#vdoc #dep #v(#t)));
+                ctors.push(quote! {
+                    #ctor_doc #dep #[must_use]
+                    pub fn #ctor(details: impl #p::core::convert::Into<#t>) -> Self { Self::#v(details.into()) }
+                });
+                has_details_arms.push(quote!(Self::#v(..) => true));
+                ser_arms.push(quote!(Self::#v(__d) => #p::serde::Serialize::serialize(__d, __s)));
+                from_arms.push(quote!(#code_enum::#v => #p::core::result::Result::Ok(Self::#v(#p::value(__details)?))));
+                let name = r.variant.as_str();
+                debug_arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
+            }
+        }
+        // Display: the message with placeholders filled.
+        let fields = named_fields(code);
+        let writes = message_pieces.iter().map(|piece| match piece {
+            Piece::Text(t) => quote!(f.write_str(#t)?;),
+            Piece::Field { name, .. } => {
+                let id = fields
+                    .iter()
+                    .find(|f| &f.name.value == name)
+                    .map(field_ident);
+                quote!(#p::core::fmt::Display::fmt(#id, f)?;)
+            }
+        });
+        let used: Vec<Ident> = fields
+            .iter()
+            .filter(|f| {
+                message_pieces
+                    .iter()
+                    .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.name.value))
+            })
+            .map(field_ident)
+            .collect();
+        let pat = match &code.details {
+            Details::Value(_) => quote!(Self::#v(..)),
+            _ => quote!(Self::#v { #(#used,)* .. }),
+        };
+        display_arms.push(quote!(#pat => { #(#writes)* ::core::result::Result::Ok(()) }));
+        // Headers.
+        if !code.headers.is_empty() {
+            let mut used_fields: Vec<Ident> = Vec::new();
+            let pushes: Vec<TokenStream> = code.headers.iter().map(|h| {
+                let name = h.name.value.to_ascii_lowercase();
+                let parts = pieces(&h.value.value).unwrap_or_default();
+                if parts.iter().all(|p| matches!(p, Piece::Text(_))) {
+                    let text = &h.value.value.replace("{{", "{").replace("}}", "}");
+                    return quote! {
+                        __h.push((#p::http::HeaderName::from_static(#name), #p::http::HeaderValue::from_static(#text)));
+                    };
+                }
+                let mut fmt = String::new();
+                let mut args = Vec::new();
+                for part in &parts {
+                    match part {
+                        Piece::Text(t) => fmt.push_str(&t.replace('{', "{{").replace('}', "}}")),
+                        Piece::Field { name: field, format } => {
+                            fmt.push_str("{}");
+                            let f = fields.iter().find(|f| &f.name.value == field);
+                            let id = f.map(field_ident);
+                            if let Some(id) = &id {
+                                if !used_fields.contains(id) {
+                                    used_fields.push(id.clone());
+                                }
+                            }
+                            if format.as_deref() == Some("unix") {
+                                args.push(quote!(#id.as_second()));
+                            } else {
+                                args.push(quote!(#id));
+                            }
+                        }
+                    }
+                }
+                quote! {
+                    if let #p::core::option::Option::Some(__v) = #p::header_value(#p::std::format!(#fmt, #(#args),*)) {
+                        __h.push((#p::http::HeaderName::from_static(#name), __v));
+                    }
+                }
+            }).collect();
+            let count = code.headers.len();
+            header_arms.push(quote! {
+                Self::#v { #(#used_fields,)* .. } => {
+                    let mut __h = #p::std::vec::Vec::with_capacity(#count);
+                    #(#pushes)*
+                    __h
+                }
+            });
+        }
+    }
+
+    // The code enum's metadata.
+    let variant_ids: Vec<Ident> = catalog
+        .codes
+        .iter()
+        .map(|c| format_ident!("{}", c.resolved.variant))
+        .collect();
+    let wires: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|c| c.code.value.as_str())
+        .collect();
+    let statuses = catalog.codes.iter().map(|c| match c.resolved.status {
+        Some(s) => quote! {
+            match #p::http::StatusCode::from_u16(#s) {
+                ::core::result::Result::Ok(s) => ::core::option::Option::Some(s),
+                ::core::result::Result::Err(_) => ::core::option::Option::None,
+            }
+        },
+        None => quote!(::core::option::Option::None),
+    });
+    let cat_ids: Vec<Ident> = catalog
+        .categories
+        .iter()
+        .map(|c| {
+            format_ident!(
+                "{}",
+                c.rust_name
+                    .as_ref()
+                    .map(|r| r.value.clone())
+                    .or_else(|| names::upper_camel(&c.name.value))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    let code_cats = catalog.codes.iter().map(|c| &cat_ids[c.resolved.category]);
+    let retryable = catalog.codes.iter().map(|c| c.resolved.retryable);
+    let mut channels: Vec<&str> = catalog
+        .envelopes
+        .iter()
+        .map(|e| e.channel.value.as_str())
+        .collect();
+    // `http` first: clients try its envelope first.
+    channels.sort_by_key(|c| *c != HTTP);
+    let channel_ids: Vec<Ident> = channels
+        .iter()
+        .map(|c| {
+            format_ident!(
+                "{}",
+                names::upper_camel(c).unwrap_or_else(|| names::suggest_rust_name(c))
+            )
+        })
+        .collect();
+    let code_channels = catalog.codes.iter().map(|c| {
+        let i = channels
+            .iter()
+            .position(|ch| *ch == c.resolved.channel)
+            .unwrap_or(0);
+        &channel_ids[i]
+    });
+    let template_consts: Vec<Ident> = (0..channels.len())
+        .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
+        .collect();
+    let template_defs = channels.iter().zip(&template_consts).map(|(ch, id)| {
+        let t = catalog
+            .envelopes
+            .iter()
+            .find(|e| e.channel.value == *ch)
+            .map(|e| template_tokens(&e.template))
+            .unwrap_or_else(|| quote!(#p::Template::Null));
+        quote!(const #id: &'static #p::Template = &#t;)
+    });
+    let code_templates = catalog.codes.iter().map(|c| {
+        let i = channels
+            .iter()
+            .position(|ch| *ch == c.resolved.channel)
+            .unwrap_or(0);
+        &template_consts[i]
+    });
+    let cat_wires: Vec<&str> = catalog
+        .categories
+        .iter()
+        .map(|c| c.name.value.as_str())
+        .collect();
+    let cat_docs = catalog.categories.iter().map(|c| {
+        let mut s = c
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("`{}`", c.name.value));
+        if let Some(d) = &c.description {
+            s.push_str("\n\n");
+            s.push_str(d);
+        }
+        s.push_str(&format!("\n\nWire name: `{}`.", c.name.value));
+        doc(&s)
+    });
+    let channel_docs = channels.iter().map(|c| {
+        doc(&if *c == HTTP {
+            "HTTP responses.".to_string()
+        } else {
+            format!("The non-HTTP channel `{c}`.")
+        })
+    });
+    let cat_titles = catalog
+        .categories
+        .iter()
+        .map(|c| c.title.clone().unwrap_or_else(|| c.name.value.clone()));
+    let catalog_name = catalog
+        .name
+        .as_ref()
+        .map_or(String::new(), |n| n.value.clone());
+    let code_doc = doc(&format!(
+        "The codes of the `{catalog_name}` catalog, without details: [`{error}::code`] returns one."
+    ));
+    let cat_doc = doc(&format!("The categories of the `{catalog_name}` catalog."));
+    let chan_doc = doc(&format!(
+        "The channels (envelopes) of the `{catalog_name}` catalog."
+    ));
+    let inline_enums = cx.inline.iter().map(|e| {
+        let d = doc(&e.doc);
+        value_enum(vis, &e.ident, &e.values, d)
+    });
+    let headers_body = if header_arms.is_empty() {
+        quote!(#p::std::vec::Vec::new())
+    } else {
+        quote! {
+            #[allow(unused_variables)]
+            match self {
+                #(#header_arms,)*
+                _ => #p::std::vec::Vec::new(),
+            }
+        }
+    };
+    let static_msg_body = if static_msg_arms.len() == catalog.codes.len() {
+        quote!(match self { #(#static_msg_arms,)* })
+    } else {
+        quote!(match self { #(#static_msg_arms,)* _ => #p::core::option::Option::None })
+    };
+    let include = format!("/{rel_path}");
+
+    quote! {
+        #(#support)*
+        #(#inline_enums)*
+
+        #(#user_attrs)*
+        #vis enum #error {
+            #(#variants,)*
+        }
+
+        #code_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #code_enum {
+            #(#code_variants,)*
+        }
+
+        #cat_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #category_enum {
+            #(#cat_docs #cat_ids,)*
+        }
+
+        #chan_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis enum #channel_enum {
+            #(#channel_docs #channel_ids,)*
+        }
+
+        // Cargo rebuilds this crate when the catalog changes.
+        const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), #include));
+
+        #[allow(deprecated)]
+        impl #error {
+            #(#ctors)*
+
+            /// This error's code.
+            #[must_use]
+            pub const fn code(&self) -> #code_enum {
+                match self { #(#code_arms,)* }
+            }
+            /// The HTTP status; `None` on non-HTTP channels.
+            #[must_use]
+            pub const fn status(&self) -> ::core::option::Option<#p::http::StatusCode> {
+                self.code().status()
+            }
+            /// The category.
+            #[must_use]
+            pub const fn category(&self) -> #category_enum {
+                self.code().category()
+            }
+            /// The channel (envelope) this error is sent on.
+            #[must_use]
+            pub const fn channel(&self) -> #channel_enum {
+                self.code().channel()
+            }
+            /// Whether retrying may succeed.
+            #[must_use]
+            pub const fn is_retryable(&self) -> bool {
+                self.code().is_retryable()
+            }
+            /// Headers to send with this error, such as `Retry-After`.
+            #[must_use]
+            pub fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> {
+                #headers_body
+            }
+            /// The wire envelope, to add a request id or timestamp to and serialize.
+            #[must_use]
+            pub fn envelope(&self) -> ::errcat::Envelope<'_, Self> {
+                ::errcat::Envelope::new(self)
+            }
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+            pub fn from_envelope(body: &[u8]) -> ::core::result::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+                #p::decode(body)
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #code_enum {
+            /// Every code, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#variant_ids),*];
+            #(#template_defs)*
+
+            /// The wire code.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#variant_ids => #wires,)* }
+            }
+            /// The HTTP status; `None` on non-HTTP channels.
+            #[must_use]
+            pub const fn status(self) -> ::core::option::Option<#p::http::StatusCode> {
+                match self { #(Self::#variant_ids => #statuses,)* }
+            }
+            /// The category.
+            #[must_use]
+            pub const fn category(self) -> #category_enum {
+                match self { #(Self::#variant_ids => #category_enum::#code_cats,)* }
+            }
+            /// Whether retrying may succeed.
+            #[must_use]
+            pub const fn is_retryable(self) -> bool {
+                match self { #(Self::#variant_ids => #retryable,)* }
+            }
+            /// The channel (envelope) of this code.
+            #[must_use]
+            pub const fn channel(self) -> #channel_enum {
+                match self { #(Self::#variant_ids => #channel_enum::#code_channels,)* }
+            }
+            const fn template(self) -> &'static #p::Template {
+                match self { #(Self::#variant_ids => Self::#code_templates,)* }
+            }
+        }
+
+        #[allow(deprecated)]
+        impl ::core::str::FromStr for #code_enum {
+            type Err = ::errcat::UnknownCode;
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                match s {
+                    #(#wires => ::core::result::Result::Ok(Self::#variant_ids),)*
+                    _ => ::core::result::Result::Err(::errcat::UnknownCode(#p::std::string::ToString::to_string(s))),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #code_enum {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[allow(deprecated)]
+        impl ::errcat::CatalogCode for #code_enum {
+            const ALL: &'static [Self] = #code_enum::ALL;
+            const TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
+            fn as_str(self) -> &'static str { #code_enum::as_str(self) }
+            fn status(self) -> ::core::option::Option<#p::http::StatusCode> { #code_enum::status(self) }
+            fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
+            fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
+            fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
+            fn template(self) -> &'static #p::Template { #code_enum::template(self) }
+            fn from_wire(code: &str) -> ::core::option::Option<Self> { code.parse().ok() }
+        }
+
+        impl #category_enum {
+            /// Every category, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#cat_ids),*];
+            /// The wire name.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#cat_ids => #cat_wires,)* }
+            }
+            /// The human title.
+            #[must_use]
+            pub const fn title(self) -> &'static str {
+                match self { #(Self::#cat_ids => #cat_titles,)* }
+            }
+        }
+
+        impl ::core::fmt::Display for #category_enum {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl #channel_enum {
+            /// Every channel, `http` first.
+            pub const ALL: &'static [Self] = &[#(Self::#channel_ids),*];
+            /// The channel's name in the catalog.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#channel_ids => #channels,)* }
+            }
+        }
+
+        #[allow(deprecated)]
+        impl ::core::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self { #(#display_arms,)* }
+            }
+        }
+
+        #[allow(deprecated)]
+        impl ::core::fmt::Debug for #error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self { #(#debug_arms,)* }
+            }
+        }
+
+        impl #p::std::error::Error for #error {}
+
+        #[allow(deprecated)]
+        impl ::errcat::CatalogError for #error {
+            type Code = #code_enum;
+            fn code(&self) -> #code_enum { #error::code(self) }
+            fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> { #error::headers(self) }
+            fn static_message(&self) -> ::core::option::Option<&'static str> { #static_msg_body }
+            fn has_details(&self) -> bool { match self { #(#has_details_arms,)* } }
+            fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #[allow(unused_imports)]
+                use #p::serde::ser::SerializeMap as _;
+                match self { #(#ser_arms,)* }
+            }
+            fn from_wire_parts(
+                code: #code_enum,
+                __details: ::core::option::Option<#p::serde_json::Value>,
+            ) -> ::core::result::Result<Self, #p::serde_json::Error> {
+                #[allow(unused_variables)]
+                let __details = __details;
+                match code { #(#from_arms,)* }
+            }
+        }
+
+        impl #p::serde::Serialize for #error {
+            fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #p::serialize_envelope(&::errcat::Envelope::new(self), __s)
+            }
+        }
+    }
+}
+
+fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStream) -> TokenStream {
+    let p = private();
+    let vs: Vec<Ident> = values
+        .iter()
+        .map(|v| {
+            format_ident!(
+                "{}",
+                names::upper_camel(v).unwrap_or_else(|| names::suggest_rust_name(v))
+            )
+        })
+        .collect();
+    let docs = values.iter().map(|v| doc(&format!("`{v}`")));
+    quote! {
+        #d
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, #p::serde::Serialize, #p::serde::Deserialize)]
+        #[serde(crate = "::errcat::__private::serde")]
+        #vis enum #id {
+            #(#docs #[serde(rename = #values)] #vs,)*
+        }
+        impl #id {
+            /// The wire value.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#vs => #values,)* }
+            }
+        }
+        impl ::core::fmt::Display for #id {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The wire envelope: serializing an error into its channel's template, and
+//! reading one back on the client side.
+
+use std::fmt;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::template::{Slot, Template};
+use crate::{CatalogCode, CatalogError};
+
+/// An error together with the request context that its envelope carries.
+///
+/// `request_id` and `timestamp` fill the `$request_id` and `$timestamp`
+/// slots; when absent they are omitted from the JSON.
+#[derive(Debug, Clone, Copy)]
+pub struct Envelope<'a, E> {
+    error: &'a E,
+    request_id: Option<&'a str>,
+    timestamp: Option<jiff::Timestamp>,
+}
+
+impl<'a, E: CatalogError> Envelope<'a, E> {
+    /// An envelope with no request context.
+    pub fn new(error: &'a E) -> Self {
+        Envelope {
+            error,
+            request_id: None,
+            timestamp: None,
+        }
+    }
+
+    /// Sets the request id.
+    #[must_use]
+    pub fn request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// Sets the timestamp.
+    #[must_use]
+    pub fn timestamp(mut self, timestamp: jiff::Timestamp) -> Self {
+        self.timestamp = Some(timestamp);
+        self
+    }
+
+    /// The error.
+    pub fn error(&self) -> &'a E {
+        self.error
+    }
+}
+
+impl<E: CatalogError> Serialize for Envelope<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_envelope(self, serializer)
+    }
+}
+
+/// Serializes an envelope by walking its channel's template.
+pub fn serialize_envelope<E: CatalogError, S: Serializer>(
+    env: &Envelope<'_, E>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    Node {
+        env,
+        template: env.error.code().template(),
+    }
+    .serialize(serializer)
+}
+
+struct Node<'e, 'a, E> {
+    env: &'e Envelope<'a, E>,
+    template: &'static Template,
+}
+
+impl<E: CatalogError> Envelope<'_, E> {
+    fn has(&self, slot: Slot) -> bool {
+        match slot {
+            Slot::Details => self.error.has_details(),
+            Slot::Status => self.error.code().status().is_some(),
+            Slot::RequestId => self.request_id.is_some(),
+            Slot::Timestamp => self.timestamp.is_some(),
+            Slot::Code | Slot::Message | Slot::Category => true,
+        }
+    }
+
+    fn present(&self, t: &Template) -> bool {
+        match t {
+            Template::Slot(s) => self.has(*s),
+            Template::Object(members) => {
+                members.is_empty() || members.iter().any(|(_, v)| self.present(v))
+            }
+            _ => true,
+        }
+    }
+}
+
+struct Message<'a, E>(&'a E);
+
+impl<E: CatalogError> Serialize for Message<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.static_message() {
+            Some(m) => s.serialize_str(m),
+            None => s.collect_str(self.0),
+        }
+    }
+}
+
+struct Details<'a, E>(&'a E);
+
+impl<E: CatalogError> Serialize for Details<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_details(s)
+    }
+}
+
+impl<E: CatalogError> Serialize for Node<'_, '_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let env = self.env;
+        match self.template {
+            Template::Object(members) => {
+                let len = members.iter().filter(|(_, v)| env.present(v)).count();
+                let mut map = s.serialize_map(Some(len))?;
+                for (k, v) in members.iter() {
+                    if env.present(v) {
+                        map.serialize_entry(k, &Node { env, template: v })?;
+                    }
+                }
+                map.end()
+            }
+            Template::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for v in items.iter().filter(|v| env.present(v)) {
+                    seq.serialize_element(&Node { env, template: v })?;
+                }
+                seq.end()
+            }
+            Template::Str(v) => s.serialize_str(v),
+            Template::I64(v) => s.serialize_i64(*v),
+            Template::U64(v) => s.serialize_u64(*v),
+            Template::F64(v) => s.serialize_f64(*v),
+            Template::Bool(v) => s.serialize_bool(*v),
+            Template::Null => s.serialize_unit(),
+            Template::Slot(slot) => {
+                let error = env.error;
+                match slot {
+                    Slot::Code => s.serialize_str(error.code().as_str()),
+                    Slot::Message => Message(error).serialize(s),
+                    Slot::Details => Details(error).serialize(s),
+                    Slot::Category => s.serialize_str(error.code().category_name()),
+                    Slot::Status => match error.code().status() {
+                        Some(st) => s.serialize_u16(st.as_u16()),
+                        None => s.serialize_unit(),
+                    },
+                    Slot::RequestId => match env.request_id {
+                        Some(id) => s.serialize_str(id),
+                        None => s.serialize_unit(),
+                    },
+                    Slot::Timestamp => match &env.timestamp {
+                        Some(ts) => ts.serialize(s),
+                        None => s.serialize_unit(),
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// An error body received by a client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received<E> {
+    /// The error: known to this catalog, or kept as it came.
+    pub error: Decoded<E>,
+    /// The wire message, as sent.
+    pub message: Option<String>,
+    /// The request id, when the envelope carries one.
+    pub request_id: Option<String>,
+    /// The timestamp, when the envelope carries one.
+    pub timestamp: Option<jiff::Timestamp>,
+}
+
+/// A received error: one of the catalog's codes, or a code this build does
+/// not know (a newer server), kept rather than lost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded<E> {
+    /// A code of the catalog, with typed details.
+    Known(E),
+    /// A code the catalog does not have.
+    Unknown(UnknownError),
+}
+
+/// An error whose code the catalog does not know, kept as it came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownError {
+    /// The wire code.
+    pub code: String,
+    /// The message.
+    pub message: Option<String>,
+    /// The category, when the envelope carries it.
+    pub category: Option<String>,
+    /// The status, when the envelope carries it.
+    pub status: Option<u16>,
+    /// The raw details.
+    pub details: Option<serde_json::Value>,
+}
+
+impl fmt::Display for UnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Some(m) => write!(f, "{}: {m}", self.code),
+            None => f.write_str(&self.code),
+        }
+    }
+}
+
+impl std::error::Error for UnknownError {}
+
+/// Why a body could not be read as an error envelope.
+#[derive(Debug)]
+pub enum DecodeError {
+    /// The body is not JSON.
+    Json(serde_json::Error),
+    /// No envelope of the catalog matches: no code where a code should be.
+    NotAnEnvelope,
+    /// The code is known but its details do not match the catalog.
+    Details {
+        /// The wire code.
+        code: String,
+        /// What did not match.
+        source: serde_json::Error,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Json(e) => write!(f, "error body is not JSON: {e}"),
+            DecodeError::NotAnEnvelope => {
+                f.write_str("error body matches none of the catalog's envelopes")
+            }
+            DecodeError::Details { code, source } => {
+                write!(f, "details of `{code}` do not match the catalog: {source}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DecodeError::Json(e) | DecodeError::Details { source: e, .. } => Some(e),
+            DecodeError::NotAnEnvelope => None,
+        }
+    }
+}
+
+fn at<'v>(value: &'v serde_json::Value, path: &[&str]) -> Option<&'v serde_json::Value> {
+    path.iter().try_fold(value, |v, k| v.get(k))
+}
+
+fn take(value: &mut serde_json::Value, path: &[&str]) -> Option<serde_json::Value> {
+    let (last, parents) = path.split_last()?;
+    let mut v = value;
+    for k in parents {
+        v = v.get_mut(*k)?;
+    }
+    v.as_object_mut()?.remove(*last)
+}
+
+fn text(value: &serde_json::Value, template: &Template, slot: Slot) -> Option<String> {
+    let path = template.path_of(slot)?;
+    at(value, &path)?.as_str().map(str::to_string)
+}
+
+/// Reads an error body: finds the code through the catalog's templates (the
+/// `http` one first), then reads the rest through the code's own channel.
+pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(DecodeError::Json)?;
+    let (code, template) = E::Code::TEMPLATES
+        .iter()
+        .find_map(|t| text(&value, t, Slot::Code).map(|c| (c, *t)))
+        .ok_or(DecodeError::NotAnEnvelope)?;
+    let known = E::Code::from_wire(&code);
+    let template = known.map_or(template, |k| k.template());
+    let message = text(&value, template, Slot::Message);
+    let request_id = text(&value, template, Slot::RequestId);
+    let timestamp = text(&value, template, Slot::Timestamp).and_then(|t| t.parse().ok());
+    let category = text(&value, template, Slot::Category);
+    let status = template
+        .path_of(Slot::Status)
+        .and_then(|p| at(&value, &p)?.as_u64())
+        .and_then(|s| u16::try_from(s).ok());
+    let details = template
+        .path_of(Slot::Details)
+        .and_then(|p| take(&mut value, &p));
+    let error = match known {
+        Some(k) => Decoded::Known(E::from_wire_parts(k, details).map_err(|source| {
+            DecodeError::Details {
+                code: code.clone(),
+                source,
+            }
+        })?),
+        None => Decoded::Unknown(UnknownError {
+            code,
+            message: message.clone(),
+            category,
+            status,
+            details,
+        }),
+    };
+    Ok(Received {
+        error,
+        message,
+        request_id,
+        timestamp,
+    })
+}
