@@ -312,13 +312,13 @@ pub fn check_category_references(catalog: &Catalog, cx: &mut Diagnostics) {
         .map(|c| c.name.value.as_str())
         .collect();
     for code in &catalog.codes {
-        if let Some(cat) = &code.category {
-            if !names.contains(&cat.value.as_str()) {
-                cx.push(
-                    Diagnostic::new(&cat.loc, format!("unknown category `{}`", cat.value))
-                        .hint(suggest(&cat.value, &names)),
-                );
-            }
+        if let Some(cat) = &code.category
+            && !names.contains(&cat.value.as_str())
+        {
+            cx.push(
+                Diagnostic::new(&cat.loc, format!("unknown category `{}`", cat.value))
+                    .hint(suggest(&cat.value, &names)),
+            );
         }
     }
 }
@@ -341,10 +341,10 @@ pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         let channel = channel_of(catalog, code);
         let own = code.status.as_ref();
-        if let Some(s) = own {
-            if !status_ok(s, cx) {
-                continue;
-            }
+        if let Some(s) = own
+            && !status_ok(s, cx)
+        {
+            continue;
         }
         let inherited = category_of(catalog, code).and_then(|c| c.status.as_ref());
         if channel == HTTP && own.is_none() && inherited.is_none() && code.category.is_some() {
@@ -356,19 +356,19 @@ pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
                 .hint("add `status: 4xx/5xx` to the code, or a default `status` to its category"),
             );
         }
-        if channel != HTTP {
-            if let Some(s) = own {
-                cx.push(
-                    Diagnostic::new(
-                        &s.loc,
-                        format!(
-                            "code `{}` is on channel `{channel}`, which has no HTTP status",
-                            code.code.value
-                        ),
-                    )
-                    .hint("remove `status`, or move the code to the `http` channel"),
-                );
-            }
+        if channel != HTTP
+            && let Some(s) = own
+        {
+            cx.push(
+                Diagnostic::new(
+                    &s.loc,
+                    format!(
+                        "code `{}` is on channel `{channel}`, which has no HTTP status",
+                        code.code.value
+                    ),
+                )
+                .hint("remove `status`, or move the code to the `http` channel"),
+            );
         }
     }
 }
@@ -711,16 +711,16 @@ pub fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
         let Some(example) = &code.example else {
             continue;
         };
-        if let Some(ts) = &example.timestamp {
-            if ts.value.parse::<jiff::Timestamp>().is_err() {
-                cx.push(
-                    Diagnostic::new(
-                        &ts.loc,
-                        format!("`{}` is not an RFC 3339 timestamp", ts.value),
-                    )
-                    .hint("write e.g. `2024-01-15T10:30:00Z`"),
-                );
-            }
+        if let Some(ts) = &example.timestamp
+            && ts.value.parse::<jiff::Timestamp>().is_err()
+        {
+            cx.push(
+                Diagnostic::new(
+                    &ts.loc,
+                    format!("`{}` is not an RFC 3339 timestamp", ts.value),
+                )
+                .hint("write e.g. `2024-01-15T10:30:00Z`"),
+            );
         }
         match (&code.details, &example.details) {
             (Details::None, Some(d)) => cx.push(
@@ -874,14 +874,16 @@ pub fn check_value(catalog: &Catalog, node: &Node, ty: &Ty, cx: &mut Diagnostics
                 check_value(catalog, v, inner, cx);
             }
         }
-        (Ty::Named(name), _) => match catalog.types.iter().find(|t| &t.name.value == name) {
-            Some(def) => match (&def.kind, &node.kind) {
-                (TypeDefKind::Struct(fields), _) => check_object(catalog, node, fields, cx),
-                (TypeDefKind::Enum(values), Kind::Str(s)) => enum_member(node, s, values, cx),
-                (TypeDefKind::Enum(_), _) => mismatch(node, ty, cx),
-            },
-            None => {} // reported by check_type_references
-        },
+        // An unknown name is reported by check_type_references.
+        (Ty::Named(name), _) => {
+            if let Some(def) = catalog.types.iter().find(|t| &t.name.value == name) {
+                match (&def.kind, &node.kind) {
+                    (TypeDefKind::Struct(fields), _) => check_object(catalog, node, fields, cx),
+                    (TypeDefKind::Enum(values), Kind::Str(s)) => enum_member(node, s, values, cx),
+                    (TypeDefKind::Enum(_), _) => mismatch(node, ty, cx),
+                }
+            }
+        }
         _ => mismatch(node, ty, cx),
     }
 }

@@ -198,7 +198,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// A "did you mean" hint, or a list of what is allowed when nothing is close.
-pub fn suggest<'a>(wrong: &str, candidates: &[&'a str]) -> String {
+pub fn suggest(wrong: &str, candidates: &[&str]) -> String {
     match did_you_mean(wrong, candidates.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None if candidates.is_empty() => "none are defined".to_string(),

@@ -303,10 +303,10 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
             .iter()
             .filter(|p| {
                 let last = p.segments.last().map(|s| s.ident.to_string());
-                if let Some(name) = &last {
-                    if STD.contains(&name.as_str()) {
-                        std_derives.push(format_ident!("{}", name));
-                    }
+                if let Some(name) = &last
+                    && STD.contains(&name.as_str())
+                {
+                    std_derives.push(format_ident!("{}", name));
                 }
                 last.as_deref() != Some("Debug")
             })
@@ -618,11 +618,10 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
                             fmt.push_str("{}");
                             let f = fields.iter().find(|f| &f.name.value == field);
                             let id = f.map(field_ident);
-                            if let Some(id) = &id {
-                                if !used_fields.contains(id) {
+                            if let Some(id) = &id
+                                && !used_fields.contains(id) {
                                     used_fields.push(id.clone());
                                 }
-                            }
                             if format.as_deref() == Some("unix") {
                                 args.push(quote!(#id.as_second()));
                             } else {

@@ -7,7 +7,7 @@
 //! 4. [`render`]: examples, dumps and references (and, in the macro crate's
 //!    service, Rust code).
 //!
-//! Every stage collects all of its mistakes; [`compile`] reports them together.
+//! Every stage collects all of its mistakes; [`compile_file`] reports them together.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

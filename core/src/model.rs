@@ -600,7 +600,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     if let Some(node) = top.get("envelopes") {
         for (k, v) in entries(node, "`envelopes`", cx) {
             if let Some(channel) = key(k, "a channel name", cx) {
-                let template = template(v, cx);
+                let template = template(v);
                 catalog.envelopes.push(Envelope { channel, template });
             }
         }
@@ -614,19 +614,19 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     }
     if let Some(node) = top.get("types") {
         for (k, v) in entries(node, "`types`", cx) {
-            if let Some(name) = key(k, "a type name", cx) {
-                if let Some(def) = type_def(name, v, cx) {
-                    catalog.types.push(def);
-                }
+            if let Some(name) = key(k, "a type name", cx)
+                && let Some(def) = type_def(name, v, cx)
+            {
+                catalog.types.push(def);
             }
         }
     }
     if let Some(node) = top.get("codes") {
         for (k, v) in entries(node, "`codes`", cx) {
-            if let Some(name) = key(k, "a code", cx) {
-                if let Some(code) = code(name, v, cx) {
-                    catalog.codes.push(code);
-                }
+            if let Some(name) = key(k, "a code", cx)
+                && let Some(code) = code(name, v, cx)
+            {
+                catalog.codes.push(code);
             }
         }
     }
@@ -645,15 +645,15 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog
 }
 
-fn template(node: &Node, cx: &mut Diagnostics) -> Template {
+fn template(node: &Node) -> Template {
     match &node.kind {
         Kind::Map(entries) => Template::Object(
             entries
                 .iter()
-                .map(|(k, v)| (k.key_string(), template(v, cx)))
+                .map(|(k, v)| (k.key_string(), template(v)))
                 .collect(),
         ),
-        Kind::Seq(items) => Template::Array(items.iter().map(|i| template(i, cx)).collect()),
+        Kind::Seq(items) => Template::Array(items.iter().map(template).collect()),
         Kind::Str(s) if s.starts_with("$$") => {
             Template::Literal(serde_json::Value::String(s[1..].to_string()))
         }
@@ -765,10 +765,10 @@ fn enum_values(node: &Node, cx: &mut Diagnostics) -> Option<Vec<Spanned<String>>
 fn fields(node: &Node, cx: &mut Diagnostics) -> Vec<Field> {
     let mut out = Vec::new();
     for (k, v) in entries(node, "the fields", cx) {
-        if let Some(name) = key(k, "a field name", cx) {
-            if let Some(f) = field(name, v, cx) {
-                out.push(f);
-            }
+        if let Some(name) = key(k, "a field name", cx)
+            && let Some(f) = field(name, v, cx)
+        {
+            out.push(f);
         }
     }
     out
@@ -814,10 +814,10 @@ fn field(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Fie
     if let Some(opt) = map
         .get("optional")
         .and_then(|n| boolean(n, "`optional`", cx))
+        && opt
+        && !matches!(inner.value, Ty::Optional(_))
     {
-        if opt && !matches!(inner.value, Ty::Optional(_)) {
-            inner.value = Ty::Optional(Box::new(inner.value));
-        }
+        inner.value = Ty::Optional(Box::new(inner.value));
     }
     f.ty = inner;
     f.description = text(map.get("description"), "`description`", cx);

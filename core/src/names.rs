@@ -111,6 +111,22 @@ pub fn suggest_rust_name(code: &str) -> String {
     }
 }
 
+/// Inherent functions the generated error enum defines; a constructor may not
+/// take one of these names.
+pub const RESERVED_CTORS: &[&str] = &[
+    "code",
+    "status",
+    "category",
+    "channel",
+    "is_retryable",
+    "headers",
+    "envelope",
+    "from_envelope",
+    "from_json",
+    "details_json",
+    "examples",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,19 +180,3 @@ mod tests {
         assert!(is_field_ident("max_size"));
     }
 }
-
-/// Inherent functions the generated error enum defines; a constructor may not
-/// take one of these names.
-pub const RESERVED_CTORS: &[&str] = &[
-    "code",
-    "status",
-    "category",
-    "channel",
-    "is_retryable",
-    "headers",
-    "envelope",
-    "from_envelope",
-    "from_json",
-    "details_json",
-    "examples",
-];
