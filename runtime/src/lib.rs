@@ -10,7 +10,7 @@
 //! let body = serde_json::to_string(&e.envelope().request_id("req_1"))?;
 //! ```
 //!
-//! The macros ([`catalog`], [`ErrorCatalog`]) generate the types; this crate
+//! The macro [`catalog`] generates the types; this crate
 //! holds the traits they implement ([`CatalogError`], [`CatalogCode`]), the
 //! wire envelope ([`Envelope`]) and its client-side counterpart
 //! ([`Received`]).
