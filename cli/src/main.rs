@@ -13,6 +13,7 @@ commands:
   check FILE...        check catalogs; prints every mistake, exits 1 on any
   dump FILE            print the resolved catalog as JSON
   example FILE CODE    print CODE's example in its channel's envelope as JSON
+  schema               print the JSON Schema of the catalog language
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +53,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
         })),
+        ("schema", []) => {
+            print_json(&errcat_core::schema::language_schema());
+            Ok(ExitCode::SUCCESS)
+        }
         ("help" | "--help" | "-h", _) => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -347,7 +347,9 @@ pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
             continue;
         }
         let inherited = category_of(catalog, code).and_then(|c| c.status.as_ref());
-        if channel == HTTP && own.is_none() && inherited.is_none() && code.category.is_some() {
+        // An unknown category is reported once, by check_category_references.
+        let category_known = category_of(catalog, code).is_some();
+        if channel == HTTP && own.is_none() && inherited.is_none() && category_known {
             cx.push(
                 Diagnostic::new(
                     &code.code.loc,
@@ -942,5 +944,264 @@ fn resolve(catalog: &mut Catalog) {
         .collect();
     for (code, r) in catalog.codes.iter_mut().zip(resolved) {
         code.resolved = r;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Diagnostic;
+
+    const BASE: &str = "\
+name: t
+envelopes:
+  http: {error: {code: $code, message: $message, details: $details}}
+  ws: {code: $code}
+categories:
+  auth: {status: 401, prefix: AUTH_}
+  sock: {channel: ws}
+types:
+  Item:
+    fields:
+      id: string
+codes:
+";
+
+    fn diags(codes: &str) -> Vec<Diagnostic> {
+        diags_full(&format!("{BASE}{codes}"))
+    }
+
+    fn diags_full(text: &str) -> Vec<Diagnostic> {
+        match crate::compile_str("t.yaml", text.as_bytes()) {
+            Ok(_) => Vec::new(),
+            Err(d) => d,
+        }
+    }
+
+    fn one(codes: &str) -> Diagnostic {
+        let d = diags(codes);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        d.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_clean_catalog_passes() {
+        assert_eq!(diags("  AUTH_X: {category: auth, message: hi}\n"), vec![]);
+    }
+
+    #[test]
+    fn name_rule() {
+        let d = diags_full(&BASE.replace("name: t", "name: \"a b\""));
+        assert!(d[0].message.contains("invalid catalog name"), "{d:?}");
+    }
+
+    #[test]
+    fn envelope_rules() {
+        let d = diags_full(&BASE.replace("message: $message", "message: $mesage"));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].loc.line, 3);
+        assert!(
+            d[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `$message`")
+        );
+        let d = diags_full(&BASE.replace("ws: {code: $code}", "ws: {c: 1}"));
+        assert!(d[0].message.contains("no `$code` slot"), "{d:?}");
+    }
+
+    #[test]
+    fn category_rules() {
+        let d = diags_full(&BASE.replace("status: 401", "status: 200"));
+        assert!(d[0].message.contains("invalid HTTP status 200"), "{d:?}");
+        let d = diags_full(&BASE.replace(
+            "sock: {channel: ws}",
+            "sock: {channel: ws}\n  Auth: {status: 400}",
+        ));
+        assert!(d[0].message.contains("used twice"), "{d:?}");
+    }
+
+    #[test]
+    fn type_rules() {
+        let d = diags_full(&BASE.replace("  Item:", "  item:"));
+        assert!(d[0].message.contains("invalid type name"), "{d:?}");
+        let d = diags_full(&BASE.replace("id: string", "id: Item"));
+        assert!(d[0].message.contains("contains itself"), "{d:?}");
+        assert!(diags_full(&BASE.replace("id: string", "id: \"[Item]\"")).is_empty());
+        let d = diags_full(&BASE.replace("id: string", "id: {enum: [a-b, a_b]}"));
+        assert!(d[0].message.contains("same Rust name"), "{d:?}");
+    }
+
+    #[test]
+    fn unknown_type() {
+        let d = one("  AUTH_X: {category: auth, message: hi, details: {a: Iten}}\n");
+        assert_eq!(d.message, "unknown type `Iten`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `Item`?"));
+    }
+
+    #[test]
+    fn unknown_category() {
+        let d = one("  AUTH_X: {category: aut, message: hi}\n");
+        assert_eq!(d.message, "unknown category `aut`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `auth`?"));
+        assert_eq!((d.loc.line, d.loc.column), (13, 22));
+    }
+
+    #[test]
+    fn status_rules() {
+        let d = one("  AUTH_X: {category: auth, status: 99, message: hi}\n");
+        assert!(d.message.contains("invalid HTTP status 99"));
+        let d = one("  X: {category: sock, status: 400, message: hi}\n");
+        assert!(d.message.contains("has no HTTP status"), "{d}");
+        let text = BASE.replace(
+            "auth: {status: 401, prefix: AUTH_}",
+            "auth: {prefix: AUTH_}",
+        );
+        let d = diags_full(&format!(
+            "{text}  AUTH_X: {{category: auth, message: hi}}\n"
+        ));
+        assert!(d[0].message.contains("has no HTTP status"), "{d:?}");
+    }
+
+    #[test]
+    fn channel_rules() {
+        let d = one("  AUTH_X: {category: auth, channel: wss, message: hi}\n");
+        assert_eq!(d.message, "unknown channel `wss`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `ws`?"));
+    }
+
+    #[test]
+    fn naming_rule() {
+        let d = one("  TOKEN_X: {category: auth, message: hi}\n");
+        assert!(d.message.contains("breaks the naming rule"), "{d}");
+    }
+
+    #[test]
+    fn rust_name_rules() {
+        let d = one("  \"42P01\": {category: sock, message: hi}\n");
+        assert!(d.message.contains("not a Rust identifier"), "{d}");
+        assert_eq!(d.hint.as_deref(), Some("add `rust_name: E42p01`"));
+        assert!(
+            diags("  \"42P01\": {category: sock, message: hi, rust_name: UndefinedTable}\n")
+                .is_empty()
+        );
+        let d = diags(
+            "  AUTH_X: {category: auth, message: hi}\n  auth_x: {category: sock, message: hi}\n",
+        );
+        assert!(
+            d.iter()
+                .any(|d| d.message.contains("both map to the Rust name `AuthX`")),
+            "{d:?}"
+        );
+        let d = one("  status: {category: sock, message: hi}\n");
+        assert!(d.message.contains("method of every generated error"), "{d}");
+        let d = one("  X: {category: sock, message: hi, rust_name: lower}\n");
+        assert!(d.message.contains("UpperCamelCase"), "{d}");
+    }
+
+    #[test]
+    fn field_name_rules() {
+        let d = one("  X: {category: sock, message: hi, details: {max-size: u32}}\n");
+        assert!(d.message.contains("not a Rust identifier"), "{d}");
+        assert!(diags("  X: {category: sock, message: hi, details: {type: u32}}\n").is_empty());
+    }
+
+    #[test]
+    fn message_placeholders() {
+        let d = one("  X: {category: sock, message: \"{limt} reached\", details: {limit: u32}}\n");
+        assert!(d.message.contains("`{limt}`"), "{d}");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `limit`?"));
+        let d =
+            one("  X: {category: sock, message: \"{items}\", details: {items: \"[string]\"}}\n");
+        assert!(d.message.contains("cannot be shown"), "{d}");
+        let d = one("  X: {category: sock, message: \"a {b\"}\n");
+        assert!(d.message.contains("unclosed"), "{d}");
+        assert!(
+            diags(
+                "  X: {category: sock, message: \"{{literal}} {limit}\", details: {limit: u32}}\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn header_rules() {
+        let d = one("  AUTH_X: {category: auth, message: hi, headers: {\"Retry After\": \"1\"}}\n");
+        assert!(d.message.contains("invalid header name"), "{d}");
+        assert!(d.hint.as_deref().unwrap().contains("Retry-After"));
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {n: u32}, headers: {Retry-After: \"{m}\"}}\n",
+        );
+        assert!(d.message.contains("not a detail field"), "{d}");
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {n: u32}, headers: {A: \"{n:unix}\"}}\n",
+        );
+        assert!(d.message.contains("unknown format"), "{d}");
+        let d = one("  AUTH_X: {category: auth, message: hi, headers: {A: \"1\", a: \"2\"}}\n");
+        assert!(d.message.contains("set twice"), "{d}");
+    }
+
+    #[test]
+    fn example_rules() {
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {n: u8}, example: {details: {n: 300}}}\n",
+        );
+        assert!(d.message.contains("does not fit in `u8`"), "{d}");
+        let d = diags(
+            "  AUTH_X: {category: auth, message: hi, details: {n: u8}, example: {details: {m: 1}}}\n",
+        );
+        assert_eq!(d.len(), 2, "{d:?}");
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {t: timestamp}, example: {details: {t: yesterday}}}\n",
+        );
+        assert!(d.message.contains("RFC 3339"), "{d}");
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {n: string}, example: {details: {n: 5}}}\n",
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("quote the value to make it a string")
+        );
+        let d = one("  AUTH_X: {category: auth, message: hi, example: {details: {n: 5}}}\n");
+        assert!(d.message.contains("the code has none"), "{d}");
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: \"[Item]\", example: {details: [{id: 1}]}}\n",
+        );
+        assert!(d.message.contains("does not match type `string`"), "{d}");
+        let d = one(
+            "  AUTH_X: {category: auth, message: hi, details: {u: url}, example: {details: {u: not-a-url}}}\n",
+        );
+        assert!(d.message.contains("absolute URL"), "{d}");
+    }
+
+    #[test]
+    fn all_mistakes_are_reported_at_once() {
+        let d = diags(
+            "  AUTH_X: {category: aut, message: hi}\n  AUTH_Y: {category: auth, status: 9, message: \"{x}\"}\n",
+        );
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert!(d.windows(2).all(|w| w[0].loc.line <= w[1].loc.line));
+    }
+
+    #[test]
+    fn resolution_applies_defaults() {
+        let text = format!(
+            "{BASE}  AUTH_X: {{category: auth, message: hi}}\n  S: {{category: sock, message: hi, retryable: true}}\n"
+        );
+        let c = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        let r = &c.codes[0].resolved;
+        assert_eq!(
+            (
+                r.status,
+                r.channel.as_str(),
+                r.variant.as_str(),
+                r.ctor.as_str()
+            ),
+            (Some(401), "http", "AuthX", "auth_x")
+        );
+        let r = &c.codes[1].resolved;
+        assert_eq!(
+            (r.status, r.channel.as_str(), r.retryable),
+            (None, "ws", true)
+        );
     }
 }

@@ -19,6 +19,8 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod render;
+pub mod schema;
+pub mod synth;
 
 use std::path::Path;
 

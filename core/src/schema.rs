@@ -1,0 +1,181 @@
+//! The JSON Schema of the catalog language, for YAML editors
+//! (`# yaml-language-server: $schema=./catalog.schema.json`).
+//!
+//! It is built from the same key lists that the model builder accepts
+//! ([`crate::model::TOP_KEYS`] and friends), so the two cannot drift: a key
+//! the builder accepts without a schema entry fails [`language_schema`]'s
+//! test, and `catalog/catalog.schema.json` is checked against this output.
+
+use serde_json::{Map, Value, json};
+
+use crate::model::{
+    CATEGORY_KEYS, CODE_KEYS, EXAMPLE_KEYS, FIELD_KEYS, SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
+};
+
+fn object(keys: &[&str], props: Value, required: &[&str]) -> Value {
+    let props = props.as_object().cloned().unwrap_or_default();
+    let mut ordered = Map::new();
+    for k in keys {
+        // A missing description would be a drift between model and schema.
+        let p = props
+            .get(*k)
+            .cloned()
+            .unwrap_or_else(|| json!({"description": format!("UNDOCUMENTED KEY {k}")}));
+        ordered.insert((*k).to_string(), p);
+    }
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": ordered,
+    })
+}
+
+/// The schema, as a JSON value.
+pub fn language_schema() -> Value {
+    let slots: Vec<String> = Slot::ALL.iter().map(|s| format!("${}", s.name())).collect();
+    let top = object(
+        TOP_KEYS,
+        json!({
+            "$schema": {"type": "string", "description": "Editor hint; ignored by errcat."},
+            "name": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$", "description": "Short machine name of the API, e.g. `hook0`."},
+            "title": {"type": "string", "description": "Human title, e.g. `Hook0 API`."},
+            "description": {"type": "string", "description": "Markdown introduction for the rendered reference."},
+            "envelopes": {
+                "type": "object",
+                "description": "One JSON template per channel. `http` is the HTTP channel; any other name (e.g. `websocket`) is a channel without HTTP statuses.",
+                "additionalProperties": {"$ref": "#/$defs/template"},
+            },
+            "categories": {"type": "object", "additionalProperties": {"$ref": "#/$defs/category"}},
+            "types": {"type": "object", "additionalProperties": {"$ref": "#/$defs/typedef"}},
+            "codes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/code"}, "description": "Error codes, keyed by wire code, in documentation order."},
+        }),
+        &["name", "envelopes", "codes"],
+    );
+    let category = object(
+        CATEGORY_KEYS,
+        json!({
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "status": {"type": "integer", "minimum": 400, "maximum": 599, "description": "Default HTTP status of the category's codes."},
+            "prefix": {"type": "string", "description": "Naming rule: every code of the category starts with this prefix."},
+            "channel": {"type": "string", "description": "Default channel of the category's codes (default `http`)."},
+            "retryable": {"type": "boolean", "description": "Default retryability of the category's codes."},
+            "rust_name": {"type": "string", "description": "Rust variant name of the category, when its wire name is not convertible."},
+        }),
+        &[],
+    );
+    let typedef = object(
+        TYPE_KEYS,
+        json!({
+            "description": {"type": "string"},
+            "fields": {"$ref": "#/$defs/fields"},
+            "enum": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        }),
+        &[],
+    );
+    let field_long = object(
+        FIELD_KEYS,
+        json!({
+            "type": {"$ref": "#/$defs/type"},
+            "enum": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "optional": {"type": "boolean"},
+            "description": {"type": "string"},
+            "example": {"description": "An example value of the field."},
+            "sensitive": {"type": "boolean", "description": "Redacted in `Debug` output."},
+            "rust_name": {"type": "string", "description": "Rust field name, for wire names that are not identifiers."},
+        }),
+        &[],
+    );
+    let example = object(
+        EXAMPLE_KEYS,
+        json!({
+            "details": {"description": "The example's details; must match the code's `details` schema."},
+            "request_id": {"type": "string"},
+            "timestamp": {"type": "string", "format": "date-time"},
+        }),
+        &[],
+    );
+    let code = object(
+        CODE_KEYS,
+        json!({
+            "category": {"type": "string"},
+            "status": {"type": "integer", "minimum": 400, "maximum": 599},
+            "channel": {"type": "string"},
+            "rust_name": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9_]*$"},
+            "message": {"type": "string", "description": "Message; `{field}` placeholders name detail fields, `{{` is a literal brace."},
+            "description": {"type": "string"},
+            "resolution": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+            "details": {"oneOf": [{"$ref": "#/$defs/fields"}, {"$ref": "#/$defs/type"}, {"type": "null"}]},
+            "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}, "description": "Header name to value template; `{field}` and `{timestamp_field:unix}` placeholders."},
+            "retryable": {"type": "boolean"},
+            "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}]},
+            "example": {"$ref": "#/$defs/example"},
+        }),
+        &["category", "message"],
+    );
+    let mut scalar_names: Vec<Value> = SCALAR_TYPES.iter().map(|s| json!(s)).collect();
+    scalar_names.sort_by_key(|v| v.as_str().map(str::to_string));
+    let mut out = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://errcat.invalid/catalog.schema.json",
+        "title": "errcat error catalog",
+        "$defs": {
+            "category": category,
+            "typedef": typedef,
+            "code": code,
+            "example": example,
+            "field_long": field_long,
+            "fields": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/field"}},
+            "field": {"oneOf": [{"$ref": "#/$defs/type"}, {"$ref": "#/$defs/field_long"}]},
+            "type": {
+                "description": format!("A type: {}, a named type, `[T]`, `{{string: T}}`, or `T?` for optional.", SCALAR_TYPES.join(", ")),
+                "oneOf": [
+                    {"type": "string", "examples": scalar_names},
+                    {"type": "array", "items": {"$ref": "#/$defs/type"}, "minItems": 1, "maxItems": 1},
+                    {"type": "object", "properties": {"string": {"$ref": "#/$defs/type"}}, "required": ["string"], "additionalProperties": false},
+                ],
+            },
+            "template": {
+                "description": format!("A JSON template; the strings {} are slots, `$$x` is the literal `$x`.", slots.join(", ")),
+            },
+        },
+    });
+    if let (Some(o), Some(t)) = (out.as_object_mut(), top.as_object()) {
+        for (k, v) in t {
+            o.insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_model_key_is_documented() {
+        let text = language_schema().to_string();
+        assert!(
+            !text.contains("UNDOCUMENTED KEY"),
+            "a key of the model has no schema entry"
+        );
+    }
+
+    #[test]
+    fn the_committed_schema_is_current() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../catalog/catalog.schema.json"
+        );
+        let committed: Value = serde_json::from_str(
+            &std::fs::read_to_string(path).expect("catalog/catalog.schema.json exists"),
+        )
+        .expect("valid JSON");
+        assert_eq!(
+            committed,
+            language_schema(),
+            "regenerate with: cargo run -q --bin errcat -- schema > catalog/catalog.schema.json"
+        );
+    }
+}
