@@ -392,8 +392,35 @@ fn debug_struct(
     quote!(f.debug_struct(#name) #(#entries)* .finish())
 }
 
+/// Which codes an expansion covers and the Rust variant of each.
+pub struct Plan<'a> {
+    /// Codes in catalog order, each with its variant identifier.
+    pub codes: Vec<(&'a Code, Ident)>,
+    /// Whether to emit the enum itself and its `Debug` impl (the attribute
+    /// macro), or only the impls for a hand-written enum (the derive).
+    pub emit_enum: bool,
+}
+
 /// Expands a checked catalog for the user's (empty) enum.
 pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> TokenStream {
+    let plan = Plan {
+        codes: catalog
+            .codes
+            .iter()
+            .map(|c| (c, format_ident!("{}", c.resolved.variant)))
+            .collect(),
+        emit_enum: true,
+    };
+    generate(catalog, input, rel_path, &plan)
+}
+
+/// The code shared by the attribute macro and the derive.
+pub fn generate(
+    catalog: &Catalog,
+    input: &syn::DeriveInput,
+    rel_path: &str,
+    plan: &Plan<'_>,
+) -> TokenStream {
     let p = private();
     let n = Names::new(&input.ident);
     let (vis, error, code_enum, category_enum, channel_enum) =
@@ -465,13 +492,15 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
     let mut debug_arms = Vec::new();
     let mut header_arms = Vec::new();
     let mut code_variants = Vec::new();
-    for code in &catalog.codes {
+    for (code, v) in &plan.codes {
+        let code = *code;
         let r = &code.resolved;
-        let v = format_ident!("{}", r.variant);
-        let ctor = if names::is_keyword(&r.ctor) {
-            Ident::new_raw(&r.ctor, Span::call_site())
+        // From the variant actually used: a derive may rename it.
+        let ctor_name = names::snake(&v.to_string());
+        let ctor = if names::is_keyword(&ctor_name) {
+            Ident::new_raw(&ctor_name, Span::call_site())
         } else {
-            format_ident!("{}", r.ctor)
+            format_ident!("{}", ctor_name)
         };
         let vdoc = doc(&variant_doc(catalog, code));
         let dep = deprecated_attr(code);
@@ -648,17 +677,10 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
     }
 
     // The code enum's metadata.
-    let variant_ids: Vec<Ident> = catalog
-        .codes
-        .iter()
-        .map(|c| format_ident!("{}", c.resolved.variant))
-        .collect();
-    let wires: Vec<&str> = catalog
-        .codes
-        .iter()
-        .map(|c| c.code.value.as_str())
-        .collect();
-    let statuses = catalog.codes.iter().map(|c| match c.resolved.status {
+    let codes: Vec<&Code> = plan.codes.iter().map(|(c, _)| *c).collect();
+    let variant_ids: Vec<&Ident> = plan.codes.iter().map(|(_, v)| v).collect();
+    let wires: Vec<&str> = codes.iter().map(|c| c.code.value.as_str()).collect();
+    let statuses = codes.iter().map(|c| match c.resolved.status {
         Some(s) => quote! {
             match #p::http::StatusCode::from_u16(#s) {
                 ::core::result::Result::Ok(s) => ::core::option::Option::Some(s),
@@ -681,8 +703,8 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             )
         })
         .collect();
-    let code_cats = catalog.codes.iter().map(|c| &cat_ids[c.resolved.category]);
-    let retryable = catalog.codes.iter().map(|c| c.resolved.retryable);
+    let code_cats = codes.iter().map(|c| &cat_ids[c.resolved.category]);
+    let retryable = codes.iter().map(|c| c.resolved.retryable);
     let mut channels: Vec<&str> = catalog
         .envelopes
         .iter()
@@ -699,7 +721,7 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             )
         })
         .collect();
-    let code_channels = catalog.codes.iter().map(|c| {
+    let code_channels = codes.iter().map(|c| {
         let i = channels
             .iter()
             .position(|ch| *ch == c.resolved.channel)
@@ -718,7 +740,7 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             .unwrap_or_else(|| quote!(#p::Template::Null));
         quote!(const #id: &'static #p::Template = &#t;)
     });
-    let code_templates = catalog.codes.iter().map(|c| {
+    let code_templates = codes.iter().map(|c| {
         let i = channels
             .iter()
             .position(|ch| *ch == c.resolved.channel)
@@ -779,21 +801,38 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             }
         }
     };
-    let static_msg_body = if static_msg_arms.len() == catalog.codes.len() {
+    let static_msg_body = if static_msg_arms.len() == codes.len() {
         quote!(match self { #(#static_msg_arms,)* })
     } else {
         quote!(match self { #(#static_msg_arms,)* _ => #p::core::option::Option::None })
     };
     let include = format!("/{rel_path}");
+    let (enum_def, debug_impl) = if plan.emit_enum {
+        (
+            quote! {
+                #(#user_attrs)*
+                #vis enum #error {
+                    #(#variants,)*
+                }
+            },
+            quote! {
+                #[allow(deprecated)]
+                impl ::core::fmt::Debug for #error {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        match self { #(#debug_arms,)* }
+                    }
+                }
+            },
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
 
     quote! {
         #(#support)*
         #(#inline_enums)*
 
-        #(#user_attrs)*
-        #vis enum #error {
-            #(#variants,)*
-        }
+        #enum_def
 
         #code_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -966,12 +1005,7 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             }
         }
 
-        #[allow(deprecated)]
-        impl ::core::fmt::Debug for #error {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self { #(#debug_arms,)* }
-            }
-        }
+        #debug_impl
 
         impl #p::std::error::Error for #error {}
 

@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod derive;
 pub mod diag;
 pub mod expand;
 pub mod load;

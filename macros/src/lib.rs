@@ -21,3 +21,15 @@ fn manifest_dir() -> PathBuf {
 pub fn catalog(args: TokenStream, item: TokenStream) -> TokenStream {
     errcat_core::expand::catalog_attribute(args.into(), item.into(), &manifest_dir()).into()
 }
+
+/// Checks a hand-written enum against a catalog and implements the same API
+/// as [`catalog`]: `#[derive(ErrorCatalog)] #[catalog(path = "catalog/api.yaml")]`.
+///
+/// Each variant maps to a code by its name (`TokenExpired` is
+/// `TOKEN_EXPIRED`) or by `#[catalog(code = "...")]`; its fields must be the
+/// code's detail fields with compatible types. `#[catalog(path = "...",
+/// exhaustive)]` demands a variant for every code.
+#[proc_macro_derive(ErrorCatalog, attributes(catalog))]
+pub fn error_catalog(item: TokenStream) -> TokenStream {
+    errcat_core::derive::derive_error_catalog(item.into(), &manifest_dir()).into()
+}

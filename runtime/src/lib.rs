@@ -22,7 +22,7 @@ mod envelope;
 mod template;
 
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
-pub use errcat_macros::catalog;
+pub use errcat_macros::{ErrorCatalog, catalog};
 pub use http;
 pub use jiff::Timestamp;
 pub use template::{Slot, Template};

@@ -1,0 +1,347 @@
+//! `#[derive(ErrorCatalog)]`: checks a hand-written enum against a catalog,
+//! then implements the same API as the attribute macro through
+//! [`crate::expand::generate`].
+
+use std::path::Path;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::spanned::Spanned as _;
+
+use crate::diag::suggest;
+use crate::expand::{Plan, errors, generate};
+use crate::model::{Catalog, Code, Details, Field, Ty};
+use crate::names;
+
+struct Options {
+    path: syn::LitStr,
+    exhaustive: bool,
+}
+
+fn options(input: &syn::DeriveInput) -> syn::Result<Options> {
+    let mut path = None;
+    let mut exhaustive = false;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("catalog")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("path") {
+                path = Some(meta.value()?.parse::<syn::LitStr>()?);
+                Ok(())
+            } else if meta.path.is_ident("exhaustive") {
+                exhaustive = true;
+                Ok(())
+            } else {
+                Err(meta.error("expected `path = \"...\"` or `exhaustive`"))
+            }
+        })?;
+    }
+    match path {
+        Some(path) => Ok(Options { path, exhaustive }),
+        None => Err(syn::Error::new(
+            input.ident.span(),
+            "#[derive(ErrorCatalog)] needs #[catalog(path = \"catalog/api.yaml\")]",
+        )),
+    }
+}
+
+fn variant_code(v: &syn::Variant) -> syn::Result<Option<syn::LitStr>> {
+    let mut code = None;
+    for attr in v.attrs.iter().filter(|a| a.path().is_ident("catalog")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("code") {
+                code = Some(meta.value()?.parse::<syn::LitStr>()?);
+                Ok(())
+            } else {
+                Err(meta.error("expected `code = \"WIRE_CODE\"`"))
+            }
+        })?;
+    }
+    Ok(code)
+}
+
+/// A type reduced to its last path segments: `::std::string::String` and
+/// `String` are both `String`.
+fn shape(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return String::new();
+            };
+            let mut s = last.ident.to_string();
+            if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                let inner: Vec<String> = args
+                    .args
+                    .iter()
+                    .map(|a| match a {
+                        syn::GenericArgument::Type(t) => shape(t),
+                        other => other.to_token_stream().to_string(),
+                    })
+                    .collect();
+                s.push('<');
+                s.push_str(&inner.join(", "));
+                s.push('>');
+            }
+            s
+        }
+        syn::Type::Paren(p) => shape(&p.elem),
+        syn::Type::Group(g) => shape(&g.elem),
+        other => other.to_token_stream().to_string(),
+    }
+}
+
+/// The shapes a catalog type accepts.
+fn expected(ty: &Ty, owner: &str, field: &str) -> Vec<String> {
+    match ty {
+        Ty::Bool => vec!["bool".into()],
+        Ty::Int(i) => vec![i.name().into()],
+        Ty::Number => vec!["f64".into()],
+        Ty::String | Ty::Url => vec!["String".into()],
+        Ty::Timestamp => vec!["Timestamp".into()],
+        Ty::Json => vec!["Value".into()],
+        Ty::Enum(_) => vec![format!(
+            "{owner}{}",
+            names::upper_camel(field).unwrap_or_else(|| "Value".into())
+        )],
+        Ty::Named(n) => vec![n.clone()],
+        Ty::Array(t) => expected(t, owner, field)
+            .into_iter()
+            .map(|s| format!("Vec<{s}>"))
+            .collect(),
+        Ty::Map(t) => expected(t, owner, field)
+            .into_iter()
+            .flat_map(|s| {
+                [
+                    format!("BTreeMap<String, {s}>"),
+                    format!("HashMap<String, {s}>"),
+                ]
+            })
+            .collect(),
+        Ty::Optional(t) => expected(t, owner, field)
+            .into_iter()
+            .map(|s| format!("Option<{s}>"))
+            .collect(),
+    }
+}
+
+fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
+    let owner = &code.resolved.variant;
+    let wire = &code.code.value;
+    match (&code.details, &v.fields) {
+        (Details::None, syn::Fields::Unit) => {}
+        (Details::None, fields) => errs.push(syn::Error::new(
+            fields.span(),
+            format!("`{wire}` has no details; make `{}` a unit variant", v.ident),
+        )),
+        (Details::Object(want), syn::Fields::Unit) if want.is_empty() => {}
+        (Details::Object(want), syn::Fields::Named(have)) => {
+            let want_names: Vec<String> = want.iter().map(field_name).collect();
+            for f in &have.named {
+                let name = f.ident.as_ref().map(unraw).unwrap_or_default();
+                match want.iter().find(|w| field_name(w) == name) {
+                    Some(w) => check_type(&f.ty, &w.ty.value, owner, &w.name.value, wire, &name, errs),
+                    None => {
+                        let refs: Vec<&str> = want_names.iter().map(String::as_str).collect();
+                        errs.push(syn::Error::new(
+                            f.span(),
+                            format!(
+                                "`{wire}` has no detail field `{name}`; {}",
+                                suggest(&name, &refs)
+                            ),
+                        ));
+                    }
+                }
+            }
+            let have_names: Vec<String> = have
+                .named
+                .iter()
+                .filter_map(|f| f.ident.as_ref().map(unraw))
+                .collect();
+            let missing: Vec<String> = want
+                .iter()
+                .filter(|w| !have_names.contains(&field_name(w)))
+                .map(|w| format!("`{}: {}`", field_name(w), w.ty.value.display()))
+                .collect();
+            if !missing.is_empty() {
+                errs.push(syn::Error::new(
+                    v.ident.span(),
+                    format!("variant `{}` lacks the detail fields {} of `{wire}`", v.ident, missing.join(", ")),
+                ));
+            }
+        }
+        (Details::Object(want), fields) => errs.push(syn::Error::new(
+            fields.span(),
+            format!(
+                "`{wire}` has object details; give `{}` named fields: {{ {} }}",
+                v.ident,
+                want.iter().map(field_name).collect::<Vec<_>>().join(", ")
+            ),
+        )),
+        (Details::Value(ty), syn::Fields::Unnamed(f)) if f.unnamed.len() == 1 => {
+            check_type(&f.unnamed[0].ty, &ty.value, owner, "details", wire, "0", errs);
+        }
+        (Details::Value(ty), fields) => errs.push(syn::Error::new(
+            fields.span(),
+            format!(
+                "`{wire}` has details of type `{}`; make `{}` a tuple variant with one field",
+                ty.value.display(),
+                v.ident
+            ),
+        )),
+    }
+}
+
+fn field_name(f: &Field) -> String {
+    f.rust_name.as_ref().unwrap_or(&f.name).value.clone()
+}
+
+fn unraw(id: &syn::Ident) -> String {
+    let s = id.to_string();
+    s.strip_prefix("r#").map_or(s.clone(), str::to_string)
+}
+
+fn check_type(
+    have: &syn::Type,
+    want: &Ty,
+    owner: &str,
+    field: &str,
+    wire: &str,
+    name: &str,
+    errs: &mut Vec<syn::Error>,
+) {
+    let got = shape(have);
+    let ok = expected(want, owner, field);
+    if !ok.contains(&got) {
+        errs.push(syn::Error::new(
+            have.span(),
+            format!(
+                "field `{name}` of `{wire}` is `{}` in the catalog; expected `{}`, found `{got}`",
+                want.display(),
+                ok[0]
+            ),
+        ));
+    }
+}
+
+/// Expands `#[derive(ErrorCatalog)]`.
+pub fn derive_error_catalog(item: TokenStream, manifest_dir: &Path) -> TokenStream {
+    let input: syn::DeriveInput = match syn::parse2(item) {
+        Ok(i) => i,
+        Err(e) => return e.to_compile_error(),
+    };
+    let opts = match options(&input) {
+        Ok(o) => o,
+        Err(e) => return e.to_compile_error(),
+    };
+    let syn::Data::Enum(data) = &input.data else {
+        return syn::Error::new(input.ident.span(), "#[derive(ErrorCatalog)] goes on an enum")
+            .to_compile_error();
+    };
+    if !input.generics.params.is_empty() {
+        return syn::Error::new(input.ident.span(), "a catalog enum cannot be generic")
+            .to_compile_error();
+    }
+    let rel = opts.path.value();
+    let catalog = match crate::compile_file(&manifest_dir.join(&rel), &rel) {
+        Ok(c) => c,
+        Err(diags) => return errors(&diags, opts.path.span()),
+    };
+    match plan(&catalog, &input, data, opts.exhaustive) {
+        Ok(plan) => generate(&catalog, &input, &rel, &plan),
+        Err(errs) => errs.iter().map(syn::Error::to_compile_error).collect(),
+    }
+}
+
+fn plan<'a>(
+    catalog: &'a Catalog,
+    input: &syn::DeriveInput,
+    data: &syn::DataEnum,
+    exhaustive: bool,
+) -> Result<Plan<'a>, Vec<syn::Error>> {
+    let mut errs = Vec::new();
+    let mut mapped: Vec<(&Code, syn::Ident)> = Vec::new();
+    for v in &data.variants {
+        let explicit = match variant_code(v) {
+            Ok(c) => c,
+            Err(e) => {
+                errs.push(e);
+                continue;
+            }
+        };
+        let found = match &explicit {
+            Some(lit) => catalog.codes.iter().find(|c| c.code.value == lit.value()),
+            None => catalog
+                .codes
+                .iter()
+                .find(|c| c.resolved.variant == v.ident.to_string()),
+        };
+        let Some(code) = found else {
+            let (what, name, span) = match &explicit {
+                Some(lit) => ("code", lit.value(), lit.span()),
+                None => ("variant", v.ident.to_string(), v.ident.span()),
+            };
+            let candidates: Vec<&str> = if explicit.is_some() {
+                catalog.codes.iter().map(|c| c.code.value.as_str()).collect()
+            } else {
+                catalog.codes.iter().map(|c| c.resolved.variant.as_str()).collect()
+            };
+            errs.push(syn::Error::new(
+                span,
+                format!(
+                    "{what} `{name}` is not in the catalog; {}; or map it with #[catalog(code = \"...\")]",
+                    suggest(&name, &candidates)
+                ),
+            ));
+            continue;
+        };
+        if let Some((_, other)) = mapped.iter().find(|(c, _)| c.code.value == code.code.value) {
+            errs.push(syn::Error::new(
+                v.ident.span(),
+                format!("`{}` is already mapped by variant `{other}`", code.code.value),
+            ));
+            continue;
+        }
+        check_fields(code, v, &mut errs);
+        mapped.push((code, v.ident.clone()));
+    }
+    if exhaustive {
+        let missing: Vec<&str> = catalog
+            .codes
+            .iter()
+            .filter(|c| !mapped.iter().any(|(m, _)| m.code.value == c.code.value))
+            .map(|c| c.code.value.as_str())
+            .collect();
+        if !missing.is_empty() {
+            errs.push(syn::Error::new(
+                input.ident.span(),
+                format!(
+                    "`exhaustive`: `{}` has no variant for {} code(s) of the catalog: {}",
+                    input.ident,
+                    missing.len(),
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    // Catalog order, whatever the order of the hand-written variants.
+    mapped.sort_by_key(|(c, _)| catalog.codes.iter().position(|k| k.code.value == c.code.value));
+    Ok(Plan {
+        codes: mapped,
+        emit_enum: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_ignore_paths() {
+        let t: syn::Type = syn::parse_quote!(::std::vec::Vec<::std::string::String>);
+        assert_eq!(shape(&t), "Vec<String>");
+        let t: syn::Type = syn::parse_quote!(Option<errcat::Timestamp>);
+        assert_eq!(shape(&t), "Option<Timestamp>");
+        assert!(expected(&Ty::Map(Box::new(Ty::String)), "A", "b").contains(&"HashMap<String, String>".to_string()));
+    }
+}

@@ -1,0 +1,64 @@
+//! `#[derive(ErrorCatalog)]` on a hand-written enum: the same API and wire
+//! format as the attribute macro, for the codes the enum maps.
+
+#![deny(warnings)]
+
+use errcat::{Decoded, ErrorCatalog, Timestamp};
+use serde_json::json;
+
+/// A service's subset of Hook0's errors, written by hand.
+#[derive(Debug, Clone, PartialEq, ErrorCatalog)]
+#[catalog(path = "../catalog/hook0.yaml")]
+pub enum ApiError {
+    /// By name: `TokenExpired` is `TOKEN_EXPIRED`.
+    TokenExpired {
+        /// When it expired.
+        expired_at: Timestamp,
+    },
+    /// By explicit code.
+    #[catalog(code = "INVALID_PARAMETER")]
+    BadRequest(Vec<FieldError>),
+    /// A unit variant for a code without details.
+    InvalidToken,
+    /// Fields may be written with full paths.
+    RateLimitExceeded {
+        /// Limit.
+        limit: u32,
+        /// Window.
+        window_seconds: u32,
+        /// Reset.
+        reset_at: errcat::Timestamp,
+        /// Retry after.
+        retry_after: u32,
+    },
+}
+
+#[test]
+fn derived_enum_has_the_catalog_api() {
+    let t: Timestamp = "2024-01-15T10:30:00Z".parse().unwrap();
+    let e = ApiError::TokenExpired { expired_at: t };
+    assert_eq!(e.code().as_str(), "TOKEN_EXPIRED");
+    assert_eq!(e.status(), Some(errcat::http::StatusCode::UNAUTHORIZED));
+    assert_eq!(e.to_string(), "The authentication token has expired");
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({"error": {"type": "authentication_error", "code": "TOKEN_EXPIRED",
+            "message": "The authentication token has expired",
+            "details": {"expired_at": "2024-01-15T10:30:00Z"}}})
+    );
+    let bad = ApiError::bad_request(vec![FieldError {
+        field: "f".into(),
+        message: "m".into(),
+        code: "c".into(),
+        value: None,
+    }]);
+    assert_eq!(bad.code().as_str(), "INVALID_PARAMETER");
+    let body = serde_json::to_vec(&bad).unwrap();
+    assert_eq!(ApiError::from_envelope(&body).unwrap().error, Decoded::Known(bad));
+    let limited = ApiError::rate_limit_exceeded(1u32, 2u32, t, 3u32);
+    assert_eq!(limited.headers().len(), 4);
+    // Codes the enum does not map are unknown to it, and kept.
+    let other = br#"{"error": {"code": "MISSING_TOKEN", "message": "m"}}"#;
+    assert!(matches!(ApiError::from_envelope(other).unwrap().error, Decoded::Unknown(_)));
+    assert_eq!(ApiErrorCode::ALL.len(), 4);
+}
