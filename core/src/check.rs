@@ -592,9 +592,13 @@ fn check_placeholders(
             } else {
                 suggest(&name, &names)
             };
+            let needle = match &format {
+                Some(fmt) => format!("{{{name}:{fmt}}}"),
+                None => format!("{{{name}}}"),
+            };
             cx.push(
                 Diagnostic::new(
-                    &text.loc,
+                    &text.loc.narrow(&needle),
                     format!(
                         "{what} of `{}` names `{{{name}}}`, which is not a detail field",
                         code.code.value

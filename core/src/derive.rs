@@ -2,14 +2,12 @@
 //! then implements the same API as the attribute macro through
 //! [`crate::expand::generate`].
 
-use std::path::Path;
-
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::spanned::Spanned as _;
 
 use crate::diag::suggest;
-use crate::expand::{Plan, errors, generate};
+use crate::expand::{Bases, Plan, errors, generate};
 use crate::model::{Catalog, Code, Details, Field, Ty};
 use crate::names;
 
@@ -137,7 +135,9 @@ fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
             for f in &have.named {
                 let name = f.ident.as_ref().map(unraw).unwrap_or_default();
                 match want.iter().find(|w| field_name(w) == name) {
-                    Some(w) => check_type(&f.ty, &w.ty.value, owner, &w.name.value, wire, &name, errs),
+                    Some(w) => {
+                        check_type(&f.ty, &w.ty.value, owner, &w.name.value, wire, &name, errs)
+                    }
                     None => {
                         let refs: Vec<&str> = want_names.iter().map(String::as_str).collect();
                         errs.push(syn::Error::new(
@@ -163,7 +163,11 @@ fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
             if !missing.is_empty() {
                 errs.push(syn::Error::new(
                     v.ident.span(),
-                    format!("variant `{}` lacks the detail fields {} of `{wire}`", v.ident, missing.join(", ")),
+                    format!(
+                        "variant `{}` lacks the detail fields {} of `{wire}`",
+                        v.ident,
+                        missing.join(", ")
+                    ),
                 ));
             }
         }
@@ -176,7 +180,15 @@ fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
             ),
         )),
         (Details::Value(ty), syn::Fields::Unnamed(f)) if f.unnamed.len() == 1 => {
-            check_type(&f.unnamed[0].ty, &ty.value, owner, "details", wire, "0", errs);
+            check_type(
+                &f.unnamed[0].ty,
+                &ty.value,
+                owner,
+                "details",
+                wire,
+                "0",
+                errs,
+            );
         }
         (Details::Value(ty), fields) => errs.push(syn::Error::new(
             fields.span(),
@@ -213,7 +225,7 @@ fn check_type(
         errs.push(syn::Error::new(
             have.span(),
             format!(
-                "field `{name}` of `{wire}` is `{}` in the catalog; expected `{}`, found `{got}`",
+                "field `{name}` of `{wire}` is a `{}` in the catalog, so its Rust type is `{}`; found `{got}`",
                 want.display(),
                 ok[0]
             ),
@@ -222,7 +234,7 @@ fn check_type(
 }
 
 /// Expands `#[derive(ErrorCatalog)]`.
-pub fn derive_error_catalog(item: TokenStream, manifest_dir: &Path) -> TokenStream {
+pub fn derive_error_catalog(item: TokenStream, bases: &Bases) -> TokenStream {
     let input: syn::DeriveInput = match syn::parse2(item) {
         Ok(i) => i,
         Err(e) => return e.to_compile_error(),
@@ -232,20 +244,23 @@ pub fn derive_error_catalog(item: TokenStream, manifest_dir: &Path) -> TokenStre
         Err(e) => return e.to_compile_error(),
     };
     let syn::Data::Enum(data) = &input.data else {
-        return syn::Error::new(input.ident.span(), "#[derive(ErrorCatalog)] goes on an enum")
-            .to_compile_error();
+        return syn::Error::new(
+            input.ident.span(),
+            "#[derive(ErrorCatalog)] goes on an enum",
+        )
+        .to_compile_error();
     };
     if !input.generics.params.is_empty() {
         return syn::Error::new(input.ident.span(), "a catalog enum cannot be generic")
             .to_compile_error();
     }
-    let rel = opts.path.value();
-    let catalog = match crate::compile_file(&manifest_dir.join(&rel), &rel) {
+    let resolved = bases.resolve(&opts.path.value());
+    let catalog = match crate::compile_file(&resolved.path, &resolved.rel) {
         Ok(c) => c,
         Err(diags) => return errors(&diags, opts.path.span()),
     };
     match plan(&catalog, &input, data, opts.exhaustive) {
-        Ok(plan) => generate(&catalog, &input, &rel, &plan),
+        Ok(plan) => generate(&catalog, &input, &resolved, &plan),
         Err(errs) => errs.iter().map(syn::Error::to_compile_error).collect(),
     }
 }
@@ -279,23 +294,35 @@ fn plan<'a>(
                 None => ("variant", v.ident.to_string(), v.ident.span()),
             };
             let candidates: Vec<&str> = if explicit.is_some() {
-                catalog.codes.iter().map(|c| c.code.value.as_str()).collect()
+                catalog
+                    .codes
+                    .iter()
+                    .map(|c| c.code.value.as_str())
+                    .collect()
             } else {
-                catalog.codes.iter().map(|c| c.resolved.variant.as_str()).collect()
+                catalog
+                    .codes
+                    .iter()
+                    .map(|c| c.resolved.variant.as_str())
+                    .collect()
+            };
+            let hint = match crate::diag::did_you_mean(&name, candidates.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "map the variant to a code with #[catalog(code = \"...\")]".to_string(),
             };
             errs.push(syn::Error::new(
                 span,
-                format!(
-                    "{what} `{name}` is not in the catalog; {}; or map it with #[catalog(code = \"...\")]",
-                    suggest(&name, &candidates)
-                ),
+                format!("{what} `{name}` is not in the catalog; {hint}"),
             ));
             continue;
         };
         if let Some((_, other)) = mapped.iter().find(|(c, _)| c.code.value == code.code.value) {
             errs.push(syn::Error::new(
                 v.ident.span(),
-                format!("`{}` is already mapped by variant `{other}`", code.code.value),
+                format!(
+                    "`{}` is already mapped by variant `{other}`",
+                    code.code.value
+                ),
             ));
             continue;
         }
@@ -325,7 +352,12 @@ fn plan<'a>(
         return Err(errs);
     }
     // Catalog order, whatever the order of the hand-written variants.
-    mapped.sort_by_key(|(c, _)| catalog.codes.iter().position(|k| k.code.value == c.code.value));
+    mapped.sort_by_key(|(c, _)| {
+        catalog
+            .codes
+            .iter()
+            .position(|k| k.code.value == c.code.value)
+    });
     Ok(Plan {
         codes: mapped,
         emit_enum: false,
@@ -342,6 +374,9 @@ mod tests {
         assert_eq!(shape(&t), "Vec<String>");
         let t: syn::Type = syn::parse_quote!(Option<errcat::Timestamp>);
         assert_eq!(shape(&t), "Option<Timestamp>");
-        assert!(expected(&Ty::Map(Box::new(Ty::String)), "A", "b").contains(&"HashMap<String, String>".to_string()));
+        assert!(
+            expected(&Ty::Map(Box::new(Ty::String)), "A", "b")
+                .contains(&"HashMap<String, String>".to_string())
+        );
     }
 }

@@ -43,6 +43,28 @@ impl Loc {
         }
     }
 
+    /// The location of `needle` inside this one's line (at or after its
+    /// column), e.g. one `{placeholder}` inside a quoted message; this
+    /// location itself when the needle is not on the line.
+    pub fn narrow(&self, needle: &str) -> Loc {
+        let Some(text) = self.line_text() else {
+            return self.clone();
+        };
+        let start: usize = text
+            .char_indices()
+            .nth(usize::try_from(self.column.saturating_sub(1)).unwrap_or(0))
+            .map_or(text.len(), |(i, _)| i);
+        match text[start..].find(needle) {
+            Some(at) => Loc {
+                column: u32::try_from(text[..start + at].chars().count() + 1)
+                    .unwrap_or(self.column),
+                len: u32::try_from(needle.chars().count()).unwrap_or(1),
+                ..self.clone()
+            },
+            None => self.clone(),
+        }
+    }
+
     /// The text of this location's line, without its line break.
     pub fn line_text(&self) -> Option<&str> {
         let idx = usize::try_from(self.line).ok()?.checked_sub(1)?;
@@ -104,6 +126,10 @@ impl Diagnostic {
 
 fn write_snippet(f: &mut fmt::Formatter<'_>, loc: &Loc) -> fmt::Result {
     let gutter = loc.line.to_string().len();
+    if loc.source.text.is_empty() && loc.len == 0 {
+        // A file that could not be read has no line to show.
+        return write!(f, "{:gutter$}--> {}", "", loc.source.path);
+    }
     writeln!(f, "{:gutter$}--> {loc}", "")?;
     if let Some(text) = loc.line_text() {
         // Tabs would misalign the caret; show them as one space each.

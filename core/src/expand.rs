@@ -5,8 +5,6 @@
 //! function of the catalog and the input item only: catalog order, no hash
 //! iteration, so expansions are deterministic.
 
-use std::path::Path;
-
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -20,9 +18,73 @@ fn private() -> TokenStream {
     quote!(::errcat::__private)
 }
 
-/// Expands `#[errcat::catalog("path")]` on `item`. `manifest_dir` is the
-/// calling crate's `CARGO_MANIFEST_DIR`.
-pub fn catalog_attribute(args: TokenStream, item: TokenStream, manifest_dir: &Path) -> TokenStream {
+/// Where a catalog path is looked up.
+#[derive(Debug, Clone, Default)]
+pub struct Bases {
+    /// The calling crate's `CARGO_MANIFEST_DIR`: paths are resolved here first.
+    pub manifest_dir: std::path::PathBuf,
+    /// The directory of the source file that invokes the macro, where
+    /// the compiler tells it: the fallback, like `include_str!`.
+    pub source_dir: Option<std::path::PathBuf>,
+}
+
+/// A catalog path resolved against [`Bases`].
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The path as written, shown in diagnostics.
+    pub rel: String,
+    /// The file to read.
+    pub path: std::path::PathBuf,
+    /// Whether it was found beside the invoking source file (then the
+    /// rebuild trigger is `include_bytes!` relative to that file).
+    pub source_relative: bool,
+}
+
+impl Bases {
+    /// Resolves `rel`: against the manifest directory when the file is
+    /// there, else beside the invoking source file when it is there, else
+    /// against the manifest directory (so "not found" names that path).
+    pub fn resolve(&self, rel: &str) -> Resolved {
+        let in_manifest = self.manifest_dir.join(rel);
+        if !in_manifest.exists() {
+            if let Some(dir) = &self.source_dir {
+                let beside = dir.join(rel);
+                if beside.exists() {
+                    return Resolved {
+                        rel: rel.to_string(),
+                        path: beside,
+                        source_relative: true,
+                    };
+                }
+            }
+        }
+        Resolved {
+            rel: rel.to_string(),
+            path: in_manifest,
+            source_relative: false,
+        }
+    }
+}
+
+impl Resolved {
+    /// A `const` that makes cargo rebuild the crate when the catalog changes.
+    pub fn rebuild_trigger(&self) -> TokenStream {
+        let rel = &self.rel;
+        if self.source_relative {
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#rel);
+            )
+        } else {
+            let include = format!("/{rel}");
+            quote! {
+                const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), #include));
+            }
+        }
+    }
+}
+
+/// Expands `#[errcat::catalog("path")]` on `item`.
+pub fn catalog_attribute(args: TokenStream, item: TokenStream, bases: &Bases) -> TokenStream {
     let lit: syn::LitStr = match syn::parse2(args) {
         Ok(lit) => lit,
         Err(e) => {
@@ -40,10 +102,9 @@ pub fn catalog_attribute(args: TokenStream, item: TokenStream, manifest_dir: &Pa
     if let Err(e) = check_item(&input) {
         return e.to_compile_error();
     }
-    let rel = lit.value();
-    let path = manifest_dir.join(&rel);
-    match crate::compile_file(&path, &rel) {
-        Ok(catalog) => expand(&catalog, &input, &rel),
+    let resolved = bases.resolve(&lit.value());
+    match crate::compile_file(&resolved.path, &resolved.rel) {
+        Ok(catalog) => expand(&catalog, &input, &resolved),
         Err(diags) => {
             let errors = errors(&diags, lit.span());
             let fallback = fallback(&input);
@@ -402,7 +463,7 @@ pub struct Plan<'a> {
 }
 
 /// Expands a checked catalog for the user's (empty) enum.
-pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> TokenStream {
+pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, source: &Resolved) -> TokenStream {
     let plan = Plan {
         codes: catalog
             .codes
@@ -411,14 +472,14 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, rel_path: &str) -> To
             .collect(),
         emit_enum: true,
     };
-    generate(catalog, input, rel_path, &plan)
+    generate(catalog, input, source, &plan)
 }
 
 /// The code shared by the attribute macro and the derive.
 pub fn generate(
     catalog: &Catalog,
     input: &syn::DeriveInput,
-    rel_path: &str,
+    source: &Resolved,
     plan: &Plan<'_>,
 ) -> TokenStream {
     let p = private();
@@ -806,7 +867,7 @@ pub fn generate(
     } else {
         quote!(match self { #(#static_msg_arms,)* _ => #p::core::option::Option::None })
     };
-    let include = format!("/{rel_path}");
+    let rebuild = source.rebuild_trigger();
     let (enum_def, debug_impl) = if plan.emit_enum {
         (
             quote! {
@@ -853,7 +914,7 @@ pub fn generate(
         }
 
         // Cargo rebuilds this crate when the catalog changes.
-        const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), #include));
+        #rebuild
 
         #[allow(deprecated)]
         impl #error {

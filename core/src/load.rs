@@ -156,7 +156,7 @@ pub fn load_file(path: &Path, display: &str) -> (Arc<Source>, Result<Node, Diagn
                 format!("cannot read catalog file {}: {err}", path.display())
             };
             let diag = Diagnostic::new(&Loc::file(source.clone()), message)
-                .hint("catalog paths are resolved against the directory of the crate's Cargo.toml (CARGO_MANIFEST_DIR)");
+                .hint("catalog paths are resolved against the directory of the crate's Cargo.toml (CARGO_MANIFEST_DIR), then beside the source file that names them");
             (source, Err(diag))
         }
     }

@@ -4,22 +4,29 @@
 
 use std::path::PathBuf;
 
-use proc_macro::TokenStream;
+use errcat_core::expand::Bases;
+use proc_macro::{Span, TokenStream};
 
-fn manifest_dir() -> PathBuf {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_default()
+fn bases() -> Bases {
+    Bases {
+        manifest_dir: std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_default(),
+        source_dir: Span::call_site()
+            .local_file()
+            .and_then(|f| f.parent().map(PathBuf::from)),
+    }
 }
 
 /// Generates an error API from a YAML catalog:
 /// `#[errcat::catalog("catalog/api.yaml")] pub enum ApiError {}`.
 ///
-/// The path is resolved against the crate's `CARGO_MANIFEST_DIR`. See the
+/// The path is resolved against the crate's `CARGO_MANIFEST_DIR`, or, when
+/// no file is there, beside the invoking source file. See the
 /// `errcat` crate for what is generated.
 #[proc_macro_attribute]
 pub fn catalog(args: TokenStream, item: TokenStream) -> TokenStream {
-    errcat_core::expand::catalog_attribute(args.into(), item.into(), &manifest_dir()).into()
+    errcat_core::expand::catalog_attribute(args.into(), item.into(), &bases()).into()
 }
 
 /// Checks a hand-written enum against a catalog and implements the same API
@@ -31,5 +38,5 @@ pub fn catalog(args: TokenStream, item: TokenStream) -> TokenStream {
 /// exhaustive)]` demands a variant for every code.
 #[proc_macro_derive(ErrorCatalog, attributes(catalog))]
 pub fn error_catalog(item: TokenStream) -> TokenStream {
-    errcat_core::derive::derive_error_catalog(item.into(), &manifest_dir()).into()
+    errcat_core::derive::derive_error_catalog(item.into(), &bases()).into()
 }

@@ -54,11 +54,17 @@ fn derived_enum_has_the_catalog_api() {
     }]);
     assert_eq!(bad.code().as_str(), "INVALID_PARAMETER");
     let body = serde_json::to_vec(&bad).unwrap();
-    assert_eq!(ApiError::from_envelope(&body).unwrap().error, Decoded::Known(bad));
+    assert_eq!(
+        ApiError::from_envelope(&body).unwrap().error,
+        Decoded::Known(bad)
+    );
     let limited = ApiError::rate_limit_exceeded(1u32, 2u32, t, 3u32);
     assert_eq!(limited.headers().len(), 4);
     // Codes the enum does not map are unknown to it, and kept.
     let other = br#"{"error": {"code": "MISSING_TOKEN", "message": "m"}}"#;
-    assert!(matches!(ApiError::from_envelope(other).unwrap().error, Decoded::Unknown(_)));
+    assert!(matches!(
+        ApiError::from_envelope(other).unwrap().error,
+        Decoded::Unknown(_)
+    ));
     assert_eq!(ApiErrorCode::ALL.len(), 4);
 }

@@ -1,0 +1,4 @@
+#[errcat::catalog("example_mismatch.yaml")]
+pub enum ShopError {}
+
+fn main() {}

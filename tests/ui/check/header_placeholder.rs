@@ -1,0 +1,4 @@
+#[errcat::catalog("header_placeholder.yaml")]
+pub enum ShopError {}
+
+fn main() {}

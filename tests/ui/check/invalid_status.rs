@@ -1,0 +1,4 @@
+#[errcat::catalog("invalid_status.yaml")]
+pub enum ShopError {}
+
+fn main() {}

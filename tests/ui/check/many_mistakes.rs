@@ -1,0 +1,4 @@
+#[errcat::catalog("many_mistakes.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("naming_rule.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("rust_name_collision.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("unknown_category.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("unknown_envelope_slot.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("unknown_placeholder.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use errcat::ErrorCatalog;
+
+#[derive(Debug, ErrorCatalog)]
+#[catalog(path = "shop.yaml", exhaustive)]
+pub enum ShopError {
+    AuthExpired,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("duplicate_code.yaml")]
+pub enum ShopError {}
+
+fn main() {}

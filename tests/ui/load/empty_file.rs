@@ -1,0 +1,4 @@
+#[errcat::catalog("empty_file.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("catalog/does_not_exist.yaml")]
+pub enum ShopError {}
+
+fn main() {}

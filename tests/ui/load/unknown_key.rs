@@ -1,0 +1,4 @@
+#[errcat::catalog("unknown_key.yaml")]
+pub enum ShopError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[errcat::catalog("wrong_type.yaml")]
+pub enum ShopError {}
+
+fn main() {}

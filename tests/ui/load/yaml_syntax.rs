@@ -1,0 +1,4 @@
+#[errcat::catalog("yaml_syntax.yaml")]
+pub enum ShopError {}
+
+fn main() {}
