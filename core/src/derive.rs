@@ -283,10 +283,7 @@ fn plan<'a>(
         };
         let found = match &explicit {
             Some(lit) => catalog.codes.iter().find(|c| c.code.value == lit.value()),
-            None => catalog
-                .codes
-                .iter()
-                .find(|c| c.resolved.variant == v.ident.to_string()),
+            None => catalog.codes.iter().find(|c| v.ident == c.resolved.variant),
         };
         let Some(code) = found else {
             let (what, name, span) = match &explicit {

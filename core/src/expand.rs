@@ -46,16 +46,16 @@ impl Bases {
     /// against the manifest directory (so "not found" names that path).
     pub fn resolve(&self, rel: &str) -> Resolved {
         let in_manifest = self.manifest_dir.join(rel);
-        if !in_manifest.exists() {
-            if let Some(dir) = &self.source_dir {
-                let beside = dir.join(rel);
-                if beside.exists() {
-                    return Resolved {
-                        rel: rel.to_string(),
-                        path: beside,
-                        source_relative: true,
-                    };
-                }
+        if !in_manifest.exists()
+            && let Some(dir) = &self.source_dir
+        {
+            let beside = dir.join(rel);
+            if beside.exists() {
+                return Resolved {
+                    rel: rel.to_string(),
+                    path: beside,
+                    source_relative: true,
+                };
             }
         }
         Resolved {
