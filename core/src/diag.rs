@@ -138,7 +138,24 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, loc: &Loc) -> fmt::Result {
             .map(|c| if c == '\t' { ' ' } else { c })
             .filter(|c| !c.is_control())
             .collect();
-        let col = usize::try_from(loc.column.max(1) - 1).unwrap_or(0);
+        let mut col = usize::try_from(loc.column.max(1) - 1).unwrap_or(0);
+        // Long lines are cropped to a window around the column.
+        const WIDTH: usize = 100;
+        let total = shown.chars().count();
+        let shown = if total > WIDTH {
+            let start = col
+                .saturating_sub(WIDTH / 2)
+                .min(total.saturating_sub(WIDTH));
+            let window: String = shown.chars().skip(start).take(WIDTH).collect();
+            let (pre, post) = (
+                if start > 0 { "..." } else { "" },
+                if start + WIDTH < total { "..." } else { "" },
+            );
+            col = col - start + pre.len();
+            format!("{pre}{window}{post}")
+        } else {
+            shown
+        };
         let room = shown.chars().count().saturating_sub(col).max(1);
         let len = usize::try_from(loc.len).unwrap_or(1).clamp(1, room);
         writeln!(f, "{:gutter$} |", "")?;

@@ -125,9 +125,21 @@ pub fn budget() -> Budget {
     budget
 }
 
+/// Alias limits. Catalogs use anchors for shared detail schemas (a few
+/// dozen events each); 20,000 replayed events leave room for a thousand
+/// such aliases while an alias bomb stops within a fraction of a second
+/// even in an unoptimized proc macro.
+fn alias_limits() -> serde_saphyr::options::AliasLimits {
+    let mut limits = serde_saphyr::options::AliasLimits::default();
+    limits.max_total_replayed_events = 20_000;
+    limits.max_replay_stack_depth = 16;
+    limits
+}
+
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: Some(budget()),
+        alias_limits: alias_limits(),
         with_snippet: false,
         // SQLSTATE-like codes such as `01000` stay strings.
         leading_zero_numbers_as_strings: true,
@@ -228,8 +240,8 @@ fn parse_text(source: &Arc<Source>) -> Result<Node, Diagnostic> {
     let seed = TreeSeed {
         source: source.clone(),
     };
-    match serde_saphyr::from_str_with_options::<Raw>(text, options()) {
-        Ok(raw) => Ok(seed.build(raw)),
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options()) {
+        Ok(raw) => Ok(seed.spanned(raw)),
         Err(err) => Err(yaml_error(source, &err)),
     }
 }
@@ -239,10 +251,15 @@ fn yaml_error(source: &Arc<Source>, err: &serde_saphyr::Error) -> Diagnostic {
     let (line, column) = inner.location().map_or((1, 1), |l| (l.line(), l.column()));
     let mut message = inner.to_string();
     // serde-saphyr appends " at line N column M"; we print our own location.
-    if let Some(pos) = message.rfind(" at line ") {
+    if let Some(pos) = message.find(" at line ") {
         message.truncate(pos);
     }
     let mut message = message.lines().next().unwrap_or("").trim().to_string();
+    if message.contains("Documents {") {
+        message = "the file holds more than one YAML document".to_string();
+    } else if message.contains("Depth {") || message.contains("recursion limit") {
+        message = "the YAML is nested too deeply".to_string();
+    }
     // Advice about serde-saphyr's own options is not for catalog authors.
     if let Some(pos) = message.find(", set DuplicateKeyPolicy") {
         message.truncate(pos);
@@ -263,10 +280,15 @@ fn yaml_hint(message: &str, loc: &Loc) -> Option<String> {
         Some("each key may appear once in a mapping; remove or rename one of them".into())
     } else if lower.contains("tab") || loc.line_text().is_some_and(|l| l.contains('\t')) {
         Some("YAML indentation must use spaces, not tabs".into())
+    } else if lower.contains("document") {
+        Some(
+            "a catalog is a single YAML document; remove the `---` separator and what follows"
+                .into(),
+        )
+    } else if lower.contains("nested") {
+        Some("the catalog is nested too deeply; catalogs need only a few levels".into())
     } else if lower.contains("alias") || lower.contains("budget") || lower.contains("limit") {
         Some("the catalog exceeds errcat's YAML limits (aliases, depth or size); catalogs do not need anchors or deep nesting".into())
-    } else if lower.contains("depth") || lower.contains("nest") {
-        Some("the catalog is nested too deeply".into())
     } else {
         None
     }
@@ -288,11 +310,6 @@ struct TreeSeed {
 }
 
 impl TreeSeed {
-    fn build(&self, raw: Raw) -> Node {
-        // The root has no span of its own; its first key is on line 1 or later.
-        self.node(raw, 1, 1, 0)
-    }
-
     fn spanned(&self, s: Spanned<Raw>) -> Node {
         let loc = s.referenced;
         let len = u32::try_from(loc.span().len()).unwrap_or(u32::MAX);

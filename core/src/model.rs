@@ -549,6 +549,9 @@ fn integer(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<i128
                 Kind::Str(s) if s.trim().parse::<i128>().is_ok() => {
                     Some(format!("remove the quotes: `{}`", s.trim()))
                 }
+                Kind::Float(_) => {
+                    Some("the number is not a whole number that fits in 128 bits".to_string())
+                }
                 _ => None,
             };
             cx.push(
