@@ -69,15 +69,16 @@ impl Bases {
 impl Resolved {
     /// A `const` that makes cargo rebuild the crate when the catalog changes.
     pub fn rebuild_trigger(&self) -> TokenStream {
+        let p = private();
         let rel = &self.rel;
         if self.source_relative {
             quote!(
-                const _: &[u8] = ::core::include_bytes!(#rel);
+                const _: &[u8] = #p::core::include_bytes!(#rel);
             )
         } else {
             let include = format!("/{rel}");
             quote! {
-                const _: &[u8] = ::core::include_bytes!(::core::concat!(::core::env!("CARGO_MANIFEST_DIR"), #include));
+                const _: &[u8] = #p::core::include_bytes!(#p::core::concat!(#p::core::env!("CARGO_MANIFEST_DIR"), #include));
             }
         }
     }
@@ -171,6 +172,7 @@ impl Names {
 /// empty companions, so the build shows the catalog errors and not a
 /// cascade of "cannot find type".
 pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    let p = private();
     let n = Names::new(&input.ident);
     let (vis, attrs, error) = (&input.vis, &input.attrs, &n.error);
     let (code, category, channel) = (&n.code, &n.category, &n.channel);
@@ -191,7 +193,7 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
             pub fn code(&self) -> #code { match *self {} }
             pub fn category(&self) -> #category { match *self {} }
             pub fn channel(&self) -> #channel { match *self {} }
-            pub fn status(&self) -> ::core::option::Option<::errcat::http::StatusCode> { match *self {} }
+            pub fn status(&self) -> #p::core::option::Option<::errcat::http::StatusCode> { match *self {} }
             pub fn is_retryable(&self) -> bool { match *self {} }
         }
     }
@@ -570,7 +572,11 @@ pub fn generate(
         let ctor_doc = doc(&format!(
             "Creates [`{error}::{v}`]: `{wire}`, \"{message}\"."
         ));
-        code_variants.push(quote!(#vdoc #dep #v));
+        let short = doc(&format!(
+            "`{wire}` ({}): {message}",
+            status_text(r.status)
+        ));
+        code_variants.push(quote!(#short #dep #v));
         code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
         let message_pieces = pieces(message).unwrap_or_default();
         let is_static = message_pieces.iter().all(|p| matches!(p, Piece::Text(_)));
@@ -686,7 +692,7 @@ pub fn generate(
             Details::Value(_) => quote!(Self::#v(..)),
             _ => quote!(Self::#v { #(#used,)* .. }),
         };
-        display_arms.push(quote!(#pat => { #(#writes)* ::core::result::Result::Ok(()) }));
+        display_arms.push(quote!(#pat => { #(#writes)* #p::core::result::Result::Ok(()) }));
         // Headers.
         if !code.headers.is_empty() {
             let mut used_fields: Vec<Ident> = Vec::new();
@@ -744,11 +750,11 @@ pub fn generate(
     let statuses = codes.iter().map(|c| match c.resolved.status {
         Some(s) => quote! {
             match #p::http::StatusCode::from_u16(#s) {
-                ::core::result::Result::Ok(s) => ::core::option::Option::Some(s),
-                ::core::result::Result::Err(_) => ::core::option::Option::None,
+                #p::core::result::Result::Ok(s) => #p::core::option::Option::Some(s),
+                #p::core::result::Result::Err(_) => #p::core::option::Option::None,
             }
         },
-        None => quote!(::core::option::Option::None),
+        None => quote!(#p::core::option::Option::None),
     });
     let cat_ids: Vec<Ident> = catalog
         .categories
@@ -878,8 +884,8 @@ pub fn generate(
             },
             quote! {
                 #[allow(deprecated)]
-                impl ::core::fmt::Debug for #error {
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                impl #p::core::fmt::Debug for #error {
+                    fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
                         match self { #(#debug_arms,)* }
                     }
                 }
@@ -927,7 +933,7 @@ pub fn generate(
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
-            pub const fn status(&self) -> ::core::option::Option<#p::http::StatusCode> {
+            pub const fn status(&self) -> #p::core::option::Option<#p::http::StatusCode> {
                 self.code().status()
             }
             /// The category.
@@ -957,7 +963,7 @@ pub fn generate(
             }
             /// Reads an error body (client side). Codes this catalog does not
             /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
-            pub fn from_envelope(body: &[u8]) -> ::core::result::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+            pub fn from_envelope(body: &[u8]) -> #p::core::result::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
                 #p::decode(body)
             }
         }
@@ -975,7 +981,7 @@ pub fn generate(
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
-            pub const fn status(self) -> ::core::option::Option<#p::http::StatusCode> {
+            pub const fn status(self) -> #p::core::option::Option<#p::http::StatusCode> {
                 match self { #(Self::#variant_ids => #statuses,)* }
             }
             /// The category.
@@ -999,18 +1005,18 @@ pub fn generate(
         }
 
         #[allow(deprecated)]
-        impl ::core::str::FromStr for #code_enum {
+        impl #p::core::str::FromStr for #code_enum {
             type Err = ::errcat::UnknownCode;
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(s: &str) -> #p::core::result::Result<Self, Self::Err> {
                 match s {
-                    #(#wires => ::core::result::Result::Ok(Self::#variant_ids),)*
-                    _ => ::core::result::Result::Err(::errcat::UnknownCode(#p::std::string::ToString::to_string(s))),
+                    #(#wires => #p::core::result::Result::Ok(Self::#variant_ids),)*
+                    _ => #p::core::result::Result::Err(::errcat::UnknownCode(#p::std::string::ToString::to_string(s))),
                 }
             }
         }
 
-        impl ::core::fmt::Display for #code_enum {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #p::core::fmt::Display for #code_enum {
+            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -1020,12 +1026,12 @@ pub fn generate(
             const ALL: &'static [Self] = #code_enum::ALL;
             const TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
-            fn status(self) -> ::core::option::Option<#p::http::StatusCode> { #code_enum::status(self) }
+            fn status(self) -> #p::core::option::Option<#p::http::StatusCode> { #code_enum::status(self) }
             fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
             fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
             fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
             fn template(self) -> &'static #p::Template { #code_enum::template(self) }
-            fn from_wire(code: &str) -> ::core::option::Option<Self> { code.parse().ok() }
+            fn from_wire(code: &str) -> #p::core::option::Option<Self> { code.parse().ok() }
         }
 
         impl #category_enum {
@@ -1043,8 +1049,8 @@ pub fn generate(
             }
         }
 
-        impl ::core::fmt::Display for #category_enum {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #p::core::fmt::Display for #category_enum {
+            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -1060,8 +1066,8 @@ pub fn generate(
         }
 
         #[allow(deprecated)]
-        impl ::core::fmt::Display for #error {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #p::core::fmt::Display for #error {
+            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
                 match self { #(#display_arms,)* }
             }
         }
@@ -1075,17 +1081,17 @@ pub fn generate(
             type Code = #code_enum;
             fn code(&self) -> #code_enum { #error::code(self) }
             fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> { #error::headers(self) }
-            fn static_message(&self) -> ::core::option::Option<&'static str> { #static_msg_body }
+            fn static_message(&self) -> #p::core::option::Option<&'static str> { #static_msg_body }
             fn has_details(&self) -> bool { match self { #(#has_details_arms,)* } }
-            fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+            fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
                 #[allow(unused_imports)]
                 use #p::serde::ser::SerializeMap as _;
                 match self { #(#ser_arms,)* }
             }
             fn from_wire_parts(
                 code: #code_enum,
-                __details: ::core::option::Option<#p::serde_json::Value>,
-            ) -> ::core::result::Result<Self, #p::serde_json::Error> {
+                __details: #p::core::option::Option<#p::serde_json::Value>,
+            ) -> #p::core::result::Result<Self, #p::serde_json::Error> {
                 #[allow(unused_variables)]
                 let __details = __details;
                 match code { #(#from_arms,)* }
@@ -1093,7 +1099,7 @@ pub fn generate(
         }
 
         impl #p::serde::Serialize for #error {
-            fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+            fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
                 #p::serialize_envelope(&::errcat::Envelope::new(self), __s)
             }
         }
@@ -1126,8 +1132,8 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
                 match self { #(Self::#vs => #values,)* }
             }
         }
-        impl ::core::fmt::Display for #id {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl #p::core::fmt::Display for #id {
+            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
