@@ -208,9 +208,17 @@ fn field_ident(f: &Field) -> Ident {
     }
 }
 
+/// One `#[doc]` attribute for the whole text (one per line would multiply
+/// the tokens the compiler has to handle).
 fn doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| format!(" {l}"));
-    quote!(#(#[doc = #lines])*)
+    let mut joined = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        joined.push(' ');
+        joined.push_str(line);
+        joined.push('\n');
+    }
+    joined.pop();
+    quote!(#[doc = #joined])
 }
 
 /// Inline `enum:` fields become enums named after their owner and field.
@@ -543,6 +551,9 @@ pub fn generate(
         }
     }
 
+    // From here on, code inside the `const _` block below reaches the runtime
+    // through the alias `__p`: one token instead of four per path.
+    let p = quote!(__p);
     // The error enum's variants, constructors and per-variant impl arms.
     let mut variants = Vec::new();
     let mut ctors = Vec::new();
@@ -572,10 +583,7 @@ pub fn generate(
         let ctor_doc = doc(&format!(
             "Creates [`{error}::{v}`]: `{wire}`, \"{message}\"."
         ));
-        let short = doc(&format!(
-            "`{wire}` ({}): {message}",
-            status_text(r.status)
-        ));
+        let short = doc(&format!("`{wire}` ({}): {message}", status_text(r.status)));
         code_variants.push(quote!(#short #dep #v));
         code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
         let message_pieces = pieces(message).unwrap_or_default();
@@ -748,12 +756,7 @@ pub fn generate(
     let variant_ids: Vec<&Ident> = plan.codes.iter().map(|(_, v)| v).collect();
     let wires: Vec<&str> = codes.iter().map(|c| c.code.value.as_str()).collect();
     let statuses = codes.iter().map(|c| match c.resolved.status {
-        Some(s) => quote! {
-            match #p::http::StatusCode::from_u16(#s) {
-                #p::core::result::Result::Ok(s) => #p::core::option::Option::Some(s),
-                #p::core::result::Result::Err(_) => #p::core::option::Option::None,
-            }
-        },
+        Some(s) => quote!(#p::status(#s)),
         None => quote!(#p::core::option::Option::None),
     });
     let cat_ids: Vec<Ident> = catalog
@@ -921,6 +924,9 @@ pub fn generate(
 
         // Cargo rebuilds this crate when the catalog changes.
         #rebuild
+
+        const _: () = {
+        use ::errcat::__private as __p;
 
         #[allow(deprecated)]
         impl #error {
@@ -1103,6 +1109,7 @@ pub fn generate(
                 #p::serialize_envelope(&::errcat::Envelope::new(self), __s)
             }
         }
+    };
     }
 }
 

@@ -139,6 +139,14 @@ pub mod __private {
         serde_json::from_value(details.unwrap_or(serde_json::Value::Null))
     }
 
+    /// The status for a number the macro has checked (400..=599).
+    pub const fn status(code: u16) -> Option<http::StatusCode> {
+        match http::StatusCode::from_u16(code) {
+            Ok(s) => Some(s),
+            Err(_) => None,
+        }
+    }
+
     /// A header value rendered from text; `None` when it is not a valid value.
     pub fn header_value(text: String) -> Option<http::HeaderValue> {
         http::HeaderValue::try_from(text).ok()

@@ -1,0 +1,101 @@
+//! Expansion cost: load + check + expand of synthetic catalogs of 100, 1,000
+//! and 10,000 codes and of the two seed catalogs, side by side with the
+//! floor: serde-saphyr alone parsing the same text into plain structs.
+//!
+//! `cargo bench -p errcat-core --bench expand` (release) and
+//! `cargo bench -p errcat-core --bench expand --profile dev` (what an
+//! unoptimized proc macro pays in a user's debug build).
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use quote::quote;
+
+/// The catalog as plain serde structs: what parsing alone costs.
+#[allow(dead_code)]
+mod plain {
+    use super::BTreeMap;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct Catalog {
+        pub name: String,
+        pub title: Option<String>,
+        pub description: Option<String>,
+        pub envelopes: BTreeMap<String, serde_json::Value>,
+        pub categories: Option<BTreeMap<String, Category>>,
+        pub types: Option<BTreeMap<String, serde_json::Value>>,
+        pub codes: BTreeMap<String, Code>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Category {
+        pub title: Option<String>,
+        pub description: Option<String>,
+        pub status: Option<u16>,
+        pub prefix: Option<String>,
+        pub channel: Option<String>,
+        pub retryable: Option<bool>,
+        pub rust_name: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Code {
+        pub category: String,
+        pub status: Option<u16>,
+        pub channel: Option<String>,
+        pub rust_name: Option<String>,
+        pub message: String,
+        pub description: Option<String>,
+        pub resolution: Option<Vec<String>>,
+        pub details: Option<serde_json::Value>,
+        pub headers: Option<BTreeMap<String, String>>,
+        pub retryable: Option<bool>,
+        pub deprecated: Option<serde_json::Value>,
+        pub example: Option<serde_json::Value>,
+    }
+}
+
+fn parse_plain(text: &str) -> plain::Catalog {
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(errcat_core::load::budget());
+    serde_saphyr::from_str_with_options(text, options).expect("plain parse")
+}
+
+fn pipeline(text: &str) -> proc_macro2::TokenStream {
+    let catalog = errcat_core::compile_str("bench.yaml", text.as_bytes()).expect("valid catalog");
+    let input: syn::DeriveInput = syn::parse2(quote!(
+        pub enum ApiError {}
+    ))
+    .expect("item");
+    let resolved = errcat_core::expand::Bases::default().resolve("bench.yaml");
+    errcat_core::expand::expand(&catalog, &input, &resolved)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("expand");
+    g.sample_size(10);
+    for n in [100usize, 1_000, 10_000] {
+        let text = errcat_core::synth::catalog(n);
+        g.bench_with_input(BenchmarkId::new("serde_saphyr_plain", n), &text, |b, t| {
+            b.iter(|| black_box(parse_plain(t)))
+        });
+        g.bench_with_input(BenchmarkId::new("load_check_expand", n), &text, |b, t| {
+            b.iter(|| black_box(pipeline(t)))
+        });
+    }
+    for seed in ["hexabase", "hook0"] {
+        let path = format!("{}/../catalog/{seed}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("seed catalog");
+        g.bench_with_input(
+            BenchmarkId::new("seed_load_check_expand", seed),
+            &text,
+            |b, t| b.iter(|| black_box(pipeline(t))),
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
