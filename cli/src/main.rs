@@ -14,6 +14,9 @@ commands:
   dump FILE            print the resolved catalog as JSON
   example FILE CODE    print CODE's example in its channel's envelope as JSON
   schema               print the JSON Schema of the catalog language
+  synth N              print a synthetic catalog of N codes (for benchmarks)
+  handwritten FILE     print the hand-written Rust equivalent of a catalog's
+                       errors (thiserror, serde derive), for comparisons
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +55,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     ExitCode::FAILURE
                 }
             }
+        })),
+        ("synth", [n]) => {
+            let n: usize = n.parse().map_err(|_| format!("`{n}` is not a number"))?;
+            print!("{}", errcat_core::synth::catalog(n));
+            Ok(ExitCode::SUCCESS)
+        }
+        ("handwritten", [file]) => Ok(with_catalog(file, |c| {
+            print!("{}", errcat_core::handwritten::source(c));
+            ExitCode::SUCCESS
         })),
         ("schema", []) => {
             print_json(&errcat_core::schema::language_schema());

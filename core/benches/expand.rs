@@ -94,6 +94,33 @@ fn bench(c: &mut Criterion) {
             |b, t| b.iter(|| black_box(pipeline(t))),
         );
     }
+    // A repeated expansion of an unchanged catalog (several macro uses in a
+    // crate, rust-analyzer's server): served by the mtime cache.
+    for seed in ["hexabase", "hook0"] {
+        let bases = errcat_core::expand::Bases {
+            manifest_dir: format!("{}/../catalog", env!("CARGO_MANIFEST_DIR")).into(),
+            source_dir: None,
+        };
+        let path = format!("{seed}.yaml");
+        let run = || {
+            errcat_core::expand::catalog_attribute(
+                quote!(#path),
+                quote!(
+                    pub enum ApiError {}
+                ),
+                &bases,
+            )
+        };
+        let fresh = run().to_string();
+        g.bench_function(BenchmarkId::new("seed_repeated_cached", seed), |b| {
+            b.iter(|| black_box(run()))
+        });
+        assert_eq!(
+            run().to_string(),
+            fresh,
+            "cached output equals the fresh one"
+        );
+    }
     g.finish();
 }
 

@@ -235,7 +235,7 @@ fn check_type(
 
 /// Expands `#[derive(ErrorCatalog)]`.
 pub fn derive_error_catalog(item: TokenStream, bases: &Bases) -> TokenStream {
-    let input: syn::DeriveInput = match syn::parse2(item) {
+    let input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
         Err(e) => return e.to_compile_error(),
     };
@@ -255,14 +255,14 @@ pub fn derive_error_catalog(item: TokenStream, bases: &Bases) -> TokenStream {
             .to_compile_error();
     }
     let resolved = bases.resolve(&opts.path.value());
-    let catalog = match crate::compile_file(&resolved.path, &resolved.rel) {
-        Ok(c) => c,
-        Err(diags) => return errors(&diags, opts.path.span()),
-    };
-    match plan(&catalog, &input, data, opts.exhaustive) {
-        Ok(plan) => generate(&catalog, &input, &resolved, &plan),
-        Err(errs) => errs.iter().map(syn::Error::to_compile_error).collect(),
-    }
+    crate::cache::expand_cached(&resolved.path, &item, "derive", || {
+        let catalog = crate::compile_file(&resolved.path, &resolved.rel)
+            .map_err(|diags| errors(&diags, opts.path.span()))?;
+        match plan(&catalog, &input, data, opts.exhaustive) {
+            Ok(plan) => Ok(generate(&catalog, &input, &resolved, &plan)),
+            Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
+        }
+    })
 }
 
 fn plan<'a>(

@@ -104,14 +104,19 @@ pub fn catalog_attribute(args: TokenStream, item: TokenStream, bases: &Bases) ->
         return e.to_compile_error();
     }
     let resolved = bases.resolve(&lit.value());
-    match crate::compile_file(&resolved.path, &resolved.rel) {
-        Ok(catalog) => expand(&catalog, &input, &resolved),
-        Err(diags) => {
-            let errors = errors(&diags, lit.span());
-            let fallback = fallback(&input);
-            quote!(#errors #fallback)
-        }
-    }
+    crate::cache::expand_cached(
+        &resolved.path,
+        &item,
+        "catalog",
+        || match crate::compile_file(&resolved.path, &resolved.rel) {
+            Ok(catalog) => Ok(expand(&catalog, &input, &resolved)),
+            Err(diags) => {
+                let errors = errors(&diags, lit.span());
+                let fallback = fallback(&input);
+                Err(quote!(#errors #fallback))
+            }
+        },
+    )
 }
 
 fn check_item(input: &syn::DeriveInput) -> syn::Result<()> {

@@ -12,10 +12,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod cache;
 pub mod check;
 pub mod derive;
 pub mod diag;
 pub mod expand;
+pub mod handwritten;
 pub mod load;
 pub mod model;
 pub mod names;

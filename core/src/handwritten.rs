@@ -1,0 +1,180 @@
+//! The idiomatic hand-written equivalent of a catalog's errors, as Rust
+//! source: thiserror `Display`, serde derive, a strum-style code enum and a
+//! status `match`. The compile-time benchmark (`scripts/compile-time.sh`)
+//! builds it side by side with the macro's expansion of the same catalog.
+
+use std::fmt::Write as _;
+
+use crate::model::{Catalog, Details, Piece, Ty, TypeDefKind, pieces};
+use crate::names;
+
+fn rust_ty(ty: &Ty) -> String {
+    match ty {
+        Ty::Bool => "bool".into(),
+        Ty::Int(i) => i.name().into(),
+        Ty::Number => "f64".into(),
+        Ty::String | Ty::Url => "String".into(),
+        Ty::Timestamp => "jiff::Timestamp".into(),
+        Ty::Json => "serde_json::Value".into(),
+        // Inline enums are written as strings by hand.
+        Ty::Enum(_) => "String".into(),
+        Ty::Array(t) => format!("Vec<{}>", rust_ty(t)),
+        Ty::Map(t) => format!("std::collections::BTreeMap<String, {}>", rust_ty(t)),
+        Ty::Named(n) => n.clone(),
+        Ty::Optional(t) => format!("Option<{}>", rust_ty(t)),
+    }
+}
+
+fn field_ident(name: &str) -> String {
+    if names::is_keyword(name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Rust source for a checked catalog.
+pub fn source(catalog: &Catalog) -> String {
+    let mut s = String::from(
+        "//! Hand-written errors, equivalent to the catalog.\n#![allow(missing_docs)]\nuse serde::{Deserialize, Serialize};\n\n",
+    );
+    for def in &catalog.types {
+        match &def.kind {
+            TypeDefKind::Struct(fields) => {
+                let _ = writeln!(
+                    s,
+                    "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]\npub struct {} {{",
+                    def.name.value
+                );
+                for f in fields {
+                    let skip = if matches!(f.ty.value, Ty::Optional(_)) {
+                        "    #[serde(default, skip_serializing_if = \"Option::is_none\")]\n"
+                    } else {
+                        ""
+                    };
+                    let _ = writeln!(
+                        s,
+                        "{skip}    pub {}: {},",
+                        field_ident(&f.name.value),
+                        rust_ty(&f.ty.value)
+                    );
+                }
+                s.push_str("}\n\n");
+            }
+            TypeDefKind::Enum(values) => {
+                let _ = writeln!(
+                    s,
+                    "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]\npub enum {} {{",
+                    def.name.value
+                );
+                for v in values {
+                    let _ = writeln!(
+                        s,
+                        "    #[serde(rename = \"{}\")]\n    {},",
+                        v.value,
+                        names::upper_camel(&v.value).unwrap_or_default()
+                    );
+                }
+                s.push_str("}\n\n");
+                let _ = writeln!(
+                    s,
+                    "impl std::fmt::Display for {} {{\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n        std::fmt::Debug::fmt(self, f)\n    }}\n}}\n",
+                    def.name.value
+                );
+            }
+        }
+    }
+    s.push_str("#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]\n#[serde(tag = \"code\", content = \"details\")]\npub enum ApiError {\n");
+    for code in &catalog.codes {
+        let r = &code.resolved;
+        let message: String = code
+            .message
+            .as_ref()
+            .and_then(|m| pieces(&m.value).ok())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.replace('{', "{{").replace('}', "}}").replace('"', "\\\""),
+                Piece::Field { name, .. } => format!("{{{name}}}"),
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "    #[error(\"{message}\")]\n    #[serde(rename = \"{}\")]",
+            code.code.value
+        );
+        match &code.details {
+            Details::None => {
+                let _ = writeln!(s, "    {},", r.variant);
+            }
+            Details::Object(fields) => {
+                let _ = writeln!(s, "    {} {{", r.variant);
+                for f in fields {
+                    let _ = writeln!(
+                        s,
+                        "        {}: {},",
+                        field_ident(&f.name.value),
+                        rust_ty(&f.ty.value)
+                    );
+                }
+                s.push_str("    },\n");
+            }
+            Details::Value(t) => {
+                let _ = writeln!(s, "    {}({}),", r.variant, rust_ty(&t.value));
+            }
+        }
+    }
+    s.push_str("}\n\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum ApiErrorCode {\n");
+    for code in &catalog.codes {
+        let _ = writeln!(s, "    {},", code.resolved.variant);
+    }
+    s.push_str("}\n\nimpl ApiErrorCode {\n    pub const fn as_str(self) -> &'static str {\n        match self {\n");
+    for code in &catalog.codes {
+        let _ = writeln!(
+            s,
+            "            Self::{} => \"{}\",",
+            code.resolved.variant, code.code.value
+        );
+    }
+    s.push_str("        }\n    }\n\n    pub fn status(self) -> Option<http::StatusCode> {\n        match self {\n");
+    for code in &catalog.codes {
+        let status = match code.resolved.status {
+            Some(n) => format!("http::StatusCode::from_u16({n}).ok()"),
+            None => "None".into(),
+        };
+        let _ = writeln!(
+            s,
+            "            Self::{} => {status},",
+            code.resolved.variant
+        );
+    }
+    s.push_str(
+        "        }\n    }\n\n    pub fn category(self) -> &'static str {\n        match self {\n",
+    );
+    for code in &catalog.codes {
+        let cat = &catalog.categories[code.resolved.category].name.value;
+        let _ = writeln!(
+            s,
+            "            Self::{} => \"{cat}\",",
+            code.resolved.variant
+        );
+    }
+    s.push_str("        }\n    }\n}\n\nimpl std::str::FromStr for ApiErrorCode {\n    type Err = String;\n    fn from_str(s: &str) -> Result<Self, String> {\n        match s {\n");
+    for code in &catalog.codes {
+        let _ = writeln!(
+            s,
+            "            \"{}\" => Ok(Self::{}),",
+            code.code.value, code.resolved.variant
+        );
+    }
+    s.push_str("            other => Err(other.to_string()),\n        }\n    }\n}\n\nimpl std::fmt::Display for ApiErrorCode {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        f.write_str(self.as_str())\n    }\n}\n\nimpl ApiError {\n    pub fn code(&self) -> ApiErrorCode {\n        match self {\n");
+    for code in &catalog.codes {
+        let _ = writeln!(
+            s,
+            "            Self::{} {{ .. }} => ApiErrorCode::{},",
+            code.resolved.variant, code.resolved.variant
+        );
+    }
+    s.push_str("        }\n    }\n\n    pub fn status(&self) -> Option<http::StatusCode> {\n        self.code().status()\n    }\n}\n");
+    s
+}
