@@ -59,7 +59,7 @@ time_cmd() { # dir, cargo subcommand -> seconds
   touch "$dir/src/lib.rs"
   local start end
   start=$(date +%s.%N)
-  (cd "$dir" && cargo "$sub" -q 2>/dev/null)
+  (cd "$dir" && cargo "$sub" -q 2>/dev/null) || { echo "cargo $sub failed in $dir" >&2; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }

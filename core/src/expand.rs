@@ -5,7 +5,7 @@
 //! function of the catalog and the input item only: catalog order, no hash
 //! iteration, so expansions are deterministic.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::check::HTTP;
@@ -224,6 +224,30 @@ fn doc(text: &str) -> TokenStream {
     }
     joined.pop();
     quote!(#[doc = #joined])
+}
+
+/// Comma-separated items collected by moving tokens, handed to the final
+/// `quote!` as one brace-delimited group: interpolating a group is cheap,
+/// while interpolating a token stream copies every token again.
+#[derive(Default)]
+struct Arms {
+    tokens: TokenStream,
+    len: usize,
+}
+
+impl Arms {
+    fn push(&mut self, item: TokenStream) {
+        self.tokens.extend(item);
+        self.tokens
+            .extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+        self.len += 1;
+    }
+
+    fn braced(self, tail: TokenStream) -> Group {
+        let mut tokens = self.tokens;
+        tokens.extend(tail);
+        Group::new(Delimiter::Brace, tokens)
+    }
 }
 
 /// Inline `enum:` fields become enums named after their owner and field.
@@ -560,17 +584,17 @@ pub fn generate(
     // through the alias `__p`: one token instead of four per path.
     let p = quote!(__p);
     // The error enum's variants, constructors and per-variant impl arms.
-    let mut variants = Vec::new();
-    let mut ctors = Vec::new();
-    let mut code_arms = Vec::new();
-    let mut static_msg_arms = Vec::new();
-    let mut has_details_arms = Vec::new();
-    let mut ser_arms = Vec::new();
-    let mut from_arms = Vec::new();
-    let mut display_arms = Vec::new();
-    let mut debug_arms = Vec::new();
-    let mut header_arms = Vec::new();
-    let mut code_variants = Vec::new();
+    let mut variants = Arms::default();
+    let mut ctors = TokenStream::new();
+    let mut code_arms = Arms::default();
+    let mut static_msg_arms = Arms::default();
+    let mut has_details_arms = Arms::default();
+    let mut ser_arms = Arms::default();
+    let mut from_arms = Arms::default();
+    let mut display_arms = Arms::default();
+    let mut debug_arms = Arms::default();
+    let mut header_arms = Arms::default();
+    let mut code_variants = Arms::default();
     for (code, v) in &plan.codes {
         let code = *code;
         let r = &code.resolved;
@@ -600,7 +624,7 @@ pub fn generate(
         match &code.details {
             Details::None => {
                 variants.push(quote!(#vdoc #dep #v));
-                ctors.push(quote! {
+                ctors.extend(quote! {
                     #ctor_doc #dep #[must_use]
                     pub fn #ctor() -> Self { Self::#v }
                 });
@@ -629,7 +653,7 @@ pub fn generate(
                     });
                 }
                 let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-                ctors.push(quote! {
+                ctors.extend(quote! {
                     #ctor_doc #dep #[must_use] #many
                     pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: #ids.into()),* } }
                 });
@@ -669,7 +693,7 @@ pub fn generate(
             Details::Value(ty) => {
                 let t = cx.rust_ty(&ty.value, &r.variant, "details");
                 variants.push(quote!(#vdoc #dep #v(#t)));
-                ctors.push(quote! {
+                ctors.extend(quote! {
                     #ctor_doc #dep #[must_use]
                     pub fn #ctor(details: impl #p::core::convert::Into<#t>) -> Self { Self::#v(details.into()) }
                 });
@@ -865,36 +889,42 @@ pub fn generate(
         let d = doc(&e.doc);
         value_enum(vis, &e.ident, &e.values, d)
     });
-    let headers_body = if header_arms.is_empty() {
+    let headers_body = if header_arms.len == 0 {
         quote!(#p::std::vec::Vec::new())
     } else {
+        let arms = header_arms.braced(quote!(_ => #p::std::vec::Vec::new(),));
         quote! {
             #[allow(unused_variables)]
-            match self {
-                #(#header_arms,)*
-                _ => #p::std::vec::Vec::new(),
-            }
+            match self #arms
         }
     };
-    let static_msg_body = if static_msg_arms.len() == codes.len() {
-        quote!(match self { #(#static_msg_arms,)* })
+    let static_msg_body = if static_msg_arms.len == codes.len() {
+        let arms = static_msg_arms.braced(TokenStream::new());
+        quote!(match self #arms)
     } else {
-        quote!(match self { #(#static_msg_arms,)* _ => #p::core::option::Option::None })
+        let arms = static_msg_arms.braced(quote!(_ => #p::core::option::Option::None));
+        quote!(match self #arms)
     };
+    let variants = variants.braced(TokenStream::new());
+    let debug_arms = debug_arms.braced(TokenStream::new());
+    let code_variants = code_variants.braced(TokenStream::new());
+    let code_arms = code_arms.braced(TokenStream::new());
+    let display_arms = display_arms.braced(TokenStream::new());
+    let has_details_arms = has_details_arms.braced(TokenStream::new());
+    let ser_arms = ser_arms.braced(TokenStream::new());
+    let from_arms = from_arms.braced(TokenStream::new());
     let rebuild = source.rebuild_trigger();
     let (enum_def, debug_impl) = if plan.emit_enum {
         (
             quote! {
                 #(#user_attrs)*
-                #vis enum #error {
-                    #(#variants,)*
-                }
+                #vis enum #error #variants
             },
             quote! {
                 #[allow(deprecated)]
                 impl #p::core::fmt::Debug for #error {
                     fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
-                        match self { #(#debug_arms,)* }
+                        match self #debug_arms
                     }
                 }
             },
@@ -911,9 +941,7 @@ pub fn generate(
 
         #code_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #vis enum #code_enum {
-            #(#code_variants,)*
-        }
+        #vis enum #code_enum #code_variants
 
         #cat_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -935,12 +963,12 @@ pub fn generate(
 
         #[allow(deprecated)]
         impl #error {
-            #(#ctors)*
+            #ctors
 
             /// This error's code.
             #[must_use]
             pub const fn code(&self) -> #code_enum {
-                match self { #(#code_arms,)* }
+                match self #code_arms
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
@@ -1079,7 +1107,7 @@ pub fn generate(
         #[allow(deprecated)]
         impl #p::core::fmt::Display for #error {
             fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
-                match self { #(#display_arms,)* }
+                match self #display_arms
             }
         }
 
@@ -1093,11 +1121,11 @@ pub fn generate(
             fn code(&self) -> #code_enum { #error::code(self) }
             fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> { #error::headers(self) }
             fn static_message(&self) -> #p::core::option::Option<&'static str> { #static_msg_body }
-            fn has_details(&self) -> bool { match self { #(#has_details_arms,)* } }
+            fn has_details(&self) -> bool { match self #has_details_arms }
             fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
                 #[allow(unused_imports)]
                 use #p::serde::ser::SerializeMap as _;
-                match self { #(#ser_arms,)* }
+                match self #ser_arms
             }
             fn from_wire_parts(
                 code: #code_enum,
@@ -1105,7 +1133,7 @@ pub fn generate(
             ) -> #p::core::result::Result<Self, #p::serde_json::Error> {
                 #[allow(unused_variables)]
                 let __details = __details;
-                match code { #(#from_arms,)* }
+                match code #from_arms
             }
         }
 

@@ -119,8 +119,8 @@ impl<E: CatalogError> Serialize for Node<'_, '_, E> {
         let env = self.env;
         match self.template {
             Template::Object(members) => {
-                let len = members.iter().filter(|(_, v)| env.present(v)).count();
-                let mut map = s.serialize_map(Some(len))?;
+                // The length is a hint; computing it would walk the members twice.
+                let mut map = s.serialize_map(None)?;
                 for (k, v) in members.iter() {
                     if env.present(v) {
                         map.serialize_entry(k, &Node { env, template: v })?;
@@ -129,7 +129,7 @@ impl<E: CatalogError> Serialize for Node<'_, '_, E> {
                 map.end()
             }
             Template::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
+                let mut seq = s.serialize_seq(None)?;
                 for v in items.iter().filter(|v| env.present(v)) {
                     seq.serialize_element(&Node { env, template: v })?;
                 }

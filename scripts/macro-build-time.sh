@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Clean build of the macro crate and its dependencies vs a bare proc macro
+# on syn + quote + serde derive (the floor any serde-based macro pays).
+# Each is built from scratch in its own target dir, RUNS times, alternating.
+#
+#   bash scripts/macro-build-time.sh [RUNS=3]
+set -euo pipefail
+runs="${1:-3}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$root/target/macro-build-time"
+rm -rf "$work/bare"
+mkdir -p "$work/bare/src"
+cat > "$work/bare/Cargo.toml" <<'TOML'
+[package]
+name = "bare-macro"
+version = "0.0.0"
+edition = "2024"
+publish = false
+[lib]
+proc-macro = true
+[dependencies]
+syn = "3"
+quote = "1"
+proc-macro2 = "1"
+serde = { version = "1", features = ["derive"] }
+[workspace]
+TOML
+cat > "$work/bare/src/lib.rs" <<'RS'
+use proc_macro::TokenStream;
+#[derive(serde::Deserialize)]
+struct Config { name: String }
+#[proc_macro_attribute]
+pub fn bare(_args: TokenStream, item: TokenStream) -> TokenStream {
+    let input: syn::DeriveInput = syn::parse(item).unwrap();
+    let ident = &input.ident;
+    let _ = std::mem::size_of::<Config>();
+    quote::quote!(#input impl #ident {}).into()
+}
+RS
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+as=(); bs=()
+for _ in $(seq "$runs"); do
+  rm -rf "$work/t-errcat" "$work/t-bare"
+  as+=("$(secs env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
+  bs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
+done
+ma=$(median "${as[@]}"); mb=$(median "${bs[@]}")
+printf 'clean build, dev profile, %s runs\n' "$runs"
+printf 'errcat-macros and deps: median %.1fs (runs: %s)\n' "$ma" "${as[*]}"
+printf 'bare syn+quote+serde-derive macro: median %.1fs (runs: %s)\n' "$mb" "${bs[*]}"
+printf 'ratio: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
