@@ -913,6 +913,8 @@ pub fn generate(
     let has_details_arms = has_details_arms.braced(TokenStream::new());
     let ser_arms = ser_arms.braced(TokenStream::new());
     let from_arms = from_arms.braced(TokenStream::new());
+    let (serialize_envelope_fn, envelope_helpers) =
+        envelope_serializer(catalog, error, channel_enum, &channels, &channel_ids);
     let rebuild = source.rebuild_trigger();
     let (enum_def, debug_impl) = if plan.emit_enum {
         (
@@ -960,6 +962,8 @@ pub fn generate(
 
         const _: () = {
         use ::errcat::__private as __p;
+
+        #envelope_helpers
 
         #[allow(deprecated)]
         impl #error {
@@ -1127,6 +1131,7 @@ pub fn generate(
                 use #p::serde::ser::SerializeMap as _;
                 match self #ser_arms
             }
+            #serialize_envelope_fn
             fn from_wire_parts(
                 code: #code_enum,
                 __details: #p::core::option::Option<#p::serde_json::Value>,
@@ -1178,4 +1183,219 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
             }
         }
     }
+}
+
+/// Whether a template node is present in a given envelope.
+enum Presence {
+    Always,
+    Never,
+    When(TokenStream),
+}
+
+/// The envelope serializer, unrolled from the channel templates at
+/// expansion time (the runtime's template walk is the default it replaces:
+/// this version has no per-node dispatch and no presence walk).
+struct EnvelopeGen<'a> {
+    error: &'a Ident,
+    http: bool,
+    helpers: TokenStream,
+    next: usize,
+}
+
+impl EnvelopeGen<'_> {
+    fn presence(&self, t: &Template) -> Presence {
+        match t {
+            Template::Slot(s) => match s.value {
+                Slot::Code | Slot::Message | Slot::Category => Presence::Always,
+                // The checker guarantees a status for every HTTP code.
+                Slot::Status if self.http => Presence::Always,
+                Slot::Status => Presence::Never,
+                Slot::Details => Presence::When(quote!(::errcat::CatalogError::has_details(__e))),
+                Slot::RequestId => Presence::When(quote!(__env.request_id_value().is_some())),
+                Slot::Timestamp => Presence::When(quote!(__env.timestamp_value().is_some())),
+            },
+            Template::UnknownSlot(_) => Presence::Never,
+            Template::Object(members) if !members.is_empty() => {
+                let mut conds = Vec::new();
+                for (_, v) in members {
+                    match self.presence(v) {
+                        Presence::Always => return Presence::Always,
+                        Presence::Never => {}
+                        Presence::When(c) => conds.push(c),
+                    }
+                }
+                if conds.is_empty() {
+                    Presence::Never
+                } else {
+                    Presence::When(quote!(#(#conds)||*))
+                }
+            }
+            _ => Presence::Always,
+        }
+    }
+
+    /// An expression that serializes `t` into the serializer `__s`.
+    fn node(&mut self, t: &Template) -> TokenStream {
+        let p = quote!(__p);
+        match t {
+            Template::Object(members) => {
+                let entries: Vec<TokenStream> =
+                    members.iter().map(|(k, v)| self.entry(k, v)).collect();
+                quote! {{
+                    let mut __m = #p::serde::Serializer::serialize_map(__s, #p::core::option::Option::None)?;
+                    #(#entries)*
+                    #p::serde::ser::SerializeMap::end(__m)
+                }}
+            }
+            Template::Array(items) => {
+                let elems: Vec<TokenStream> = items
+                    .iter()
+                    .map(|v| {
+                        let (value, cond) = self.value(v);
+                        let put = quote!(#p::serde::ser::SerializeSeq::serialize_element(&mut __q, #value)?;);
+                        match cond {
+                            Presence::Always => put,
+                            Presence::Never => TokenStream::new(),
+                            Presence::When(c) => quote!(if #c { #put }),
+                        }
+                    })
+                    .collect();
+                quote! {{
+                    let mut __q = #p::serde::Serializer::serialize_seq(__s, #p::core::option::Option::None)?;
+                    #(#elems)*
+                    #p::serde::ser::SerializeSeq::end(__q)
+                }}
+            }
+            other => {
+                let (value, _) = self.value(other);
+                quote!(#p::serde::Serialize::serialize(#value, __s))
+            }
+        }
+    }
+
+    fn entry(&mut self, key: &str, v: &Template) -> TokenStream {
+        let p = quote!(__p);
+        match v {
+            Template::Slot(s) if s.value == Slot::Status && self.http => quote! {
+                if let #p::core::option::Option::Some(__st) = __c.status() {
+                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, &__st.as_u16())?;
+                }
+            },
+            Template::Slot(s) if s.value == Slot::RequestId => quote! {
+                if let #p::core::option::Option::Some(__v) = __env.request_id_value() {
+                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
+                }
+            },
+            Template::Slot(s) if s.value == Slot::Timestamp => quote! {
+                if let #p::core::option::Option::Some(__v) = __env.timestamp_value() {
+                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
+                }
+            },
+            _ => {
+                let (value, cond) = self.value(v);
+                let put =
+                    quote!(#p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, #value)?;);
+                match cond {
+                    Presence::Always => put,
+                    Presence::Never => TokenStream::new(),
+                    Presence::When(c) => quote!(if #c { #put }),
+                }
+            }
+        }
+    }
+
+    /// A `&impl Serialize` expression for `t` and when it is present.
+    fn value(&mut self, t: &Template) -> (TokenStream, Presence) {
+        let p = quote!(__p);
+        let presence = self.presence(t);
+        let value = match t {
+            Template::Slot(s) => match s.value {
+                Slot::Code => quote!(__c.as_str()),
+                Slot::Message => quote!(&#p::MessageOf(__e)),
+                Slot::Details => quote!(&#p::DetailsOf(__e)),
+                Slot::Category => quote!(__c.category().as_str()),
+                // Reached only inside arrays; entries handle these above.
+                Slot::Status => quote!(&__c.status().map(|s| s.as_u16())),
+                Slot::RequestId => quote!(&__env.request_id_value()),
+                Slot::Timestamp => quote!(&__env.timestamp_value()),
+            },
+            Template::UnknownSlot(_) => quote!(&()),
+            Template::Literal(v) => match v {
+                serde_json::Value::Null => quote!(&()),
+                serde_json::Value::Bool(b) => quote!(&#b),
+                serde_json::Value::String(s) => quote!(#s),
+                serde_json::Value::Number(n) => {
+                    if let Some(u) = n.as_u64() {
+                        quote!(&#u)
+                    } else if let Some(i) = n.as_i64() {
+                        quote!(&#i)
+                    } else {
+                        let f = n.as_f64().unwrap_or(0.0);
+                        quote!(&#f)
+                    }
+                }
+                _ => quote!(&()),
+            },
+            Template::Object(_) | Template::Array(_) => {
+                let id = format_ident!("__ErrcatEnvelopeNode{}", self.next);
+                self.next += 1;
+                let body = self.node(t);
+                let error = self.error;
+                self.helpers.extend(quote! {
+                    struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
+                    impl #p::serde::Serialize for #id<'_, '_> {
+                        #[allow(unused_variables)]
+                        fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
+                            let __env = self.0;
+                            let __e = __env.error();
+                            let __c = __e.code();
+                            #body
+                        }
+                    }
+                });
+                quote!(&#id(__env))
+            }
+        };
+        (value, presence)
+    }
+}
+
+/// The `serialize_envelope` override and its helper types, for every channel.
+fn envelope_serializer(
+    catalog: &Catalog,
+    error: &Ident,
+    channel_enum: &Ident,
+    channels: &[&str],
+    channel_ids: &[Ident],
+) -> (TokenStream, TokenStream) {
+    let mut gen_ = EnvelopeGen {
+        error,
+        http: false,
+        helpers: TokenStream::new(),
+        next: 0,
+    };
+    let mut arms = Vec::new();
+    for (ch, id) in channels.iter().zip(channel_ids) {
+        let Some(env) = catalog.envelopes.iter().find(|e| e.channel.value == *ch) else {
+            continue;
+        };
+        gen_.http = *ch == HTTP;
+        let body = gen_.node(&env.template);
+        arms.push(quote!(#channel_enum::#id => #body));
+    }
+    let method = quote! {
+        #[allow(unused_variables)]
+        fn serialize_envelope<__S: __p::serde::Serializer>(
+            __env: &::errcat::Envelope<'_, Self>,
+            __s: __S,
+        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+            let __e = __env.error();
+            let __c = __e.code();
+            #[allow(unreachable_patterns)]
+            match __c.channel() {
+                #(#arms,)*
+            }
+        }
+    };
+    (method, gen_.helpers)
 }

@@ -50,13 +50,49 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
     }
 }
 
-impl<E: CatalogError> Serialize for Envelope<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize_envelope(self, serializer)
+impl<E: CatalogError> Envelope<'_, E> {
+    /// The request id, if set (for generated code).
+    #[doc(hidden)]
+    pub fn request_id_value(&self) -> Option<&str> {
+        self.request_id
+    }
+
+    /// The timestamp, if set (for generated code).
+    #[doc(hidden)]
+    pub fn timestamp_value(&self) -> Option<&jiff::Timestamp> {
+        self.timestamp.as_ref()
     }
 }
 
-/// Serializes an envelope by walking its channel's template.
+impl<E: CatalogError> Serialize for Envelope<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        E::serialize_envelope(self, serializer)
+    }
+}
+
+/// The `$message` slot of an error, as a serializable value.
+#[doc(hidden)]
+pub struct MessageOf<'a, E>(pub &'a E);
+
+impl<E: CatalogError> Serialize for MessageOf<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Message(self.0).serialize(s)
+    }
+}
+
+/// The `$details` slot of an error, as a serializable value.
+#[doc(hidden)]
+pub struct DetailsOf<'a, E>(pub &'a E);
+
+impl<E: CatalogError> Serialize for DetailsOf<'_, E> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_details(s)
+    }
+}
+
+/// Serializes an envelope by walking its channel's template: the default of
+/// [`CatalogError::serialize_envelope`]; the macros generate an unrolled
+/// version of the same walk.
 pub fn serialize_envelope<E: CatalogError, S: Serializer>(
     env: &Envelope<'_, E>,
     serializer: S,

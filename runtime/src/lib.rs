@@ -80,6 +80,16 @@ pub trait CatalogError: std::error::Error + Sized {
     /// Serializes the `$details` value.
     #[doc(hidden)]
     fn serialize_details<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// Serializes `env` into this error's channel envelope. The default
+    /// walks the template at run time; generated code overrides it with the
+    /// same walk unrolled at compile time.
+    #[doc(hidden)]
+    fn serialize_envelope<S: serde::Serializer>(
+        env: &Envelope<'_, Self>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        envelope::serialize_envelope(env, serializer)
+    }
     /// Rebuilds a known error from its wire code and details.
     #[doc(hidden)]
     fn from_wire_parts(
@@ -104,7 +114,7 @@ pub mod __private {
     pub use ::serde_json;
     pub use ::std;
 
-    pub use crate::envelope::{decode, serialize_envelope};
+    pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
     pub use crate::template::{Slot, Template};
 
     /// Takes the named field out of a details object.

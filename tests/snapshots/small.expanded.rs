@@ -223,6 +223,80 @@ const _: &[u8] = ::errcat::__private::core::include_bytes!(
 );
 const _: () = {
     use ::errcat::__private as __p;
+    struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
+        #[allow(unused_variables)]
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+            let __env = self.0;
+            let __e = __env.error();
+            let __c = __e.code();
+            {
+                let mut __m = __p::serde::Serializer::serialize_map(
+                    __s,
+                    __p::core::option::Option::None,
+                )?;
+                __p::serde::ser::SerializeMap::serialize_entry(
+                    &mut __m,
+                    "type",
+                    __c.category().as_str(),
+                )?;
+                __p::serde::ser::SerializeMap::serialize_entry(
+                    &mut __m,
+                    "code",
+                    __c.as_str(),
+                )?;
+                __p::serde::ser::SerializeMap::serialize_entry(
+                    &mut __m,
+                    "message",
+                    &__p::MessageOf(__e),
+                )?;
+                if ::errcat::CatalogError::has_details(__e) {
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "details",
+                        &__p::DetailsOf(__e),
+                    )?;
+                }
+                __p::serde::ser::SerializeMap::end(__m)
+            }
+        }
+    }
+    struct __ErrcatEnvelopeNode1<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
+        #[allow(unused_variables)]
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+            let __env = self.0;
+            let __e = __env.error();
+            let __c = __e.code();
+            {
+                let mut __m = __p::serde::Serializer::serialize_map(
+                    __s,
+                    __p::core::option::Option::None,
+                )?;
+                if let __p::core::option::Option::Some(__v) = __env.request_id_value() {
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "request_id",
+                        __v,
+                    )?;
+                }
+                if let __p::core::option::Option::Some(__v) = __env.timestamp_value() {
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "timestamp",
+                        __v,
+                    )?;
+                }
+                __p::serde::ser::SerializeMap::end(__m)
+            }
+        }
+    }
     #[allow(deprecated)]
     impl SmallError {
         /// Creates [`SmallError::RateLimited`]: `RATE_LIMITED`, "Limit of {limit} reached".
@@ -656,6 +730,62 @@ const _: () = {
                 Self::ItemsInvalid(__d) => __p::serde::Serialize::serialize(__d, __s),
                 Self::Old => __s.serialize_unit(),
                 Self::EventLost => __s.serialize_unit(),
+            }
+        }
+        #[allow(unused_variables)]
+        fn serialize_envelope<__S: __p::serde::Serializer>(
+            __env: &::errcat::Envelope<'_, Self>,
+            __s: __S,
+        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+            let __e = __env.error();
+            let __c = __e.code();
+            #[allow(unreachable_patterns)]
+            match __c.channel() {
+                SmallErrorChannel::Http => {
+                    let mut __m = __p::serde::Serializer::serialize_map(
+                        __s,
+                        __p::core::option::Option::None,
+                    )?;
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "error",
+                        &__ErrcatEnvelopeNode0(__env),
+                    )?;
+                    if let __p::core::option::Option::Some(__st) = __c.status() {
+                        __p::serde::ser::SerializeMap::serialize_entry(
+                            &mut __m,
+                            "status",
+                            &__st.as_u16(),
+                        )?;
+                    }
+                    if __env.request_id_value().is_some()
+                        || __env.timestamp_value().is_some()
+                    {
+                        __p::serde::ser::SerializeMap::serialize_entry(
+                            &mut __m,
+                            "meta",
+                            &__ErrcatEnvelopeNode1(__env),
+                        )?;
+                    }
+                    __p::serde::ser::SerializeMap::end(__m)
+                }
+                SmallErrorChannel::Events => {
+                    let mut __m = __p::serde::Serializer::serialize_map(
+                        __s,
+                        __p::core::option::Option::None,
+                    )?;
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "kind",
+                        "error",
+                    )?;
+                    __p::serde::ser::SerializeMap::serialize_entry(
+                        &mut __m,
+                        "code",
+                        __c.as_str(),
+                    )?;
+                    __p::serde::ser::SerializeMap::end(__m)
+                }
             }
         }
         fn from_wire_parts(
