@@ -336,7 +336,10 @@ fn status_text(status: Option<u16>) -> String {
 
 fn variant_doc(catalog: &Catalog, code: &Code) -> String {
     let r = &code.resolved;
-    let category = &catalog.categories[r.category];
+    let category = catalog
+        .categories
+        .get(r.category)
+        .map_or("", |c| c.name.value.as_str());
     let mut s = String::new();
     if let Some(m) = &code.message {
         s.push_str(&m.value);
@@ -346,7 +349,7 @@ fn variant_doc(catalog: &Catalog, code: &Code) -> String {
         "- Code: `{}`\n- HTTP status: {}\n- Category: `{}`\n- Channel: `{}`\n- Retryable: {}\n",
         code.code.value,
         status_text(r.status),
-        category.name.value,
+        category,
         r.channel,
         if r.retryable { "yes" } else { "no" }
     ));
@@ -521,6 +524,21 @@ pub fn generate(
     source: &Resolved,
     plan: &Plan<'_>,
 ) -> TokenStream {
+    // `generate` indexes categories and channels by the checker's resolved
+    // values; a catalog that did not come through the checker is refused
+    // rather than allowed to panic.
+    let unchecked = plan.codes.iter().any(|(c, _)| {
+        c.resolved.category >= catalog.categories.len()
+            || !catalog
+                .envelopes
+                .iter()
+                .any(|e| e.channel.value == c.resolved.channel)
+    });
+    if unchecked {
+        return quote!(::core::compile_error!(
+            "errcat: internal error: the catalog was not checked before expansion; please report this"
+        ););
+    }
     let p = private();
     let n = Names::new(&input.ident);
     let (vis, error, code_enum, category_enum, channel_enum) =
@@ -1398,4 +1416,19 @@ fn envelope_serializer(
         }
     };
     (method, gen_.helpers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unchecked_catalog_is_refused_not_a_panic() {
+        let text = "name: t\nenvelopes: {http: {code: $code}}\ncategories: {c: {status: 400}}\ncodes:\n  A: {category: c, message: m}\n";
+        let mut catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        catalog.categories.clear();
+        let input: syn::DeriveInput = syn::parse_str("pub enum E {}").unwrap();
+        let out = expand(&catalog, &input, &Bases::default().resolve("t.yaml")).to_string();
+        assert!(out.contains("not checked"), "{out}");
+    }
 }
