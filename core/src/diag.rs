@@ -199,11 +199,6 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    /// Records a mistake with a message and no hint.
-    pub fn error(&mut self, loc: &Loc, message: impl Into<String>) {
-        self.push(Diagnostic::new(loc, message));
-    }
-
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()

@@ -122,9 +122,6 @@ pub const RESERVED_CTORS: &[&str] = &[
     "headers",
     "envelope",
     "from_envelope",
-    "from_json",
-    "details_json",
-    "examples",
 ];
 
 #[cfg(test)]

@@ -138,20 +138,6 @@ pub fn example(catalog: &Catalog, code: &Code) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Renders `{field}` headers of a code from its example.
-pub fn example_headers(code: &Code) -> Vec<(String, String)> {
-    let details = example_details(code);
-    code.headers
-        .iter()
-        .map(|h| {
-            (
-                h.name.value.clone(),
-                fill_placeholders(&h.value.value, details.as_ref()),
-            )
-        })
-        .collect()
-}
-
 fn ty_json(ty: &Ty) -> Value {
     Value::String(ty.display())
 }

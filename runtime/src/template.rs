@@ -1,4 +1,7 @@
-//! Envelope templates, as the macro writes them into generated code.
+//! Envelope templates, as the macro writes them into generated code. The
+//! slot list mirrors `errcat_core::model::Slot`: the core runs at compile
+//! time on the host and this crate at run time, so neither depends on the
+//! other.
 
 /// What a template slot is filled with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
