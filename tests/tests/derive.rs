@@ -1,7 +1,7 @@
 //! `#[derive(ErrorCatalog)]` on a hand-written enum: the same API and wire
 //! format as the attribute macro, for the codes the enum maps.
 
-#![deny(warnings)]
+#![deny(warnings, missing_docs)]
 
 use errcat::{Decoded, ErrorCatalog, Timestamp};
 use serde_json::json;
