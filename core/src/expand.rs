@@ -71,7 +71,9 @@ impl Resolved {
     pub fn rebuild_trigger(&self) -> TokenStream {
         let p = private();
         let rel = &self.rel;
-        if self.source_relative {
+        // `include_bytes!` takes absolute paths as they are, and relative
+        // ones relative to the invoking file.
+        if self.source_relative || std::path::Path::new(rel).is_absolute() {
             quote!(
                 const _: &[u8] = #p::core::include_bytes!(#rel);
             )
@@ -1421,6 +1423,26 @@ fn envelope_serializer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rebuild_trigger_handles_every_kind_of_path() {
+        let manifest = Bases::default()
+            .resolve("catalog/api.yaml")
+            .rebuild_trigger()
+            .to_string();
+        assert!(
+            manifest.contains("CARGO_MANIFEST_DIR") && manifest.contains("\"/catalog/api.yaml\""),
+            "{manifest}"
+        );
+        let absolute = Bases::default()
+            .resolve("/srv/api.yaml")
+            .rebuild_trigger()
+            .to_string();
+        assert!(
+            !absolute.contains("CARGO_MANIFEST_DIR") && absolute.contains("\"/srv/api.yaml\""),
+            "{absolute}"
+        );
+    }
 
     #[test]
     fn an_unchecked_catalog_is_refused_not_a_panic() {
