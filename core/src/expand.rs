@@ -228,6 +228,49 @@ fn doc(text: &str) -> TokenStream {
     quote!(#[doc = #joined])
 }
 
+/// The named types the planned codes need, directly or through other types.
+/// The attribute macro emits every type of the catalog; a derive, which may
+/// map a subset of the codes, emits only these (fewer clashes with a second
+/// use of the same catalog in one module).
+fn used_types<'a>(catalog: &'a Catalog, plan: &Plan<'_>) -> Vec<&'a str> {
+    if plan.emit_enum {
+        return catalog
+            .types
+            .iter()
+            .map(|t| t.name.value.as_str())
+            .collect();
+    }
+    fn named(ty: &Ty, out: &mut Vec<String>) {
+        match ty {
+            Ty::Named(n) => out.push(n.clone()),
+            Ty::Array(t) | Ty::Map(t) | Ty::Optional(t) => named(t, out),
+            _ => {}
+        }
+    }
+    let mut pending = Vec::new();
+    for (code, _) in &plan.codes {
+        match &code.details {
+            Details::Object(fields) => fields.iter().for_each(|f| named(&f.ty.value, &mut pending)),
+            Details::Value(t) => named(&t.value, &mut pending),
+            Details::None => {}
+        }
+    }
+    let mut used: Vec<&str> = Vec::new();
+    while let Some(name) = pending.pop() {
+        let Some(def) = catalog.types.iter().find(|t| t.name.value == name) else {
+            continue;
+        };
+        if used.contains(&def.name.value.as_str()) {
+            continue;
+        }
+        used.push(&def.name.value);
+        if let TypeDefKind::Struct(fields) = &def.kind {
+            fields.iter().for_each(|f| named(&f.ty.value, &mut pending));
+        }
+    }
+    used
+}
+
 /// Comma-separated items collected by moving tokens, handed to the final
 /// `quote!` as one brace-delimited group: interpolating a group is cheap,
 /// while interpolating a token stream copies every token again.
@@ -556,7 +599,12 @@ pub fn generate(
             support_derives.push(d);
         }
     }
-    for def in &catalog.types {
+    let used = used_types(catalog, plan);
+    for def in catalog
+        .types
+        .iter()
+        .filter(|d| used.contains(&d.name.value.as_str()))
+    {
         let id = format_ident!("{}", def.name.value);
         let d = doc(def.description.as_deref().unwrap_or(&format!(
             "`{}`, a detail type of the `{}` catalog.",
