@@ -68,3 +68,29 @@ fn derived_enum_has_the_catalog_api() {
     ));
     assert_eq!(ApiErrorCode::ALL.len(), 4);
 }
+
+/// The attribute and a derive over the same catalog in one module: the
+/// derive emits only the named types its variants use, so nothing clashes.
+pub mod side_by_side {
+    /// Every Hook0 error.
+    #[errcat::catalog("../catalog/hook0.yaml")]
+    #[derive(Clone, PartialEq)]
+    pub enum Full {}
+
+    /// A subset that uses no named type.
+    #[derive(Debug, Clone, PartialEq, errcat::ErrorCatalog)]
+    #[catalog(path = "../catalog/hook0.yaml")]
+    pub enum Subset {
+        /// `INVALID_TOKEN`.
+        InvalidToken,
+    }
+}
+
+#[test]
+fn attribute_and_derive_share_a_module() {
+    use side_by_side::{Full, Subset};
+    assert_eq!(
+        Full::invalid_token().code().as_str(),
+        Subset::InvalidToken.code().as_str()
+    );
+}
