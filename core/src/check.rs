@@ -219,19 +219,8 @@ fn fields_of(catalog: &Catalog) -> impl Iterator<Item = &Field> {
         TypeDefKind::Struct(f) => f.as_slice(),
         TypeDefKind::Enum(_) => &[],
     });
-    let code_fields = catalog.codes.iter().flat_map(|c| match &c.details {
-        Details::Object(f) => f.as_slice(),
-        _ => &[],
-    });
+    let code_fields = catalog.codes.iter().flat_map(Code::object_fields);
     type_fields.chain(code_fields)
-}
-
-fn named_in(ty: &Ty, out: &mut Vec<String>) {
-    match ty {
-        Ty::Named(n) => out.push(n.clone()),
-        Ty::Array(t) | Ty::Map(t) | Ty::Optional(t) => named_in(t, out),
-        _ => {}
-    }
 }
 
 /// Every named type a field refers to must be defined; a type may not
@@ -244,7 +233,7 @@ pub fn check_type_references(catalog: &Catalog, cx: &mut Diagnostics) {
         .collect();
     let report = |ty: &Spanned<Ty>, cx: &mut Diagnostics| {
         let mut used = Vec::new();
-        named_in(&ty.value, &mut used);
+        ty.value.named_types(&mut used);
         for name in used {
             if !defined.contains(&name.as_str()) {
                 let mut candidates = defined.clone();
@@ -537,13 +526,6 @@ pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
-fn object_fields(code: &Code) -> &[Field] {
-    match &code.details {
-        Details::Object(f) => f,
-        _ => &[],
-    }
-}
-
 fn displayable(ty: &Ty, catalog: &Catalog) -> bool {
     match ty {
         Ty::Bool
@@ -577,7 +559,7 @@ fn check_placeholders(
             return;
         }
     };
-    let fields = object_fields(code);
+    let fields = code.object_fields();
     let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
     for piece in parsed {
         let Piece::Field { name, format } = piece else {

@@ -240,18 +240,13 @@ fn used_types<'a>(catalog: &'a Catalog, plan: &Plan<'_>) -> Vec<&'a str> {
             .map(|t| t.name.value.as_str())
             .collect();
     }
-    fn named(ty: &Ty, out: &mut Vec<String>) {
-        match ty {
-            Ty::Named(n) => out.push(n.clone()),
-            Ty::Array(t) | Ty::Map(t) | Ty::Optional(t) => named(t, out),
-            _ => {}
-        }
-    }
     let mut pending = Vec::new();
     for (code, _) in &plan.codes {
         match &code.details {
-            Details::Object(fields) => fields.iter().for_each(|f| named(&f.ty.value, &mut pending)),
-            Details::Value(t) => named(&t.value, &mut pending),
+            Details::Object(fields) => fields
+                .iter()
+                .for_each(|f| f.ty.value.named_types(&mut pending)),
+            Details::Value(t) => t.value.named_types(&mut pending),
             Details::None => {}
         }
     }
@@ -265,7 +260,9 @@ fn used_types<'a>(catalog: &'a Catalog, plan: &Plan<'_>) -> Vec<&'a str> {
         }
         used.push(&def.name.value);
         if let TypeDefKind::Struct(fields) = &def.kind {
-            fields.iter().for_each(|f| named(&f.ty.value, &mut pending));
+            fields
+                .iter()
+                .for_each(|f| f.ty.value.named_types(&mut pending));
         }
     }
     used
@@ -510,13 +507,6 @@ fn template_tokens(t: &Template) -> TokenStream {
             quote!(#p::Template::Slot(#p::Slot::#id))
         }
         Template::UnknownSlot(_) => quote!(#p::Template::Null),
-    }
-}
-
-fn named_fields(code: &Code) -> &[Field] {
-    match &code.details {
-        Details::Object(f) => f,
-        _ => &[],
     }
 }
 
@@ -773,7 +763,7 @@ pub fn generate(
             }
         }
         // Display: the message with placeholders filled.
-        let fields = named_fields(code);
+        let fields = code.object_fields();
         let writes = message_pieces.iter().map(|piece| match piece {
             Piece::Text(t) => quote!(f.write_str(#t)?;),
             Piece::Field { name, .. } => {

@@ -280,6 +280,16 @@ impl Ty {
         }
     }
 
+    /// Appends the named types this type refers to (through `[T]`,
+    /// `{string: T}` and `T?` too).
+    pub fn named_types(&self, out: &mut Vec<String>) {
+        match self {
+            Ty::Named(n) => out.push(n.clone()),
+            Ty::Array(t) | Ty::Map(t) | Ty::Optional(t) => t.named_types(out),
+            _ => {}
+        }
+    }
+
     /// The type without its `?`.
     pub fn required(&self) -> &Ty {
         match self {
@@ -360,6 +370,16 @@ pub struct Code {
     pub example: Option<Example>,
     /// Values resolved by the checker.
     pub resolved: Resolved,
+}
+
+impl Code {
+    /// The fields of object details; none for other details.
+    pub fn object_fields(&self) -> &[Field] {
+        match &self.details {
+            Details::Object(f) => f,
+            _ => &[],
+        }
+    }
 }
 
 /// Per-code values that the checker resolves from defaults.
