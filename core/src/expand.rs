@@ -200,7 +200,7 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
             pub fn code(&self) -> #code { match *self {} }
             pub fn category(&self) -> #category { match *self {} }
             pub fn channel(&self) -> #channel { match *self {} }
-            pub fn status(&self) -> #p::core::option::Option<::errcat::http::StatusCode> { match *self {} }
+            pub fn status(&self) -> #p::Option<::errcat::http::StatusCode> { match *self {} }
             pub fn is_retryable(&self) -> bool { match *self {} }
         }
     }
@@ -304,8 +304,9 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn rust_ty(&mut self, ty: &Ty, owner: &str, field: &str) -> TokenStream {
-        let p = private();
+    /// The Rust type of a field; `p` is the path to the runtime's
+    /// `__private` module (absolute outside the `const _` block, `__p` in it).
+    fn rust_ty(&mut self, ty: &Ty, owner: &str, field: &str, p: &TokenStream) -> TokenStream {
         match ty {
             Ty::Bool => quote!(bool),
             Ty::Int(i) => {
@@ -313,9 +314,9 @@ impl Ctx {
                 quote!(#id)
             }
             Ty::Number => quote!(f64),
-            Ty::String | Ty::Url => quote!(#p::std::string::String),
-            Ty::Timestamp => quote!(#p::jiff::Timestamp),
-            Ty::Json => quote!(#p::serde_json::Value),
+            Ty::String | Ty::Url => quote!(#p::String),
+            Ty::Timestamp => quote!(#p::Timestamp),
+            Ty::Json => quote!(#p::Value),
             Ty::Enum(values) => {
                 let ident = format_ident!(
                     "{}{}",
@@ -332,20 +333,20 @@ impl Ctx {
                 quote!(#ident)
             }
             Ty::Array(t) => {
-                let inner = self.rust_ty(t, owner, field);
-                quote!(#p::std::vec::Vec<#inner>)
+                let inner = self.rust_ty(t, owner, field, p);
+                quote!(#p::Vec<#inner>)
             }
             Ty::Map(t) => {
-                let inner = self.rust_ty(t, owner, field);
-                quote!(#p::std::collections::BTreeMap<#p::std::string::String, #inner>)
+                let inner = self.rust_ty(t, owner, field, p);
+                quote!(#p::BTreeMap<#p::String, #inner>)
             }
             Ty::Named(n) => {
                 let id = format_ident!("{}", n);
                 quote!(#id)
             }
             Ty::Optional(t) => {
-                let inner = self.rust_ty(t, owner, field);
-                quote!(#p::core::option::Option<#inner>)
+                let inner = self.rust_ty(t, owner, field, p);
+                quote!(#p::Option<#inner>)
             }
         }
     }
@@ -464,7 +465,7 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
 }
 
 fn template_tokens(t: &Template) -> TokenStream {
-    let p = private();
+    let p = quote!(__p);
     match t {
         Template::Object(members) => {
             let items = members.iter().map(|(k, v)| {
@@ -607,7 +608,7 @@ pub fn generate(
                     .iter()
                     .map(|f| {
                         let fid = field_ident(f);
-                        let ty = cx.rust_ty(&f.ty.value, &def.name.value, &f.name.value);
+                        let ty = cx.rust_ty(&f.ty.value, &def.name.value, &f.name.value, &p);
                         let fd = doc(&field_doc(f));
                         let wire = &f.name.value;
                         let rename = (f.rust_name.is_some()).then(|| quote!(#[serde(rename = #wire)]));
@@ -624,8 +625,8 @@ pub fn generate(
                     #[derive(#(#support_derives,)* #p::serde::Serialize, #p::serde::Deserialize)]
                     #[serde(crate = "::errcat::__private::serde")]
                     #vis struct #id { #(#defs,)* }
-                    impl #p::core::fmt::Debug for #id {
-                        fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+                    impl #p::fmt::Debug for #id {
+                        fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                             #dbg
                         }
                     }
@@ -638,15 +639,18 @@ pub fn generate(
         }
     }
 
-    // From here on, code inside the `const _` block below reaches the runtime
-    // through the alias `__p`: one token instead of four per path.
+    // Variants are declared outside the `const _` block below, so their
+    // field types spell the runtime's path in full; code inside the block
+    // reaches it through the alias `__p` (one token instead of four).
+    let outer = p;
     let p = quote!(__p);
-    // The error enum's variants, constructors and per-variant impl arms.
+    // The error enum's variants and constructors, and the arms of the impls
+    // that differ per variant. Codes without details share one fallback arm
+    // in most impls, and the metadata of every code is one table row, so
+    // the output grows by as few tokens per code as possible.
     let mut variants = Arms::default();
     let mut ctors = TokenStream::new();
     let mut code_arms = Arms::default();
-    let mut static_msg_arms = Arms::default();
-    let mut has_details_arms = Arms::default();
     let mut ser_arms = Arms::default();
     let mut from_arms = Arms::default();
     let mut display_arms = Arms::default();
@@ -674,11 +678,6 @@ pub fn generate(
         code_variants.push(quote!(#short #dep #v));
         code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
         let message_pieces = pieces(message).unwrap_or_default();
-        let is_static = message_pieces.iter().all(|p| matches!(p, Piece::Text(_)));
-        if is_static {
-            static_msg_arms
-                .push(quote!(Self::#v { .. } => #p::core::option::Option::Some(#message)));
-        }
         match &code.details {
             Details::None => {
                 variants.push(quote!(#vdoc #dep #v));
@@ -686,36 +685,28 @@ pub fn generate(
                     #ctor_doc #dep #[must_use]
                     pub fn #ctor() -> Self { Self::#v }
                 });
-                has_details_arms.push(quote!(Self::#v => false));
-                ser_arms.push(quote!(Self::#v => __s.serialize_unit()));
-                from_arms.push(quote!(#code_enum::#v => #p::core::result::Result::Ok(Self::#v)));
-                debug_arms.push(quote!(Self::#v => f.write_str(#wire)));
+                from_arms.push(quote!(#code_enum::#v => Self::#v));
             }
             Details::Object(fields) => {
                 let ids: Vec<Ident> = fields.iter().map(field_ident).collect();
                 let tys: Vec<TokenStream> = fields
                     .iter()
-                    .map(|f| cx.rust_ty(&f.ty.value, &r.variant, &f.name.value))
+                    .map(|f| cx.rust_ty(&f.ty.value, &r.variant, &f.name.value, &outer))
                     .collect();
                 let docs: Vec<TokenStream> = fields.iter().map(|f| doc(&field_doc(f))).collect();
                 let wires: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
                 variants.push(quote!(#vdoc #dep #v { #(#docs #ids: #tys,)* }));
                 let mut params = Vec::new();
-                for ((f, ty), id) in fields.iter().zip(&tys).zip(&ids) {
+                for (f, id) in fields.iter().zip(&ids) {
                     // `impl Into<Option<T>>` takes both `value` and `None`.
-                    params.push(if let Ty::Optional(inner) = &f.ty.value {
-                        let inner = cx.rust_ty(inner, &r.variant, &f.name.value);
-                        quote!(#id: impl #p::core::convert::Into<#p::core::option::Option<#inner>>)
-                    } else {
-                        quote!(#id: impl #p::core::convert::Into<#ty>)
-                    });
+                    let ty = cx.rust_ty(&f.ty.value, &r.variant, &f.name.value, &p);
+                    params.push(quote!(#id: impl #p::Into<#ty>));
                 }
                 let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
                 ctors.extend(quote! {
                     #ctor_doc #dep #[must_use] #many
                     pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: #ids.into()),* } }
                 });
-                has_details_arms.push(quote!(Self::#v { .. } => true));
                 let required = fields
                     .iter()
                     .filter(|f| !matches!(f.ty.value, Ty::Optional(_)))
@@ -727,14 +718,14 @@ pub fn generate(
                     .map(|(_, id)| quote!(+ usize::from(#id.is_some())));
                 let entries = fields.iter().zip(&ids).zip(&wires).map(|((f, id), w)| {
                     if matches!(f.ty.value, Ty::Optional(_)) {
-                        quote!(if let #p::core::option::Option::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
+                        quote!(if let #p::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
                     } else {
                         quote!(__m.serialize_entry(#w, #id)?;)
                     }
                 });
                 ser_arms.push(quote! {
                     Self::#v { #(#ids),* } => {
-                        let mut __m = __s.serialize_map(#p::core::option::Option::Some(#required #(#opt_counts)*))?;
+                        let mut __m = __s.serialize_map(#p::Some(#required #(#opt_counts)*))?;
                         #(#entries)*
                         __m.end()
                     }
@@ -742,52 +733,51 @@ pub fn generate(
                 from_arms.push(quote! {
                     #code_enum::#v => {
                         let mut __m = #p::object(__details)?;
-                        #p::core::result::Result::Ok(Self::#v { #(#ids: #p::field(&mut __m, #wires)?,)* })
+                        Self::#v { #(#ids: #p::field(&mut __m, #wires)?,)* }
                     }
                 });
                 let dbg = debug_struct(&r.variant, fields, |id| quote!(#id));
                 debug_arms.push(quote!(Self::#v { #(#ids),* } => #dbg));
             }
             Details::Value(ty) => {
-                let t = cx.rust_ty(&ty.value, &r.variant, "details");
+                let t = cx.rust_ty(&ty.value, &r.variant, "details", &outer);
+                let inner = cx.rust_ty(&ty.value, &r.variant, "details", &p);
                 variants.push(quote!(#vdoc #dep #v(#t)));
                 ctors.extend(quote! {
                     #ctor_doc #dep #[must_use]
-                    pub fn #ctor(details: impl #p::core::convert::Into<#t>) -> Self { Self::#v(details.into()) }
+                    pub fn #ctor(details: impl #p::Into<#inner>) -> Self { Self::#v(details.into()) }
                 });
-                has_details_arms.push(quote!(Self::#v(..) => true));
                 ser_arms.push(quote!(Self::#v(__d) => #p::serde::Serialize::serialize(__d, __s)));
-                from_arms.push(quote!(#code_enum::#v => #p::core::result::Result::Ok(Self::#v(#p::value(__details)?))));
+                from_arms.push(quote!(#code_enum::#v => Self::#v(#p::value(__details)?)));
                 let name = r.variant.as_str();
                 debug_arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
             }
         }
-        // Display: the message with placeholders filled.
+        // Display: the message with placeholders filled; static messages
+        // come from the code table in the fallback arm.
         let fields = code.object_fields();
-        let writes = message_pieces.iter().map(|piece| match piece {
-            Piece::Text(t) => quote!(f.write_str(#t)?;),
-            Piece::Field { name, .. } => {
-                let id = fields
-                    .iter()
-                    .find(|f| &f.name.value == name)
-                    .map(field_ident);
-                quote!(#p::core::fmt::Display::fmt(#id, f)?;)
-            }
-        });
-        let used: Vec<Ident> = fields
-            .iter()
-            .filter(|f| {
-                message_pieces
-                    .iter()
-                    .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.name.value))
-            })
-            .map(field_ident)
-            .collect();
-        let pat = match &code.details {
-            Details::Value(_) => quote!(Self::#v(..)),
-            _ => quote!(Self::#v { #(#used,)* .. }),
-        };
-        display_arms.push(quote!(#pat => { #(#writes)* #p::core::result::Result::Ok(()) }));
+        if message_pieces.iter().any(|p| matches!(p, Piece::Field { .. })) {
+            let writes = message_pieces.iter().map(|piece| match piece {
+                Piece::Text(t) => quote!(f.write_str(#t)?;),
+                Piece::Field { name, .. } => {
+                    let id = fields
+                        .iter()
+                        .find(|f| &f.name.value == name)
+                        .map(field_ident);
+                    quote!(#p::fmt::Display::fmt(#id, f)?;)
+                }
+            });
+            let used: Vec<Ident> = fields
+                .iter()
+                .filter(|f| {
+                    message_pieces
+                        .iter()
+                        .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.name.value))
+                })
+                .map(field_ident)
+                .collect();
+            display_arms.push(quote!(Self::#v { #(#used,)* .. } => { #(#writes)* #p::Ok(()) }));
+        }
         // Headers.
         if !code.headers.is_empty() {
             let mut used_fields: Vec<Ident> = Vec::new();
@@ -796,9 +786,7 @@ pub fn generate(
                 let parts = pieces(&h.value.value).unwrap_or_default();
                 if parts.iter().all(|p| matches!(p, Piece::Text(_))) {
                     let text = &h.value.value.replace("{{", "{").replace("}}", "}");
-                    return quote! {
-                        __h.push((#p::http::HeaderName::from_static(#name), #p::http::HeaderValue::from_static(#text)));
-                    };
+                    return quote!(#p::static_header(&mut __h, #name, #text););
                 }
                 let mut fmt = String::new();
                 let mut args = Vec::new();
@@ -821,16 +809,12 @@ pub fn generate(
                         }
                     }
                 }
-                quote! {
-                    if let #p::core::option::Option::Some(__v) = #p::header_value(#p::std::format!(#fmt, #(#args),*)) {
-                        __h.push((#p::http::HeaderName::from_static(#name), __v));
-                    }
-                }
+                quote!(#p::header(&mut __h, #name, #p::format!(#fmt, #(#args),*));)
             }).collect();
             let count = code.headers.len();
             header_arms.push(quote! {
                 Self::#v { #(#used_fields,)* .. } => {
-                    let mut __h = #p::std::vec::Vec::with_capacity(#count);
+                    let mut __h = #p::Vec::with_capacity(#count);
                     #(#pushes)*
                     __h
                 }
@@ -842,10 +826,7 @@ pub fn generate(
     let codes: Vec<&Code> = plan.codes.iter().map(|(c, _)| *c).collect();
     let variant_ids: Vec<&Ident> = plan.codes.iter().map(|(_, v)| v).collect();
     let wires: Vec<&str> = codes.iter().map(|c| c.code.value.as_str()).collect();
-    let statuses = codes.iter().map(|c| match c.resolved.status {
-        Some(s) => quote!(#p::status(#s)),
-        None => quote!(#p::core::option::Option::None),
-    });
+    let indices = 0..codes.len();
     let cat_ids: Vec<Ident> = catalog
         .categories
         .iter()
@@ -860,8 +841,6 @@ pub fn generate(
             )
         })
         .collect();
-    let code_cats = codes.iter().map(|c| &cat_ids[c.resolved.category]);
-    let retryable = codes.iter().map(|c| c.resolved.retryable);
     let mut channels: Vec<&str> = catalog
         .envelopes
         .iter()
@@ -878,13 +857,38 @@ pub fn generate(
             )
         })
         .collect();
-    let code_channels = codes.iter().map(|c| {
-        let i = channels
+    // One row per code: (wire code, status or 0, category index, channel
+    // index, retryable, has details, static message?, static message).
+    let mut rows = Arms::default();
+    for c in &codes {
+        let r = &c.resolved;
+        let wire = c.code.value.as_str();
+        let status = r.status.unwrap_or(0);
+        let category = u32::try_from(r.category).unwrap_or(u32::MAX);
+        let channel = channels
             .iter()
-            .position(|ch| *ch == c.resolved.channel)
+            .position(|ch| *ch == r.channel)
+            .and_then(|i| u32::try_from(i).ok())
             .unwrap_or(0);
-        &channel_ids[i]
-    });
+        let retryable = r.retryable;
+        let has_details = !matches!(c.details, Details::None);
+        let message = c.message.as_ref().map_or("", |m| m.value.as_str());
+        let pieces = pieces(message).unwrap_or_default();
+        let is_static = pieces.iter().all(|p| matches!(p, Piece::Text(_)));
+        let text: String = if is_static {
+            pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) => Some(t.as_str()),
+                    Piece::Field { .. } => None,
+                })
+                .collect()
+        } else {
+            String::new()
+        };
+        rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text)));
+    }
+    let rows = Group::new(Delimiter::Bracket, rows.tokens);
     let template_consts: Vec<Ident> = (0..channels.len())
         .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
         .collect();
@@ -896,13 +900,6 @@ pub fn generate(
             .map(|e| template_tokens(&e.template))
             .unwrap_or_else(|| quote!(#p::Template::Null));
         quote!(const #id: &'static #p::Template = &#t;)
-    });
-    let code_templates = codes.iter().map(|c| {
-        let i = channels
-            .iter()
-            .position(|ch| *ch == c.resolved.channel)
-            .unwrap_or(0);
-        &template_consts[i]
     });
     let cat_wires: Vec<&str> = catalog
         .categories
@@ -948,28 +945,22 @@ pub fn generate(
         value_enum(vis, &e.ident, &e.values, d)
     });
     let headers_body = if header_arms.len == 0 {
-        quote!(#p::std::vec::Vec::new())
+        quote!(#p::Vec::new())
     } else {
-        let arms = header_arms.braced(quote!(_ => #p::std::vec::Vec::new(),));
+        let arms = header_arms.braced(quote!(_ => #p::Vec::new(),));
         quote! {
             #[allow(unused_variables)]
             match self #arms
         }
     };
-    let static_msg_body = if static_msg_arms.len == codes.len() {
-        let arms = static_msg_arms.braced(TokenStream::new());
-        quote!(match self #arms)
-    } else {
-        let arms = static_msg_arms.braced(quote!(_ => #p::core::option::Option::None));
-        quote!(match self #arms)
-    };
+    // Arms for the codes that need their own; the rest share a fallback
+    // (unreachable, hence allowed, when every code has its own arm).
     let variants = variants.braced(TokenStream::new());
-    let debug_arms = debug_arms.braced(TokenStream::new());
+    let debug_arms = debug_arms.braced(quote!(_ => f.write_str(self.code().as_str()),));
     let code_variants = code_variants.braced(TokenStream::new());
     let code_arms = code_arms.braced(TokenStream::new());
-    let display_arms = display_arms.braced(TokenStream::new());
-    let has_details_arms = has_details_arms.braced(TokenStream::new());
-    let ser_arms = ser_arms.braced(TokenStream::new());
+    let display_arms = display_arms.braced(quote!(_ => f.write_str(#code_enum::__ERRCAT_META[self.code() as usize].7),));
+    let ser_arms = ser_arms.braced(quote!(_ => __s.serialize_unit(),));
     let from_arms = from_arms.braced(TokenStream::new());
     let (serialize_envelope_fn, envelope_helpers) =
         envelope_serializer(catalog, error, channel_enum, &channels, &channel_ids);
@@ -982,8 +973,9 @@ pub fn generate(
             },
             quote! {
                 #[allow(deprecated)]
-                impl #p::core::fmt::Debug for #error {
-                    fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+                impl #p::fmt::Debug for #error {
+                    fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                        #[allow(unreachable_patterns)]
                         match self #debug_arms
                     }
                 }
@@ -1034,7 +1026,7 @@ pub fn generate(
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
-            pub const fn status(&self) -> #p::core::option::Option<#p::http::StatusCode> {
+            pub const fn status(&self) -> #p::Option<#p::StatusCode> {
                 self.code().status()
             }
             /// The category.
@@ -1054,7 +1046,7 @@ pub fn generate(
             }
             /// Headers to send with this error, such as `Retry-After`.
             #[must_use]
-            pub fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> {
+            pub fn headers(&self) -> #p::Vec<(#p::HeaderName, #p::HeaderValue)> {
                 #headers_body
             }
             /// The wire envelope, to add a request id or timestamp to and serialize.
@@ -1064,7 +1056,7 @@ pub fn generate(
             }
             /// Reads an error body (client side). Codes this catalog does not
             /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
-            pub fn from_envelope(body: &[u8]) -> #p::core::result::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+            pub fn from_envelope(body: &[u8]) -> #p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
                 #p::decode(body)
             }
         }
@@ -1074,50 +1066,53 @@ pub fn generate(
             /// Every code, in catalog order.
             pub const ALL: &'static [Self] = &[#(Self::#variant_ids),*];
             #(#template_defs)*
+            const __ERRCAT_TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
+            const __ERRCAT_META: &'static [(&'static str, u16, u32, u32, bool, bool, bool, &'static str)] = &#rows;
 
             /// The wire code.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                match self { #(Self::#variant_ids => #wires,)* }
+                Self::__ERRCAT_META[self as usize].0
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
-            pub const fn status(self) -> #p::core::option::Option<#p::http::StatusCode> {
-                match self { #(Self::#variant_ids => #statuses,)* }
+            pub const fn status(self) -> #p::Option<#p::StatusCode> {
+                #p::status(Self::__ERRCAT_META[self as usize].1)
             }
             /// The category.
             #[must_use]
             pub const fn category(self) -> #category_enum {
-                match self { #(Self::#variant_ids => #category_enum::#code_cats,)* }
+                #category_enum::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
             }
             /// Whether retrying may succeed.
             #[must_use]
             pub const fn is_retryable(self) -> bool {
-                match self { #(Self::#variant_ids => #retryable,)* }
+                Self::__ERRCAT_META[self as usize].4
             }
             /// The channel (envelope) of this code.
             #[must_use]
             pub const fn channel(self) -> #channel_enum {
-                match self { #(Self::#variant_ids => #channel_enum::#code_channels,)* }
+                #channel_enum::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
             }
             const fn template(self) -> &'static #p::Template {
-                match self { #(Self::#variant_ids => Self::#code_templates,)* }
+                Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
             }
         }
 
         #[allow(deprecated)]
         impl #p::core::str::FromStr for #code_enum {
             type Err = ::errcat::UnknownCode;
-            fn from_str(s: &str) -> #p::core::result::Result<Self, Self::Err> {
-                match s {
-                    #(#wires => #p::core::result::Result::Ok(Self::#variant_ids),)*
-                    _ => #p::core::result::Result::Err(::errcat::UnknownCode(#p::std::string::ToString::to_string(s))),
-                }
+            fn from_str(s: &str) -> #p::Result<Self, Self::Err> {
+                let i = match s {
+                    #(#wires => #indices,)*
+                    _ => return #p::Err(::errcat::UnknownCode(#p::std::string::ToString::to_string(s))),
+                };
+                #p::Ok(Self::ALL[i])
             }
         }
 
-        impl #p::core::fmt::Display for #code_enum {
-            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+        impl #p::fmt::Display for #code_enum {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -1125,14 +1120,14 @@ pub fn generate(
         #[allow(deprecated)]
         impl ::errcat::CatalogCode for #code_enum {
             const ALL: &'static [Self] = #code_enum::ALL;
-            const TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
+            const TEMPLATES: &'static [&'static #p::Template] = #code_enum::__ERRCAT_TEMPLATES;
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
-            fn status(self) -> #p::core::option::Option<#p::http::StatusCode> { #code_enum::status(self) }
+            fn status(self) -> #p::Option<#p::StatusCode> { #code_enum::status(self) }
             fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
             fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
             fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
             fn template(self) -> &'static #p::Template { #code_enum::template(self) }
-            fn from_wire(code: &str) -> #p::core::option::Option<Self> { code.parse().ok() }
+            fn from_wire(code: &str) -> #p::Option<Self> { code.parse().ok() }
         }
 
         impl #category_enum {
@@ -1150,8 +1145,8 @@ pub fn generate(
             }
         }
 
-        impl #p::core::fmt::Display for #category_enum {
-            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+        impl #p::fmt::Display for #category_enum {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -1167,8 +1162,9 @@ pub fn generate(
         }
 
         #[allow(deprecated)]
-        impl #p::core::fmt::Display for #error {
-            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+        impl #p::fmt::Display for #error {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                #[allow(unreachable_patterns)]
                 match self #display_arms
             }
         }
@@ -1181,27 +1177,31 @@ pub fn generate(
         impl ::errcat::CatalogError for #error {
             type Code = #code_enum;
             fn code(&self) -> #code_enum { #error::code(self) }
-            fn headers(&self) -> #p::std::vec::Vec<(#p::http::HeaderName, #p::http::HeaderValue)> { #error::headers(self) }
-            fn static_message(&self) -> #p::core::option::Option<&'static str> { #static_msg_body }
-            fn has_details(&self) -> bool { match self #has_details_arms }
-            fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
+            fn headers(&self) -> #p::Vec<(#p::HeaderName, #p::HeaderValue)> { #error::headers(self) }
+            fn static_message(&self) -> #p::Option<&'static str> {
+                let __row = #code_enum::__ERRCAT_META[#error::code(self) as usize];
+                if __row.6 { #p::Some(__row.7) } else { #p::None }
+            }
+            fn has_details(&self) -> bool { #code_enum::__ERRCAT_META[#error::code(self) as usize].5 }
+            fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                 #[allow(unused_imports)]
                 use #p::serde::ser::SerializeMap as _;
+                #[allow(unreachable_patterns)]
                 match self #ser_arms
             }
             #serialize_envelope_fn
             fn from_wire_parts(
                 code: #code_enum,
-                __details: #p::core::option::Option<#p::serde_json::Value>,
-            ) -> #p::core::result::Result<Self, #p::serde_json::Error> {
+                __details: #p::Option<#p::Value>,
+            ) -> #p::Result<Self, #p::serde_json::Error> {
                 #[allow(unused_variables)]
                 let __details = __details;
-                match code #from_arms
+                #p::Ok(match code #from_arms)
             }
         }
 
         impl #p::serde::Serialize for #error {
-            fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
+            fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                 #p::serialize_envelope(&::errcat::Envelope::new(self), __s)
             }
         }
@@ -1235,8 +1235,8 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
                 match self { #(Self::#vs => #values,)* }
             }
         }
-        impl #p::core::fmt::Display for #id {
-            fn fmt(&self, f: &mut #p::core::fmt::Formatter<'_>) -> #p::core::fmt::Result {
+        impl #p::fmt::Display for #id {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -1300,7 +1300,7 @@ impl EnvelopeGen<'_> {
                 let entries: Vec<TokenStream> =
                     members.iter().map(|(k, v)| self.entry(k, v)).collect();
                 quote! {{
-                    let mut __m = #p::serde::Serializer::serialize_map(__s, #p::core::option::Option::None)?;
+                    let mut __m = #p::serde::Serializer::serialize_map(__s, #p::None)?;
                     #(#entries)*
                     #p::serde::ser::SerializeMap::end(__m)
                 }}
@@ -1319,7 +1319,7 @@ impl EnvelopeGen<'_> {
                     })
                     .collect();
                 quote! {{
-                    let mut __q = #p::serde::Serializer::serialize_seq(__s, #p::core::option::Option::None)?;
+                    let mut __q = #p::serde::Serializer::serialize_seq(__s, #p::None)?;
                     #(#elems)*
                     #p::serde::ser::SerializeSeq::end(__q)
                 }}
@@ -1335,17 +1335,17 @@ impl EnvelopeGen<'_> {
         let p = quote!(__p);
         match v {
             Template::Slot(s) if s.value == Slot::Status && self.http => quote! {
-                if let #p::core::option::Option::Some(__st) = __c.status() {
+                if let #p::Some(__st) = __c.status() {
                     #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, &__st.as_u16())?;
                 }
             },
             Template::Slot(s) if s.value == Slot::RequestId => quote! {
-                if let #p::core::option::Option::Some(__v) = __env.request_id_value() {
+                if let #p::Some(__v) = __env.request_id_value() {
                     #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
                 }
             },
             Template::Slot(s) if s.value == Slot::Timestamp => quote! {
-                if let #p::core::option::Option::Some(__v) = __env.timestamp_value() {
+                if let #p::Some(__v) = __env.timestamp_value() {
                     #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
                 }
             },
@@ -1403,7 +1403,7 @@ impl EnvelopeGen<'_> {
                     struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
                     impl #p::serde::Serialize for #id<'_, '_> {
                         #[allow(unused_variables)]
-                        fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::core::result::Result<__S::Ok, __S::Error> {
+                        fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                             let __env = self.0;
                             let __e = __env.error();
                             let __c = __e.code();

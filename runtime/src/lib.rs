@@ -114,6 +114,20 @@ pub mod __private {
     pub use ::serde_json;
     pub use ::std;
 
+    // Short paths for generated code: one segment after `__p::` instead of
+    // three, because every token a proc macro emits costs compile time.
+    pub use ::core::convert::Into;
+    pub use ::core::fmt;
+    pub use ::core::option::Option::{self, None, Some};
+    pub use ::core::result::Result::{self, Err, Ok};
+    pub use ::http::{HeaderName, HeaderValue, StatusCode};
+    pub use ::jiff::Timestamp;
+    pub use ::serde_json::Value;
+    pub use ::std::collections::BTreeMap;
+    pub use ::std::format;
+    pub use ::std::string::String;
+    pub use ::std::vec::Vec;
+
     pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
     pub use crate::template::{Slot, Template};
 
@@ -157,9 +171,22 @@ pub mod __private {
         }
     }
 
-    /// A header value rendered from text; `None` when it is not a valid value.
-    pub fn header_value(text: String) -> Option<http::HeaderValue> {
-        http::HeaderValue::try_from(text).ok()
+    /// Adds a header whose value is rendered from details. `name` was
+    /// checked at expansion time; a rendered value that is not a valid header
+    /// value (a control character in a detail) is left out, not a panic.
+    pub fn header(headers: &mut Vec<(HeaderName, HeaderValue)>, name: &'static str, text: String) {
+        if let Ok(value) = HeaderValue::try_from(text) {
+            headers.push((HeaderName::from_static(name), value));
+        }
+    }
+
+    /// Adds a header with a fixed value (both checked at expansion time).
+    pub fn static_header(
+        headers: &mut Vec<(HeaderName, HeaderValue)>,
+        name: &'static str,
+        value: &'static str,
+    ) {
+        headers.push((HeaderName::from_static(name), HeaderValue::from_static(value)));
     }
 }
 

@@ -30,11 +30,11 @@ impl Plan {
         }
     }
 }
-impl ::errcat::__private::core::fmt::Display for Plan {
+impl ::errcat::__private::fmt::Display for Plan {
     fn fmt(
         &self,
-        f: &mut ::errcat::__private::core::fmt::Formatter<'_>,
-    ) -> ::errcat::__private::core::fmt::Result {
+        f: &mut ::errcat::__private::fmt::Formatter<'_>,
+    ) -> ::errcat::__private::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -50,7 +50,7 @@ pub struct Item {
     /** `id`
 
  Wire type: `string`.*/
-    pub id: ::errcat::__private::std::string::String,
+    pub id: ::errcat::__private::String,
     /** `note`
 
  Wire type: `string?`.*/
@@ -58,15 +58,13 @@ pub struct Item {
         default,
         skip_serializing_if = "::errcat::__private::core::option::Option::is_none"
     )]
-    pub note: ::errcat::__private::core::option::Option<
-        ::errcat::__private::std::string::String,
-    >,
+    pub note: ::errcat::__private::Option<::errcat::__private::String>,
 }
-impl ::errcat::__private::core::fmt::Debug for Item {
+impl ::errcat::__private::fmt::Debug for Item {
     fn fmt(
         &self,
-        f: &mut ::errcat::__private::core::fmt::Formatter<'_>,
-    ) -> ::errcat::__private::core::fmt::Result {
+        f: &mut ::errcat::__private::fmt::Formatter<'_>,
+    ) -> ::errcat::__private::fmt::Result {
         f.debug_struct("Item").field("id", &self.id).field("note", &self.note).finish()
     }
 }
@@ -113,7 +111,7 @@ pub enum SmallError {
         /** `reset_at`
 
  Wire type: `timestamp`.*/
-        reset_at: ::errcat::__private::jiff::Timestamp,
+        reset_at: ::errcat::__private::Timestamp,
         /** `plan`
 
  Wire type: `Plan`.*/
@@ -121,7 +119,7 @@ pub enum SmallError {
         /** `secret`
 
  Wire type: `string`. Sensitive: redacted in `Debug` output.*/
-        secret: ::errcat::__private::std::string::String,
+        secret: ::errcat::__private::String,
     },
     /** Invalid items
 
@@ -143,7 +141,7 @@ pub enum SmallError {
    "status": 422
  }
  ```*/
-    ItemsInvalid(::errcat::__private::std::vec::Vec<Item>),
+    ItemsInvalid(::errcat::__private::Vec<Item>),
     /** Old
 
  - Code: `OLD`
@@ -229,15 +227,12 @@ const _: () = {
         fn serialize<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
-        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+        ) -> __p::Result<__S::Ok, __S::Error> {
             let __env = self.0;
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __p::serde::Serializer::serialize_map(
-                    __s,
-                    __p::core::option::Option::None,
-                )?;
+                let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
                 __p::serde::ser::SerializeMap::serialize_entry(
                     &mut __m,
                     "type",
@@ -270,23 +265,20 @@ const _: () = {
         fn serialize<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
-        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+        ) -> __p::Result<__S::Ok, __S::Error> {
             let __env = self.0;
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __p::serde::Serializer::serialize_map(
-                    __s,
-                    __p::core::option::Option::None,
-                )?;
-                if let __p::core::option::Option::Some(__v) = __env.request_id_value() {
+                let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
+                if let __p::Some(__v) = __env.request_id_value() {
                     __p::serde::ser::SerializeMap::serialize_entry(
                         &mut __m,
                         "request_id",
                         __v,
                     )?;
                 }
-                if let __p::core::option::Option::Some(__v) = __env.timestamp_value() {
+                if let __p::Some(__v) = __env.timestamp_value() {
                     __p::serde::ser::SerializeMap::serialize_entry(
                         &mut __m,
                         "timestamp",
@@ -302,14 +294,10 @@ const _: () = {
         /// Creates [`SmallError::RateLimited`]: `RATE_LIMITED`, "Limit of {limit} reached".
         #[must_use]
         pub fn rate_limited(
-            limit: impl __p::core::convert::Into<u32>,
-            reset_at: impl __p::core::convert::Into<
-                ::errcat::__private::jiff::Timestamp,
-            >,
-            plan: impl __p::core::convert::Into<Plan>,
-            secret: impl __p::core::convert::Into<
-                ::errcat::__private::std::string::String,
-            >,
+            limit: impl __p::Into<u32>,
+            reset_at: impl __p::Into<__p::Timestamp>,
+            plan: impl __p::Into<Plan>,
+            secret: impl __p::Into<__p::String>,
         ) -> Self {
             Self::RateLimited {
                 limit: limit.into(),
@@ -320,11 +308,7 @@ const _: () = {
         }
         /// Creates [`SmallError::ItemsInvalid`]: `ITEMS_INVALID`, "Invalid items".
         #[must_use]
-        pub fn items_invalid(
-            details: impl __p::core::convert::Into<
-                ::errcat::__private::std::vec::Vec<Item>,
-            >,
-        ) -> Self {
+        pub fn items_invalid(details: impl __p::Into<__p::Vec<Item>>) -> Self {
             Self::ItemsInvalid(details.into())
         }
         /// Creates [`SmallError::Old`]: `OLD`, "Old".
@@ -350,7 +334,7 @@ const _: () = {
         }
         /// The HTTP status; `None` on non-HTTP channels.
         #[must_use]
-        pub const fn status(&self) -> __p::core::option::Option<__p::http::StatusCode> {
+        pub const fn status(&self) -> __p::Option<__p::StatusCode> {
             self.code().status()
         }
         /// The category.
@@ -370,29 +354,20 @@ const _: () = {
         }
         /// Headers to send with this error, such as `Retry-After`.
         #[must_use]
-        pub fn headers(
-            &self,
-        ) -> __p::std::vec::Vec<(__p::http::HeaderName, __p::http::HeaderValue)> {
+        pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
             #[allow(unused_variables)]
             match self {
                 Self::RateLimited { limit, reset_at, .. } => {
-                    let mut __h = __p::std::vec::Vec::with_capacity(2usize);
-                    if let __p::core::option::Option::Some(__v) = __p::header_value(
-                        __p::std::format!("{}", limit),
-                    ) {
-                        __h.push((
-                            __p::http::HeaderName::from_static("retry-after"),
-                            __v,
-                        ));
-                    }
-                    if let __p::core::option::Option::Some(__v) = __p::header_value(
-                        __p::std::format!("{}", reset_at.as_second()),
-                    ) {
-                        __h.push((__p::http::HeaderName::from_static("x-reset"), __v));
-                    }
+                    let mut __h = __p::Vec::with_capacity(2usize);
+                    __p::header(&mut __h, "retry-after", __p::format!("{}", limit));
+                    __p::header(
+                        &mut __h,
+                        "x-reset",
+                        __p::format!("{}", reset_at.as_second()),
+                    );
                     __h
                 }
-                _ => __p::std::vec::Vec::new(),
+                _ => __p::Vec::new(),
             }
         }
         /// The wire envelope, to add a request id or timestamp to and serialize.
@@ -404,7 +379,7 @@ const _: () = {
         /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
         pub fn from_envelope(
             body: &[u8],
-        ) -> __p::core::result::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+        ) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
             __p::decode(body)
         }
     }
@@ -417,167 +392,116 @@ const _: () = {
             Self::Old,
             Self::EventLost,
         ];
-        const __ERRCAT_TEMPLATE_0: &'static __p::Template = &::errcat::__private::Template::Object(
+        const __ERRCAT_TEMPLATE_0: &'static __p::Template = &__p::Template::Object(
             &[
                 (
                     "error",
-                    ::errcat::__private::Template::Object(
+                    __p::Template::Object(
                         &[
-                            (
-                                "type",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::Category,
-                                ),
-                            ),
-                            (
-                                "code",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::Code,
-                                ),
-                            ),
-                            (
-                                "message",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::Message,
-                                ),
-                            ),
-                            (
-                                "details",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::Details,
-                                ),
-                            ),
+                            ("type", __p::Template::Slot(__p::Slot::Category)),
+                            ("code", __p::Template::Slot(__p::Slot::Code)),
+                            ("message", __p::Template::Slot(__p::Slot::Message)),
+                            ("details", __p::Template::Slot(__p::Slot::Details)),
                         ],
                     ),
                 ),
-                (
-                    "status",
-                    ::errcat::__private::Template::Slot(
-                        ::errcat::__private::Slot::Status,
-                    ),
-                ),
+                ("status", __p::Template::Slot(__p::Slot::Status)),
                 (
                     "meta",
-                    ::errcat::__private::Template::Object(
+                    __p::Template::Object(
                         &[
-                            (
-                                "request_id",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::RequestId,
-                                ),
-                            ),
-                            (
-                                "timestamp",
-                                ::errcat::__private::Template::Slot(
-                                    ::errcat::__private::Slot::Timestamp,
-                                ),
-                            ),
+                            ("request_id", __p::Template::Slot(__p::Slot::RequestId)),
+                            ("timestamp", __p::Template::Slot(__p::Slot::Timestamp)),
                         ],
                     ),
                 ),
             ],
         );
-        const __ERRCAT_TEMPLATE_1: &'static __p::Template = &::errcat::__private::Template::Object(
+        const __ERRCAT_TEMPLATE_1: &'static __p::Template = &__p::Template::Object(
             &[
-                ("kind", ::errcat::__private::Template::Str("error")),
-                (
-                    "code",
-                    ::errcat::__private::Template::Slot(::errcat::__private::Slot::Code),
-                ),
+                ("kind", __p::Template::Str("error")),
+                ("code", __p::Template::Slot(__p::Slot::Code)),
             ],
         );
+        const __ERRCAT_TEMPLATES: &'static [&'static __p::Template] = &[
+            Self::__ERRCAT_TEMPLATE_0,
+            Self::__ERRCAT_TEMPLATE_1,
+        ];
+        const __ERRCAT_META: &'static [(
+            &'static str,
+            u16,
+            u32,
+            u32,
+            bool,
+            bool,
+            bool,
+            &'static str,
+        )] = &[
+            ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, ""),
+            ("ITEMS_INVALID", 422u16, 0u32, 0u32, true, true, true, "Invalid items"),
+            ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old"),
+            ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost"),
+        ];
         /// The wire code.
         #[must_use]
         pub const fn as_str(self) -> &'static str {
-            match self {
-                Self::RateLimited => "RATE_LIMITED",
-                Self::ItemsInvalid => "ITEMS_INVALID",
-                Self::Old => "OLD",
-                Self::EventLost => "EVENT_LOST",
-            }
+            Self::__ERRCAT_META[self as usize].0
         }
         /// The HTTP status; `None` on non-HTTP channels.
         #[must_use]
-        pub const fn status(self) -> __p::core::option::Option<__p::http::StatusCode> {
-            match self {
-                Self::RateLimited => __p::status(429u16),
-                Self::ItemsInvalid => __p::status(422u16),
-                Self::Old => __p::status(429u16),
-                Self::EventLost => __p::core::option::Option::None,
-            }
+        pub const fn status(self) -> __p::Option<__p::StatusCode> {
+            __p::status(Self::__ERRCAT_META[self as usize].1)
         }
         /// The category.
         #[must_use]
         pub const fn category(self) -> SmallErrorCategory {
-            match self {
-                Self::RateLimited => SmallErrorCategory::Limits,
-                Self::ItemsInvalid => SmallErrorCategory::Limits,
-                Self::Old => SmallErrorCategory::Limits,
-                Self::EventLost => SmallErrorCategory::Events,
-            }
+            SmallErrorCategory::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
         }
         /// Whether retrying may succeed.
         #[must_use]
         pub const fn is_retryable(self) -> bool {
-            match self {
-                Self::RateLimited => true,
-                Self::ItemsInvalid => true,
-                Self::Old => true,
-                Self::EventLost => false,
-            }
+            Self::__ERRCAT_META[self as usize].4
         }
         /// The channel (envelope) of this code.
         #[must_use]
         pub const fn channel(self) -> SmallErrorChannel {
-            match self {
-                Self::RateLimited => SmallErrorChannel::Http,
-                Self::ItemsInvalid => SmallErrorChannel::Http,
-                Self::Old => SmallErrorChannel::Http,
-                Self::EventLost => SmallErrorChannel::Events,
-            }
+            SmallErrorChannel::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
         }
         const fn template(self) -> &'static __p::Template {
-            match self {
-                Self::RateLimited => Self::__ERRCAT_TEMPLATE_0,
-                Self::ItemsInvalid => Self::__ERRCAT_TEMPLATE_0,
-                Self::Old => Self::__ERRCAT_TEMPLATE_0,
-                Self::EventLost => Self::__ERRCAT_TEMPLATE_1,
-            }
+            Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
         }
     }
     #[allow(deprecated)]
     impl __p::core::str::FromStr for SmallErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(s: &str) -> __p::core::result::Result<Self, Self::Err> {
-            match s {
-                "RATE_LIMITED" => __p::core::result::Result::Ok(Self::RateLimited),
-                "ITEMS_INVALID" => __p::core::result::Result::Ok(Self::ItemsInvalid),
-                "OLD" => __p::core::result::Result::Ok(Self::Old),
-                "EVENT_LOST" => __p::core::result::Result::Ok(Self::EventLost),
+        fn from_str(s: &str) -> __p::Result<Self, Self::Err> {
+            let i = match s {
+                "RATE_LIMITED" => 0usize,
+                "ITEMS_INVALID" => 1usize,
+                "OLD" => 2usize,
+                "EVENT_LOST" => 3usize,
                 _ => {
-                    __p::core::result::Result::Err(
+                    return __p::Err(
                         ::errcat::UnknownCode(__p::std::string::ToString::to_string(s)),
-                    )
+                    );
                 }
-            }
+            };
+            __p::Ok(Self::ALL[i])
         }
     }
-    impl __p::core::fmt::Display for SmallErrorCode {
-        fn fmt(&self, f: &mut __p::core::fmt::Formatter<'_>) -> __p::core::fmt::Result {
+    impl __p::fmt::Display for SmallErrorCode {
+        fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             f.write_str(self.as_str())
         }
     }
     #[allow(deprecated)]
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;
-        const TEMPLATES: &'static [&'static __p::Template] = &[
-            Self::__ERRCAT_TEMPLATE_0,
-            Self::__ERRCAT_TEMPLATE_1,
-        ];
+        const TEMPLATES: &'static [&'static __p::Template] = SmallErrorCode::__ERRCAT_TEMPLATES;
         fn as_str(self) -> &'static str {
             SmallErrorCode::as_str(self)
         }
-        fn status(self) -> __p::core::option::Option<__p::http::StatusCode> {
+        fn status(self) -> __p::Option<__p::StatusCode> {
             SmallErrorCode::status(self)
         }
         fn category_name(self) -> &'static str {
@@ -592,7 +516,7 @@ const _: () = {
         fn template(self) -> &'static __p::Template {
             SmallErrorCode::template(self)
         }
-        fn from_wire(code: &str) -> __p::core::option::Option<Self> {
+        fn from_wire(code: &str) -> __p::Option<Self> {
             code.parse().ok()
         }
     }
@@ -616,8 +540,8 @@ const _: () = {
             }
         }
     }
-    impl __p::core::fmt::Display for SmallErrorCategory {
-        fn fmt(&self, f: &mut __p::core::fmt::Formatter<'_>) -> __p::core::fmt::Result {
+    impl __p::fmt::Display for SmallErrorCategory {
+        fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             f.write_str(self.as_str())
         }
     }
@@ -634,33 +558,24 @@ const _: () = {
         }
     }
     #[allow(deprecated)]
-    impl __p::core::fmt::Display for SmallError {
-        fn fmt(&self, f: &mut __p::core::fmt::Formatter<'_>) -> __p::core::fmt::Result {
+    impl __p::fmt::Display for SmallError {
+        fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit, .. } => {
                     f.write_str("Limit of ")?;
-                    __p::core::fmt::Display::fmt(limit, f)?;
+                    __p::fmt::Display::fmt(limit, f)?;
                     f.write_str(" reached")?;
-                    __p::core::result::Result::Ok(())
+                    __p::Ok(())
                 }
-                Self::ItemsInvalid(..) => {
-                    f.write_str("Invalid items")?;
-                    __p::core::result::Result::Ok(())
-                }
-                Self::Old { .. } => {
-                    f.write_str("Old")?;
-                    __p::core::result::Result::Ok(())
-                }
-                Self::EventLost { .. } => {
-                    f.write_str("Event lost")?;
-                    __p::core::result::Result::Ok(())
-                }
+                _ => f.write_str(SmallErrorCode::__ERRCAT_META[self.code() as usize].7),
             }
         }
     }
     #[allow(deprecated)]
-    impl __p::core::fmt::Debug for SmallError {
-        fn fmt(&self, f: &mut __p::core::fmt::Formatter<'_>) -> __p::core::fmt::Result {
+    impl __p::fmt::Debug for SmallError {
+        fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit, reset_at, plan, secret } => {
                     f.debug_struct("RateLimited")
@@ -676,8 +591,7 @@ const _: () = {
                 Self::ItemsInvalid(__d) => {
                     f.debug_tuple("ItemsInvalid").field(__d).finish()
                 }
-                Self::Old => f.write_str("OLD"),
-                Self::EventLost => f.write_str("EVENT_LOST"),
+                _ => f.write_str(self.code().as_str()),
             }
         }
     }
@@ -688,39 +602,26 @@ const _: () = {
         fn code(&self) -> SmallErrorCode {
             SmallError::code(self)
         }
-        fn headers(
-            &self,
-        ) -> __p::std::vec::Vec<(__p::http::HeaderName, __p::http::HeaderValue)> {
+        fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
             SmallError::headers(self)
         }
-        fn static_message(&self) -> __p::core::option::Option<&'static str> {
-            match self {
-                Self::ItemsInvalid { .. } => {
-                    __p::core::option::Option::Some("Invalid items")
-                }
-                Self::Old { .. } => __p::core::option::Option::Some("Old"),
-                Self::EventLost { .. } => __p::core::option::Option::Some("Event lost"),
-                _ => __p::core::option::Option::None,
-            }
+        fn static_message(&self) -> __p::Option<&'static str> {
+            let __row = SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize];
+            if __row.6 { __p::Some(__row.7) } else { __p::None }
         }
         fn has_details(&self) -> bool {
-            match self {
-                Self::RateLimited { .. } => true,
-                Self::ItemsInvalid(..) => true,
-                Self::Old => false,
-                Self::EventLost => false,
-            }
+            SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize].5
         }
         fn serialize_details<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
-        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+        ) -> __p::Result<__S::Ok, __S::Error> {
             #[allow(unused_imports)]
             use __p::serde::ser::SerializeMap as _;
+            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit, reset_at, plan, secret } => {
-                    let mut __m = __s
-                        .serialize_map(__p::core::option::Option::Some(4usize))?;
+                    let mut __m = __s.serialize_map(__p::Some(4usize))?;
                     __m.serialize_entry("limit", limit)?;
                     __m.serialize_entry("reset_at", reset_at)?;
                     __m.serialize_entry("plan", plan)?;
@@ -728,8 +629,7 @@ const _: () = {
                     __m.end()
                 }
                 Self::ItemsInvalid(__d) => __p::serde::Serialize::serialize(__d, __s),
-                Self::Old => __s.serialize_unit(),
-                Self::EventLost => __s.serialize_unit(),
+                _ => __s.serialize_unit(),
             }
         }
         #[allow(unused_variables)]
@@ -742,16 +642,13 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match __c.channel() {
                 SmallErrorChannel::Http => {
-                    let mut __m = __p::serde::Serializer::serialize_map(
-                        __s,
-                        __p::core::option::Option::None,
-                    )?;
+                    let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
                     __p::serde::ser::SerializeMap::serialize_entry(
                         &mut __m,
                         "error",
                         &__ErrcatEnvelopeNode0(__env),
                     )?;
-                    if let __p::core::option::Option::Some(__st) = __c.status() {
+                    if let __p::Some(__st) = __c.status() {
                         __p::serde::ser::SerializeMap::serialize_entry(
                             &mut __m,
                             "status",
@@ -770,10 +667,7 @@ const _: () = {
                     __p::serde::ser::SerializeMap::end(__m)
                 }
                 SmallErrorChannel::Events => {
-                    let mut __m = __p::serde::Serializer::serialize_map(
-                        __s,
-                        __p::core::option::Option::None,
-                    )?;
+                    let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
                     __p::serde::ser::SerializeMap::serialize_entry(
                         &mut __m,
                         "kind",
@@ -790,37 +684,35 @@ const _: () = {
         }
         fn from_wire_parts(
             code: SmallErrorCode,
-            __details: __p::core::option::Option<__p::serde_json::Value>,
-        ) -> __p::core::result::Result<Self, __p::serde_json::Error> {
+            __details: __p::Option<__p::Value>,
+        ) -> __p::Result<Self, __p::serde_json::Error> {
             #[allow(unused_variables)]
             let __details = __details;
-            match code {
-                SmallErrorCode::RateLimited => {
-                    let mut __m = __p::object(__details)?;
-                    __p::core::result::Result::Ok(Self::RateLimited {
-                        limit: __p::field(&mut __m, "limit")?,
-                        reset_at: __p::field(&mut __m, "reset_at")?,
-                        plan: __p::field(&mut __m, "plan")?,
-                        secret: __p::field(&mut __m, "secret")?,
-                    })
-                }
-                SmallErrorCode::ItemsInvalid => {
-                    __p::core::result::Result::Ok(
-                        Self::ItemsInvalid(__p::value(__details)?),
-                    )
-                }
-                SmallErrorCode::Old => __p::core::result::Result::Ok(Self::Old),
-                SmallErrorCode::EventLost => {
-                    __p::core::result::Result::Ok(Self::EventLost)
-                }
-            }
+            __p::Ok(
+                match code {
+                    SmallErrorCode::RateLimited => {
+                        let mut __m = __p::object(__details)?;
+                        Self::RateLimited {
+                            limit: __p::field(&mut __m, "limit")?,
+                            reset_at: __p::field(&mut __m, "reset_at")?,
+                            plan: __p::field(&mut __m, "plan")?,
+                            secret: __p::field(&mut __m, "secret")?,
+                        }
+                    }
+                    SmallErrorCode::ItemsInvalid => {
+                        Self::ItemsInvalid(__p::value(__details)?)
+                    }
+                    SmallErrorCode::Old => Self::Old,
+                    SmallErrorCode::EventLost => Self::EventLost,
+                },
+            )
         }
     }
     impl __p::serde::Serialize for SmallError {
         fn serialize<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
-        ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+        ) -> __p::Result<__S::Ok, __S::Error> {
             __p::serialize_envelope(&::errcat::Envelope::new(self), __s)
         }
     }
