@@ -733,7 +733,7 @@ pub fn generate(
                 from_arms.push(quote! {
                     #code_enum::#v => {
                         let mut __m = #p::object(__details)?;
-                        Self::#v { #(#ids: #p::field(&mut __m, #wires)?,)* }
+                        Self::#v { #(#ids: __m.take(#wires)?,)* }
                     }
                 });
                 let dbg = debug_struct(&r.variant, fields, |id| quote!(#id));

@@ -131,25 +131,31 @@ pub mod __private {
     pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
     pub use crate::template::{Slot, Template};
 
-    /// Takes the named field out of a details object.
-    pub fn field<T: serde::de::DeserializeOwned>(
-        map: &mut serde_json::Map<String, serde_json::Value>,
-        name: &str,
-    ) -> Result<T, serde_json::Error> {
-        let value = map.remove(name).unwrap_or(serde_json::Value::Null);
-        serde_json::from_value(value).map_err(|e| {
-            <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
-        })
+    /// A details object whose fields generated code takes out one by one.
+    pub struct Fields(serde_json::Map<String, serde_json::Value>);
+
+    impl Fields {
+        /// Takes the named field out (absent counts as `null`, so optional
+        /// fields may be left out).
+        pub fn take<T: serde::de::DeserializeOwned>(
+            &mut self,
+            name: &str,
+        ) -> Result<T, serde_json::Error> {
+            let value = self.0.remove(name).unwrap_or(serde_json::Value::Null);
+            serde_json::from_value(value).map_err(|e| {
+                <serde_json::Error as serde::de::Error>::custom(format_args!(
+                    "field `{name}`: {e}"
+                ))
+            })
+        }
     }
 
     /// The details object of a code with object details (`null` or absent
     /// counts as `{}`).
-    pub fn object(
-        details: Option<serde_json::Value>,
-    ) -> Result<serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+    pub fn object(details: Option<serde_json::Value>) -> Result<Fields, serde_json::Error> {
         match details {
-            None | Some(serde_json::Value::Null) => Ok(serde_json::Map::new()),
-            Some(serde_json::Value::Object(map)) => Ok(map),
+            None | Some(serde_json::Value::Null) => Ok(Fields(serde_json::Map::new())),
+            Some(serde_json::Value::Object(map)) => Ok(Fields(map)),
             Some(other) => Err(<serde_json::Error as serde::de::Error>::custom(
                 format_args!("details must be an object, found {other}"),
             )),

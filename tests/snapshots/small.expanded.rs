@@ -693,10 +693,10 @@ const _: () = {
                     SmallErrorCode::RateLimited => {
                         let mut __m = __p::object(__details)?;
                         Self::RateLimited {
-                            limit: __p::field(&mut __m, "limit")?,
-                            reset_at: __p::field(&mut __m, "reset_at")?,
-                            plan: __p::field(&mut __m, "plan")?,
-                            secret: __p::field(&mut __m, "secret")?,
+                            limit: __m.take("limit")?,
+                            reset_at: __m.take("reset_at")?,
+                            plan: __m.take("plan")?,
+                            secret: __m.take("secret")?,
                         }
                     }
                     SmallErrorCode::ItemsInvalid => {
