@@ -756,7 +756,10 @@ pub fn generate(
         // Display: the message with placeholders filled; static messages
         // come from the code table in the fallback arm.
         let fields = code.object_fields();
-        if message_pieces.iter().any(|p| matches!(p, Piece::Field { .. })) {
+        if message_pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Field { .. }))
+        {
             let writes = message_pieces.iter().map(|piece| match piece {
                 Piece::Text(t) => quote!(f.write_str(#t)?;),
                 Piece::Field { name, .. } => {
@@ -781,36 +784,46 @@ pub fn generate(
         // Headers.
         if !code.headers.is_empty() {
             let mut used_fields: Vec<Ident> = Vec::new();
-            let pushes: Vec<TokenStream> = code.headers.iter().map(|h| {
-                let name = h.name.value.to_ascii_lowercase();
-                let parts = pieces(&h.value.value).unwrap_or_default();
-                if parts.iter().all(|p| matches!(p, Piece::Text(_))) {
-                    let text = &h.value.value.replace("{{", "{").replace("}}", "}");
-                    return quote!(#p::static_header(&mut __h, #name, #text););
-                }
-                let mut fmt = String::new();
-                let mut args = Vec::new();
-                for part in &parts {
-                    match part {
-                        Piece::Text(t) => fmt.push_str(&t.replace('{', "{{").replace('}', "}}")),
-                        Piece::Field { name: field, format } => {
-                            fmt.push_str("{}");
-                            let f = fields.iter().find(|f| &f.name.value == field);
-                            let id = f.map(field_ident);
-                            if let Some(id) = &id
-                                && !used_fields.contains(id) {
+            let pushes: Vec<TokenStream> = code
+                .headers
+                .iter()
+                .map(|h| {
+                    let name = h.name.value.to_ascii_lowercase();
+                    let parts = pieces(&h.value.value).unwrap_or_default();
+                    if parts.iter().all(|p| matches!(p, Piece::Text(_))) {
+                        let text = &h.value.value.replace("{{", "{").replace("}}", "}");
+                        return quote!(#p::static_header(&mut __h, #name, #text););
+                    }
+                    let mut fmt = String::new();
+                    let mut args = Vec::new();
+                    for part in &parts {
+                        match part {
+                            Piece::Text(t) => {
+                                fmt.push_str(&t.replace('{', "{{").replace('}', "}}"))
+                            }
+                            Piece::Field {
+                                name: field,
+                                format,
+                            } => {
+                                fmt.push_str("{}");
+                                let f = fields.iter().find(|f| &f.name.value == field);
+                                let id = f.map(field_ident);
+                                if let Some(id) = &id
+                                    && !used_fields.contains(id)
+                                {
                                     used_fields.push(id.clone());
                                 }
-                            if format.as_deref() == Some("unix") {
-                                args.push(quote!(#id.as_second()));
-                            } else {
-                                args.push(quote!(#id));
+                                if format.as_deref() == Some("unix") {
+                                    args.push(quote!(#id.as_second()));
+                                } else {
+                                    args.push(quote!(#id));
+                                }
                             }
                         }
                     }
-                }
-                quote!(#p::header(&mut __h, #name, #p::format!(#fmt, #(#args),*));)
-            }).collect();
+                    quote!(#p::header(&mut __h, #name, #p::format!(#fmt, #(#args),*));)
+                })
+                .collect();
             let count = code.headers.len();
             header_arms.push(quote! {
                 Self::#v { #(#used_fields,)* .. } => {
@@ -959,7 +972,8 @@ pub fn generate(
     let debug_arms = debug_arms.braced(quote!(_ => f.write_str(self.code().as_str()),));
     let code_variants = code_variants.braced(TokenStream::new());
     let code_arms = code_arms.braced(TokenStream::new());
-    let display_arms = display_arms.braced(quote!(_ => f.write_str(#code_enum::__ERRCAT_META[self.code() as usize].7),));
+    let display_arms = display_arms
+        .braced(quote!(_ => f.write_str(#code_enum::__ERRCAT_META[self.code() as usize].7),));
     let ser_arms = ser_arms.braced(quote!(_ => __s.serialize_unit(),));
     let from_arms = from_arms.braced(TokenStream::new());
     let (serialize_envelope_fn, envelope_helpers) =

@@ -92,21 +92,24 @@ impl Node {
             Kind::Map(entries) => Value::Object(
                 entries
                     .iter()
-                    .map(|(k, v)| (k.key_string(), v.to_json()))
+                    .map(|(k, v)| (k.key_string().into_owned(), v.to_json()))
                     .collect(),
             ),
         }
     }
 
     /// A mapping key as text: strings as they are, other scalars as written.
-    pub fn key_string(&self) -> String {
+    /// Borrowed for string keys, the common case: checking keys allocates
+    /// nothing.
+    pub fn key_string(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         match &self.kind {
-            Kind::Str(s) => s.clone(),
-            Kind::Int(i) => i.to_string(),
-            Kind::Bool(b) => b.to_string(),
-            Kind::Float(f) => f.to_string(),
-            Kind::Null => "null".to_string(),
-            Kind::Seq(_) | Kind::Map(_) => String::new(),
+            Kind::Str(s) => Cow::Borrowed(s),
+            Kind::Int(i) => Cow::Owned(i.to_string()),
+            Kind::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            Kind::Float(f) => Cow::Owned(f.to_string()),
+            Kind::Null => Cow::Borrowed("null"),
+            Kind::Seq(_) | Kind::Map(_) => Cow::Borrowed(""),
         }
     }
 }
@@ -237,11 +240,10 @@ fn parse_text(source: &Arc<Source>) -> Result<Node, Diagnostic> {
                 .hint("a catalog needs at least `name:`, `envelopes:`, `categories:` and `codes:`"),
         );
     }
-    let seed = TreeSeed {
-        source: source.clone(),
-    };
-    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options()) {
-        Ok(raw) => Ok(seed.spanned(raw)),
+    match with_source(source, || {
+        serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options())
+    }) {
+        Ok(raw) => Ok(node(raw, source)),
         Err(err) => Err(yaml_error(source, &err)),
     }
 }
@@ -294,58 +296,48 @@ fn yaml_hint(message: &str, loc: &Loc) -> Option<String> {
     }
 }
 
-/// What serde-saphyr hands us: values with spans, before we attach the source.
-enum Raw {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+/// What serde-saphyr hands us for each value: its kind, whose children are
+/// already [`Node`]s, so the tree is built in one pass without copying.
+struct Raw(Kind);
+
+thread_local! {
+    /// The source being parsed. `Spanned<T>` has no seeded form, so the
+    /// visitor that turns each spanned value into a [`Node`] finds the
+    /// source here; [`with_source`] sets it for the duration of one parse.
+    static SOURCE: std::cell::RefCell<Option<Arc<Source>>> = const { std::cell::RefCell::new(None) };
 }
 
-struct TreeSeed {
-    source: Arc<Source>,
-}
-
-impl TreeSeed {
-    fn spanned(&self, s: Spanned<Raw>) -> Node {
-        let loc = s.referenced;
-        let len = u32::try_from(loc.span().len()).unwrap_or(u32::MAX);
-        self.node(
-            s.value,
-            u32::try_from(loc.line()).unwrap_or(u32::MAX),
-            u32::try_from(loc.column()).unwrap_or(u32::MAX),
-            len,
-        )
-    }
-
-    fn node(&self, raw: Raw, line: u32, column: u32, len: u32) -> Node {
-        let kind = match raw {
-            Raw::Null => Kind::Null,
-            Raw::Bool(b) => Kind::Bool(b),
-            Raw::Int(i) => Kind::Int(i),
-            Raw::Float(f) => Kind::Float(f),
-            Raw::Str(s) => Kind::Str(s),
-            Raw::Seq(items) => Kind::Seq(items.into_iter().map(|i| self.spanned(i)).collect()),
-            Raw::Map(entries) => Kind::Map(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (self.spanned(k), self.spanned(v)))
-                    .collect(),
-            ),
-        };
-        Node {
-            kind,
-            loc: Loc {
-                source: self.source.clone(),
-                line: line.max(1),
-                column: column.max(1),
-                len,
-            },
+/// Runs `f` with `source` as the source of the nodes built meanwhile.
+fn with_source<R>(source: &Arc<Source>, f: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Arc<Source>>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            SOURCE.with(|s| *s.borrow_mut() = previous);
         }
     }
+    let previous = SOURCE.with(|s| s.borrow_mut().replace(source.clone()));
+    let _reset = Reset(previous);
+    f()
+}
+
+fn node(s: Spanned<Raw>, source: &Arc<Source>) -> Node {
+    let loc = s.referenced;
+    Node {
+        kind: s.value.0,
+        loc: Loc {
+            source: source.clone(),
+            line: u32::try_from(loc.line()).unwrap_or(u32::MAX).max(1),
+            column: u32::try_from(loc.column()).unwrap_or(u32::MAX).max(1),
+            len: u32::try_from(loc.span().len()).unwrap_or(u32::MAX),
+        },
+    }
+}
+
+fn current_source<E: de::Error>() -> Result<Arc<Source>, E> {
+    SOURCE
+        .with(|s| s.borrow().clone())
+        .ok_or_else(|| E::custom("errcat: YAML parsed outside `with_source`"))
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -364,55 +356,59 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
+        Ok(Raw(Kind::Null))
     }
     fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
-        Ok(Raw::Null)
+        Ok(Raw(Kind::Null))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
         Raw::deserialize(d)
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
-        Ok(Raw::Bool(v))
+        Ok(Raw(Kind::Bool(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
-        Ok(Raw::Int(v.into()))
+        Ok(Raw(Kind::Int(v.into())))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-        Ok(Raw::Int(v.into()))
+        Ok(Raw(Kind::Int(v.into())))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
-        Ok(Raw::Int(v))
+        Ok(Raw(Kind::Int(v)))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
-        Ok(i128::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+        Ok(Raw(
+            i128::try_from(v).map_or(Kind::Float(v as f64), Kind::Int)
+        ))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
-        Ok(Raw::Float(v))
+        Ok(Raw(Kind::Float(v)))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
-        Ok(Raw::Str(v.to_string()))
+        Ok(Raw(Kind::Str(v.to_string())))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
-        Ok(Raw::Str(v))
+        Ok(Raw(Kind::Str(v)))
     }
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Raw, E> {
-        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+        Ok(Raw(Kind::Str(String::from_utf8_lossy(v).into_owned())))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let source = current_source()?;
         let mut items = Vec::new();
         while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
-            items.push(item);
+            items.push(node(item, &source));
         }
-        Ok(Raw::Seq(items))
+        Ok(Raw(Kind::Seq(items)))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let source = current_source()?;
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<Raw>>()? {
             let value = map.next_value::<Spanned<Raw>>()?;
-            entries.push((key, value));
+            entries.push((node(key, &source), node(value, &source)));
         }
-        Ok(Raw::Map(entries))
+        Ok(Raw(Kind::Map(entries)))
     }
 }
 

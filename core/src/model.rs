@@ -453,7 +453,7 @@ pub const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"];
 /// Reads a mapping node, remembering which keys were used so that unknown
 /// ones are reported with a suggestion.
 struct MapReader<'a> {
-    entries: Vec<(&'a Node, &'a Node)>,
+    entries: &'a [(Node, Node)],
 }
 
 impl<'a> MapReader<'a> {
@@ -473,23 +473,21 @@ impl<'a> MapReader<'a> {
         };
         for (k, _) in entries {
             let key = k.key_string();
-            if !allowed.contains(&key.as_str()) {
+            if !allowed.contains(&&*key) {
                 cx.push(
                     Diagnostic::new(&k.loc, format!("unknown key `{key}` in {what}"))
                         .hint(suggest(&key, allowed)),
                 );
             }
         }
-        Some(MapReader {
-            entries: entries.iter().map(|(k, v)| (k, v)).collect(),
-        })
+        Some(MapReader { entries })
     }
 
     fn get(&self, key: &str) -> Option<&'a Node> {
         self.entries
             .iter()
             .find(|(k, _)| k.as_str() == Some(key))
-            .map(|(_, v)| *v)
+            .map(|(_, v)| v)
     }
 }
 
@@ -589,7 +587,7 @@ fn integer(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<i128
 fn key(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<String>> {
     match &node.kind {
         Kind::Str(_) | Kind::Int(_) => Some(Spanned {
-            value: node.key_string(),
+            value: node.key_string().into_owned(),
             loc: node.loc.clone(),
         }),
         other => {
@@ -673,7 +671,7 @@ fn template(node: &Node) -> Template {
         Kind::Map(entries) => Template::Object(
             entries
                 .iter()
-                .map(|(k, v)| (k.key_string(), template(v)))
+                .map(|(k, v)| (k.key_string().into_owned(), template(v)))
                 .collect(),
         ),
         Kind::Seq(items) => Template::Array(items.iter().map(template).collect()),
@@ -974,7 +972,7 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
             let value = match &v.kind {
                 // Plain numbers are natural for constant headers.
                 Kind::Int(_) => Some(Spanned {
-                    value: v.key_string(),
+                    value: v.key_string().into_owned(),
                     loc: v.loc.clone(),
                 }),
                 _ => string(v, "a header value", cx),

@@ -143,9 +143,7 @@ pub mod __private {
         ) -> Result<T, serde_json::Error> {
             let value = self.0.remove(name).unwrap_or(serde_json::Value::Null);
             serde_json::from_value(value).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!(
-                    "field `{name}`: {e}"
-                ))
+                <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
             })
         }
     }
@@ -192,7 +190,10 @@ pub mod __private {
         name: &'static str,
         value: &'static str,
     ) {
-        headers.push((HeaderName::from_static(name), HeaderValue::from_static(value)));
+        headers.push((
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
     }
 }
 
