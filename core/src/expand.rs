@@ -716,25 +716,29 @@ pub fn generate(
                     .zip(&ids)
                     .filter(|(f, _)| matches!(f.ty.value, Ty::Optional(_)))
                     .map(|(_, id)| quote!(+ usize::from(#id.is_some())));
-                let entries = fields.iter().zip(&ids).zip(&wires).map(|((f, id), w)| {
+                // The last entry's result is the closure's, when it is required.
+                let last_required = fields
+                    .last()
+                    .is_some_and(|f| !matches!(f.ty.value, Ty::Optional(_)));
+                let count = fields.len();
+                let entries = fields.iter().zip(&ids).zip(&wires).enumerate().map(|(i, ((f, id), w))| {
                     if matches!(f.ty.value, Ty::Optional(_)) {
                         quote!(if let #p::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
+                    } else if i + 1 == count {
+                        quote!(__m.serialize_entry(#w, #id))
                     } else {
                         quote!(__m.serialize_entry(#w, #id)?;)
                     }
                 });
+                let end = (!last_required).then(|| quote!(#p::Ok(())));
                 ser_arms.push(quote! {
-                    Self::#v { #(#ids),* } => {
-                        let mut __m = __s.serialize_map(#p::Some(#required #(#opt_counts)*))?;
-                        #(#entries)*
-                        __m.end()
-                    }
+                    Self::#v { #(#ids),* } => #p::details_map(__s, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
                 });
-                from_arms.push(quote! {
-                    #code_enum::#v => {
-                        let mut __m = #p::object(__details)?;
-                        Self::#v { #(#ids: __m.take(#wires)?,)* }
-                    }
+                from_arms.push(if fields.is_empty() {
+                    // No field to take: still refuse details that are not an object.
+                    quote!(#code_enum::#v => { __d.object()?; Self::#v {} })
+                } else {
+                    quote!(#code_enum::#v => Self::#v { #(#ids: __d.take(#wires)?,)* })
                 });
                 let dbg = debug_struct(&r.variant, fields, |id| quote!(#id));
                 debug_arms.push(quote!(Self::#v { #(#ids),* } => #dbg));
@@ -748,7 +752,7 @@ pub fn generate(
                     pub fn #ctor(details: impl #p::Into<#inner>) -> Self { Self::#v(details.into()) }
                 });
                 ser_arms.push(quote!(Self::#v(__d) => #p::serde::Serialize::serialize(__d, __s)));
-                from_arms.push(quote!(#code_enum::#v => Self::#v(#p::value(__details)?)));
+                from_arms.push(quote!(#code_enum::#v => Self::#v(__d.value()?)));
                 let name = r.variant.as_str();
                 debug_arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
             }
@@ -1026,6 +1030,8 @@ pub fn generate(
 
         const _: () = {
         use ::errcat::__private as __p;
+        #[allow(unused_imports)]
+        use __p::serde::ser::{SerializeMap as _, SerializeSeq as _};
 
         #envelope_helpers
 
@@ -1198,8 +1204,6 @@ pub fn generate(
             }
             fn has_details(&self) -> bool { #code_enum::__ERRCAT_META[#error::code(self) as usize].5 }
             fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                #[allow(unused_imports)]
-                use #p::serde::ser::SerializeMap as _;
                 #[allow(unreachable_patterns)]
                 match self #ser_arms
             }
@@ -1208,8 +1212,8 @@ pub fn generate(
                 code: #code_enum,
                 __details: #p::Option<#p::Value>,
             ) -> #p::Result<Self, #p::serde_json::Error> {
-                #[allow(unused_variables)]
-                let __details = __details;
+                #[allow(unused_mut, unused_variables)]
+                let mut __d = #p::Details::new(__details);
                 #p::Ok(match code #from_arms)
             }
         }
@@ -1314,9 +1318,9 @@ impl EnvelopeGen<'_> {
                 let entries: Vec<TokenStream> =
                     members.iter().map(|(k, v)| self.entry(k, v)).collect();
                 quote! {{
-                    let mut __m = #p::serde::Serializer::serialize_map(__s, #p::None)?;
+                    let mut __m = __s.serialize_map(#p::None)?;
                     #(#entries)*
-                    #p::serde::ser::SerializeMap::end(__m)
+                    __m.end()
                 }}
             }
             Template::Array(items) => {
@@ -1324,7 +1328,7 @@ impl EnvelopeGen<'_> {
                     .iter()
                     .map(|v| {
                         let (value, cond) = self.value(v);
-                        let put = quote!(#p::serde::ser::SerializeSeq::serialize_element(&mut __q, #value)?;);
+                        let put = quote!(__q.serialize_element(#value)?;);
                         match cond {
                             Presence::Always => put,
                             Presence::Never => TokenStream::new(),
@@ -1333,9 +1337,9 @@ impl EnvelopeGen<'_> {
                     })
                     .collect();
                 quote! {{
-                    let mut __q = #p::serde::Serializer::serialize_seq(__s, #p::None)?;
+                    let mut __q = __s.serialize_seq(#p::None)?;
                     #(#elems)*
-                    #p::serde::ser::SerializeSeq::end(__q)
+                    __q.end()
                 }}
             }
             other => {
@@ -1350,23 +1354,23 @@ impl EnvelopeGen<'_> {
         match v {
             Template::Slot(s) if s.value == Slot::Status && self.http => quote! {
                 if let #p::Some(__st) = __c.status() {
-                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, &__st.as_u16())?;
+                    __m.serialize_entry(#key, &__st.as_u16())?;
                 }
             },
             Template::Slot(s) if s.value == Slot::RequestId => quote! {
                 if let #p::Some(__v) = __env.request_id_value() {
-                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
+                    __m.serialize_entry(#key, __v)?;
                 }
             },
             Template::Slot(s) if s.value == Slot::Timestamp => quote! {
                 if let #p::Some(__v) = __env.timestamp_value() {
-                    #p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, __v)?;
+                    __m.serialize_entry(#key, __v)?;
                 }
             },
             _ => {
                 let (value, cond) = self.value(v);
                 let put =
-                    quote!(#p::serde::ser::SerializeMap::serialize_entry(&mut __m, #key, #value)?;);
+                    quote!(__m.serialize_entry(#key, #value)?;);
                 match cond {
                     Presence::Always => put,
                     Presence::Never => TokenStream::new(),

@@ -131,40 +131,70 @@ pub mod __private {
     pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
     pub use crate::template::{Slot, Template};
 
-    /// A details object whose fields generated code takes out one by one.
-    pub struct Fields(serde_json::Map<String, serde_json::Value>);
+    /// The details of a received error, which generated code takes apart:
+    /// field by field for object details, whole for other details.
+    pub struct Details {
+        raw: Option<serde_json::Value>,
+        map: Option<serde_json::Map<String, serde_json::Value>>,
+    }
 
-    impl Fields {
-        /// Takes the named field out (absent counts as `null`, so optional
-        /// fields may be left out).
+    impl Details {
+        /// Wraps the details of a body (absent when the body has none).
+        pub fn new(raw: Option<serde_json::Value>) -> Self {
+            Details { raw, map: None }
+        }
+
+        /// The details as an object (`null` or absent counts as `{}`).
+        pub fn object(
+            &mut self,
+        ) -> Result<&mut serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+            if self.map.is_none() {
+                self.map = Some(match self.raw.take() {
+                    None | Some(serde_json::Value::Null) => serde_json::Map::new(),
+                    Some(serde_json::Value::Object(map)) => map,
+                    Some(other) => {
+                        return Err(<serde_json::Error as serde::de::Error>::custom(
+                            format_args!("details must be an object, found {other}"),
+                        ));
+                    }
+                });
+            }
+            Ok(self.map.get_or_insert_with(serde_json::Map::new))
+        }
+
+        /// Takes the named field out of object details (absent counts as
+        /// `null`, so optional fields may be left out).
         pub fn take<T: serde::de::DeserializeOwned>(
             &mut self,
             name: &str,
         ) -> Result<T, serde_json::Error> {
-            let value = self.0.remove(name).unwrap_or(serde_json::Value::Null);
+            let value = self
+                .object()?
+                .remove(name)
+                .unwrap_or(serde_json::Value::Null);
             serde_json::from_value(value).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
+                <serde_json::Error as serde::de::Error>::custom(format_args!(
+                    "field `{name}`: {e}"
+                ))
             })
         }
-    }
 
-    /// The details object of a code with object details (`null` or absent
-    /// counts as `{}`).
-    pub fn object(details: Option<serde_json::Value>) -> Result<Fields, serde_json::Error> {
-        match details {
-            None | Some(serde_json::Value::Null) => Ok(Fields(serde_json::Map::new())),
-            Some(serde_json::Value::Object(map)) => Ok(Fields(map)),
-            Some(other) => Err(<serde_json::Error as serde::de::Error>::custom(
-                format_args!("details must be an object, found {other}"),
-            )),
+        /// Details that are not an object, whole.
+        pub fn value<T: serde::de::DeserializeOwned>(self) -> Result<T, serde_json::Error> {
+            serde_json::from_value(self.raw.unwrap_or(serde_json::Value::Null))
         }
     }
 
-    /// A details value that is not an object.
-    pub fn value<T: serde::de::DeserializeOwned>(
-        details: Option<serde_json::Value>,
-    ) -> Result<T, serde_json::Error> {
-        serde_json::from_value(details.unwrap_or(serde_json::Value::Null))
+    /// Serializes object details: a map of `len` entries written by `entries`.
+    pub fn details_map<S: serde::Serializer>(
+        serializer: S,
+        len: usize,
+        entries: impl FnOnce(&mut S::SerializeMap) -> Result<(), S::Error>,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(len))?;
+        entries(&mut map)?;
+        map.end()
     }
 
     /// The status for a number the macro has checked (400..=599).

@@ -221,6 +221,8 @@ const _: &[u8] = ::errcat::__private::core::include_bytes!(
 );
 const _: () = {
     use ::errcat::__private as __p;
+    #[allow(unused_imports)]
+    use __p::serde::ser::{SerializeMap as _, SerializeSeq as _};
     struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
     impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
         #[allow(unused_variables)]
@@ -232,30 +234,14 @@ const _: () = {
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
-                __p::serde::ser::SerializeMap::serialize_entry(
-                    &mut __m,
-                    "type",
-                    __c.category().as_str(),
-                )?;
-                __p::serde::ser::SerializeMap::serialize_entry(
-                    &mut __m,
-                    "code",
-                    __c.as_str(),
-                )?;
-                __p::serde::ser::SerializeMap::serialize_entry(
-                    &mut __m,
-                    "message",
-                    &__p::MessageOf(__e),
-                )?;
+                let mut __m = __s.serialize_map(__p::None)?;
+                __m.serialize_entry("type", __c.category().as_str())?;
+                __m.serialize_entry("code", __c.as_str())?;
+                __m.serialize_entry("message", &__p::MessageOf(__e))?;
                 if ::errcat::CatalogError::has_details(__e) {
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "details",
-                        &__p::DetailsOf(__e),
-                    )?;
+                    __m.serialize_entry("details", &__p::DetailsOf(__e))?;
                 }
-                __p::serde::ser::SerializeMap::end(__m)
+                __m.end()
             }
         }
     }
@@ -270,22 +256,14 @@ const _: () = {
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
+                let mut __m = __s.serialize_map(__p::None)?;
                 if let __p::Some(__v) = __env.request_id_value() {
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "request_id",
-                        __v,
-                    )?;
+                    __m.serialize_entry("request_id", __v)?;
                 }
                 if let __p::Some(__v) = __env.timestamp_value() {
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "timestamp",
-                        __v,
-                    )?;
+                    __m.serialize_entry("timestamp", __v)?;
                 }
-                __p::serde::ser::SerializeMap::end(__m)
+                __m.end()
             }
         }
     }
@@ -616,17 +594,19 @@ const _: () = {
             &self,
             __s: __S,
         ) -> __p::Result<__S::Ok, __S::Error> {
-            #[allow(unused_imports)]
-            use __p::serde::ser::SerializeMap as _;
             #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit, reset_at, plan, secret } => {
-                    let mut __m = __s.serialize_map(__p::Some(4usize))?;
-                    __m.serialize_entry("limit", limit)?;
-                    __m.serialize_entry("reset_at", reset_at)?;
-                    __m.serialize_entry("plan", plan)?;
-                    __m.serialize_entry("secret", secret)?;
-                    __m.end()
+                    __p::details_map(
+                        __s,
+                        4usize,
+                        |__m| {
+                            __m.serialize_entry("limit", limit)?;
+                            __m.serialize_entry("reset_at", reset_at)?;
+                            __m.serialize_entry("plan", plan)?;
+                            __m.serialize_entry("secret", secret)
+                        },
+                    )
                 }
                 Self::ItemsInvalid(__d) => __p::serde::Serialize::serialize(__d, __s),
                 _ => __s.serialize_unit(),
@@ -642,43 +622,23 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match __c.channel() {
                 SmallErrorChannel::Http => {
-                    let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "error",
-                        &__ErrcatEnvelopeNode0(__env),
-                    )?;
+                    let mut __m = __s.serialize_map(__p::None)?;
+                    __m.serialize_entry("error", &__ErrcatEnvelopeNode0(__env))?;
                     if let __p::Some(__st) = __c.status() {
-                        __p::serde::ser::SerializeMap::serialize_entry(
-                            &mut __m,
-                            "status",
-                            &__st.as_u16(),
-                        )?;
+                        __m.serialize_entry("status", &__st.as_u16())?;
                     }
                     if __env.request_id_value().is_some()
                         || __env.timestamp_value().is_some()
                     {
-                        __p::serde::ser::SerializeMap::serialize_entry(
-                            &mut __m,
-                            "meta",
-                            &__ErrcatEnvelopeNode1(__env),
-                        )?;
+                        __m.serialize_entry("meta", &__ErrcatEnvelopeNode1(__env))?;
                     }
-                    __p::serde::ser::SerializeMap::end(__m)
+                    __m.end()
                 }
                 SmallErrorChannel::Events => {
-                    let mut __m = __p::serde::Serializer::serialize_map(__s, __p::None)?;
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "kind",
-                        "error",
-                    )?;
-                    __p::serde::ser::SerializeMap::serialize_entry(
-                        &mut __m,
-                        "code",
-                        __c.as_str(),
-                    )?;
-                    __p::serde::ser::SerializeMap::end(__m)
+                    let mut __m = __s.serialize_map(__p::None)?;
+                    __m.serialize_entry("kind", "error")?;
+                    __m.serialize_entry("code", __c.as_str())?;
+                    __m.end()
                 }
             }
         }
@@ -686,22 +646,19 @@ const _: () = {
             code: SmallErrorCode,
             __details: __p::Option<__p::Value>,
         ) -> __p::Result<Self, __p::serde_json::Error> {
-            #[allow(unused_variables)]
-            let __details = __details;
+            #[allow(unused_mut, unused_variables)]
+            let mut __d = __p::Details::new(__details);
             __p::Ok(
                 match code {
                     SmallErrorCode::RateLimited => {
-                        let mut __m = __p::object(__details)?;
                         Self::RateLimited {
-                            limit: __m.take("limit")?,
-                            reset_at: __m.take("reset_at")?,
-                            plan: __m.take("plan")?,
-                            secret: __m.take("secret")?,
+                            limit: __d.take("limit")?,
+                            reset_at: __d.take("reset_at")?,
+                            plan: __d.take("plan")?,
+                            secret: __d.take("secret")?,
                         }
                     }
-                    SmallErrorCode::ItemsInvalid => {
-                        Self::ItemsInvalid(__p::value(__details)?)
-                    }
+                    SmallErrorCode::ItemsInvalid => Self::ItemsInvalid(__d.value()?),
                     SmallErrorCode::Old => Self::Old,
                     SmallErrorCode::EventLost => Self::EventLost,
                 },
