@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Clean build of the macro crate and its dependencies vs a bare proc macro
-# on syn + quote + serde derive (the floor any serde-based macro pays).
+# on syn + quote + serde derive (the floor any serde-based macro pays), and
+# vs the same bare macro plus serde-saphyr with the features errcat uses (the
+# floor once the YAML crate the project requires is in).
 # Each is built from scratch in its own target dir, RUNS times, alternating.
 #
 #   bash scripts/macro-build-time.sh [RUNS=3]
@@ -8,8 +10,8 @@ set -euo pipefail
 runs="${1:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/macro-build-time"
-rm -rf "$work/bare"
-mkdir -p "$work/bare/src"
+rm -rf "$work/bare" "$work/bare-yaml"
+mkdir -p "$work/bare/src" "$work/bare-yaml/src"
 cat > "$work/bare/Cargo.toml" <<'TOML'
 [package]
 name = "bare-macro"
@@ -37,16 +39,26 @@ pub fn bare(_args: TokenStream, item: TokenStream) -> TokenStream {
     quote::quote!(#input impl #ident {}).into()
 }
 RS
+sed -e 's/^name = "bare-macro"/name = "bare-yaml-macro"/' "$work/bare/Cargo.toml" > "$work/bare-yaml/Cargo.toml"
+printf '%s\n' 'serde-saphyr = { version = "2.1", default-features = false, features = ["deserialize"] }' >> "$work/bare-yaml/Cargo.toml"
+# [workspace] must stay last-but-dependency-safe: move it to the end.
+grep -v '^\[workspace\]' "$work/bare-yaml/Cargo.toml" > "$work/bare-yaml/Cargo.tmp"
+printf '[workspace]\n' >> "$work/bare-yaml/Cargo.tmp"
+mv "$work/bare-yaml/Cargo.tmp" "$work/bare-yaml/Cargo.toml"
+sed -e 's/let _ = std::mem::size_of::<Config>();/let c: Config = serde_saphyr::from_str("name: x").unwrap(); let _ = c.name;/' "$work/bare/src/lib.rs" > "$work/bare-yaml/src/lib.rs"
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-as=(); bs=()
+as=(); bs=(); cs=()
 for _ in $(seq "$runs"); do
-  rm -rf "$work/t-errcat" "$work/t-bare"
+  rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml"
   as+=("$(secs env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
   bs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
+  cs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-yaml" cargo build -q --manifest-path "$work/bare-yaml/Cargo.toml")")
 done
-ma=$(median "${as[@]}"); mb=$(median "${bs[@]}")
+ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}")
 printf 'clean build, dev profile, %s runs\n' "$runs"
 printf 'errcat-macros and deps: median %.1fs (runs: %s)\n' "$ma" "${as[*]}"
 printf 'bare syn+quote+serde-derive macro: median %.1fs (runs: %s)\n' "$mb" "${bs[*]}"
-printf 'ratio: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
+printf 'bare macro + serde-saphyr (deserialize): median %.1fs (runs: %s)\n' "$mc" "${cs[*]}"
+printf 'ratio errcat / bare: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
+printf 'ratio bare + serde-saphyr / bare (the floor with the required YAML crate): %.2f\n' "$(echo "$mc / $mb" | bc -l)"

@@ -1,6 +1,7 @@
 //! Expansion cost: load + check + expand of synthetic catalogs of 100, 1,000
 //! and 10,000 codes and of the two seed catalogs, side by side with the
-//! floor: serde-saphyr alone parsing the same text into plain structs.
+//! floor: serde-saphyr alone parsing the same text into plain structs, and
+//! our YAML stage alone (serde-saphyr with spans, into a tree).
 //!
 //! `cargo bench -p errcat-core --bench expand` (release) and
 //! `cargo bench -p errcat-core --bench expand --profile dev` (what an
@@ -80,6 +81,10 @@ fn bench(c: &mut Criterion) {
         let text = errcat_core::synth::catalog(n);
         g.bench_with_input(BenchmarkId::new("serde_saphyr_plain", n), &text, |b, t| {
             b.iter(|| black_box(parse_plain(t)))
+        });
+        // The YAML stage alone: what spans cost over the plain parse.
+        g.bench_with_input(BenchmarkId::new("load_only", n), &text, |b, t| {
+            b.iter(|| black_box(errcat_core::load::load_bytes("bench.yaml", t.as_bytes())))
         });
         g.bench_with_input(BenchmarkId::new("load_check_expand", n), &text, |b, t| {
             b.iter(|| black_box(pipeline(t)))

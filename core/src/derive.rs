@@ -235,24 +235,35 @@ fn check_type(
 
 /// Expands `#[derive(ErrorCatalog)]`.
 pub fn derive_error_catalog(item: TokenStream, bases: &Bases) -> TokenStream {
+    derive_error_catalog_output(item, bases).into_token_stream()
+}
+
+/// Like [`derive_error_catalog`], keeping a cache hit as text (see
+/// [`Output`](crate::cache::Output)): what the proc macro calls.
+pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::cache::Output {
+    use crate::cache::Output;
     let input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
-        Err(e) => return e.to_compile_error(),
+        Err(e) => return Output::Fresh(e.to_compile_error()),
     };
     let opts = match options(&input) {
         Ok(o) => o,
-        Err(e) => return e.to_compile_error(),
+        Err(e) => return Output::Fresh(e.to_compile_error()),
     };
     let syn::Data::Enum(data) = &input.data else {
-        return syn::Error::new(
-            input.ident.span(),
-            "#[derive(ErrorCatalog)] goes on an enum",
-        )
-        .to_compile_error();
+        return Output::Fresh(
+            syn::Error::new(
+                input.ident.span(),
+                "#[derive(ErrorCatalog)] goes on an enum",
+            )
+            .to_compile_error(),
+        );
     };
     if !input.generics.params.is_empty() {
-        return syn::Error::new(input.ident.span(), "a catalog enum cannot be generic")
-            .to_compile_error();
+        return Output::Fresh(
+            syn::Error::new(input.ident.span(), "a catalog enum cannot be generic")
+                .to_compile_error(),
+        );
     }
     let resolved = bases.resolve(&opts.path.value());
     crate::cache::expand_cached(&resolved.path, &item, "derive", || {

@@ -88,22 +88,35 @@ impl Resolved {
 
 /// Expands `#[errcat::catalog("path")]` on `item`.
 pub fn catalog_attribute(args: TokenStream, item: TokenStream, bases: &Bases) -> TokenStream {
+    catalog_attribute_output(args, item, bases).into_token_stream()
+}
+
+/// Like [`catalog_attribute`], keeping a cache hit as text (see
+/// [`Output`](crate::cache::Output)): what the proc macro calls.
+pub fn catalog_attribute_output(
+    args: TokenStream,
+    item: TokenStream,
+    bases: &Bases,
+) -> crate::cache::Output {
+    use crate::cache::Output;
     let lit: syn::LitStr = match syn::parse2(args) {
         Ok(lit) => lit,
         Err(e) => {
-            return syn::Error::new(
-                e.span(),
-                "expected the catalog path: #[errcat::catalog(\"catalog/api.yaml\")]",
-            )
-            .to_compile_error();
+            return Output::Fresh(
+                syn::Error::new(
+                    e.span(),
+                    "expected the catalog path: #[errcat::catalog(\"catalog/api.yaml\")]",
+                )
+                .to_compile_error(),
+            );
         }
     };
     let input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
-        Err(e) => return e.to_compile_error(),
+        Err(e) => return Output::Fresh(e.to_compile_error()),
     };
     if let Err(e) = check_item(&input) {
-        return e.to_compile_error();
+        return Output::Fresh(e.to_compile_error());
     }
     let resolved = bases.resolve(&lit.value());
     crate::cache::expand_cached(
@@ -721,15 +734,17 @@ pub fn generate(
                     .last()
                     .is_some_and(|f| !matches!(f.ty.value, Ty::Optional(_)));
                 let count = fields.len();
-                let entries = fields.iter().zip(&ids).zip(&wires).enumerate().map(|(i, ((f, id), w))| {
-                    if matches!(f.ty.value, Ty::Optional(_)) {
-                        quote!(if let #p::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
-                    } else if i + 1 == count {
-                        quote!(__m.serialize_entry(#w, #id))
-                    } else {
-                        quote!(__m.serialize_entry(#w, #id)?;)
-                    }
-                });
+                let entries = fields.iter().zip(&ids).zip(&wires).enumerate().map(
+                    |(i, ((f, id), w))| {
+                        if matches!(f.ty.value, Ty::Optional(_)) {
+                            quote!(if let #p::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
+                        } else if i + 1 == count {
+                            quote!(__m.serialize_entry(#w, #id))
+                        } else {
+                            quote!(__m.serialize_entry(#w, #id)?;)
+                        }
+                    },
+                );
                 let end = (!last_required).then(|| quote!(#p::Ok(())));
                 ser_arms.push(quote! {
                     Self::#v { #(#ids),* } => #p::details_map(__s, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
@@ -1369,8 +1384,7 @@ impl EnvelopeGen<'_> {
             },
             _ => {
                 let (value, cond) = self.value(v);
-                let put =
-                    quote!(__m.serialize_entry(#key, #value)?;);
+                let put = quote!(__m.serialize_entry(#key, #value)?;);
                 match cond {
                     Presence::Always => put,
                     Presence::Never => TokenStream::new(),

@@ -173,9 +173,7 @@ pub mod __private {
                 .remove(name)
                 .unwrap_or(serde_json::Value::Null);
             serde_json::from_value(value).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!(
-                    "field `{name}`: {e}"
-                ))
+                <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
             })
         }
 
