@@ -737,17 +737,18 @@ pub fn generate(
                 let entries = fields.iter().zip(&ids).zip(&wires).enumerate().map(
                     |(i, ((f, id), w))| {
                         if matches!(f.ty.value, Ty::Optional(_)) {
-                            quote!(if let #p::Some(__v) = #id { __m.serialize_entry(#w, __v)?; })
+                            quote!(if let #p::Some(__v) = #id { __m.serialize_field(#w, __v)?; } else { __m.skip_field(#w)?; })
                         } else if i + 1 == count {
-                            quote!(__m.serialize_entry(#w, #id))
+                            quote!(__m.serialize_field(#w, #id))
                         } else {
-                            quote!(__m.serialize_entry(#w, #id)?;)
+                            quote!(__m.serialize_field(#w, #id)?;)
                         }
                     },
                 );
                 let end = (!last_required).then(|| quote!(#p::Ok(())));
+                let vname = r.variant.as_str();
                 ser_arms.push(quote! {
-                    Self::#v { #(#ids),* } => #p::details_map(__s, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
+                    Self::#v { #(#ids),* } => #p::details_struct(__s, #vname, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
                 });
                 from_arms.push(if fields.is_empty() {
                     // No field to take: still refuse details that are not an object.
@@ -1046,7 +1047,7 @@ pub fn generate(
         const _: () = {
         use ::errcat::__private as __p;
         #[allow(unused_imports)]
-        use __p::serde::ser::{SerializeMap as _, SerializeSeq as _};
+        use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
 
         #envelope_helpers
 
@@ -1276,6 +1277,13 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
     }
 }
 
+/// How many struct fields an envelope member adds.
+enum Count {
+    Zero,
+    One,
+    If(TokenStream),
+}
+
 /// Whether a template node is present in a given envelope.
 enum Presence {
     Always,
@@ -1329,11 +1337,26 @@ impl EnvelopeGen<'_> {
     fn node(&mut self, t: &Template) -> TokenStream {
         let p = quote!(__p);
         match t {
+            // A struct, as `#[derive(Serialize)]` writes one: static keys,
+            // the exact field count, `skip_field` for absent members.
             Template::Object(members) => {
-                let entries: Vec<TokenStream> =
-                    members.iter().map(|(k, v)| self.entry(k, v)).collect();
+                let mut entries = Vec::new();
+                let mut fixed = 0usize;
+                let mut counts = Vec::new();
+                for (k, v) in members {
+                    let (entry, count) = self.entry(k, v);
+                    match count {
+                        Count::One => fixed += 1,
+                        Count::If(c) => counts.push(quote!(usize::from(#c))),
+                        Count::Zero => {}
+                    }
+                    entries.push(entry);
+                }
+                if fixed > 0 || counts.is_empty() {
+                    counts.insert(0, quote!(#fixed));
+                }
                 quote! {{
-                    let mut __m = __s.serialize_map(#p::None)?;
+                    let mut __m = __s.serialize_struct("Envelope", #(#counts)+*)?;
                     #(#entries)*
                     __m.end()
                 }}
@@ -1364,31 +1387,41 @@ impl EnvelopeGen<'_> {
         }
     }
 
-    fn entry(&mut self, key: &str, v: &Template) -> TokenStream {
+    /// A struct field for `v` under `key`, and how many fields it adds.
+    fn entry(&mut self, key: &str, v: &Template) -> (TokenStream, Count) {
         let p = quote!(__p);
+        let optional = |value: TokenStream, source: TokenStream| {
+            (
+                quote! {
+                    if let #p::Some(__v) = #source {
+                        __m.serialize_field(#key, #value)?;
+                    } else {
+                        __m.skip_field(#key)?;
+                    }
+                },
+                Count::If(quote!(#source.is_some())),
+            )
+        };
         match v {
-            Template::Slot(s) if s.value == Slot::Status && self.http => quote! {
-                if let #p::Some(__st) = __c.status() {
-                    __m.serialize_entry(#key, &__st.as_u16())?;
-                }
-            },
-            Template::Slot(s) if s.value == Slot::RequestId => quote! {
-                if let #p::Some(__v) = __env.request_id_value() {
-                    __m.serialize_entry(#key, __v)?;
-                }
-            },
-            Template::Slot(s) if s.value == Slot::Timestamp => quote! {
-                if let #p::Some(__v) = __env.timestamp_value() {
-                    __m.serialize_entry(#key, __v)?;
-                }
-            },
+            Template::Slot(s) if s.value == Slot::Status && self.http => {
+                optional(quote!(&__v.as_u16()), quote!(__c.status()))
+            }
+            Template::Slot(s) if s.value == Slot::RequestId => {
+                optional(quote!(__v), quote!(__env.request_id_value()))
+            }
+            Template::Slot(s) if s.value == Slot::Timestamp => {
+                optional(quote!(__v), quote!(__env.timestamp_value()))
+            }
             _ => {
                 let (value, cond) = self.value(v);
-                let put = quote!(__m.serialize_entry(#key, #value)?;);
+                let put = quote!(__m.serialize_field(#key, #value)?;);
                 match cond {
-                    Presence::Always => put,
-                    Presence::Never => TokenStream::new(),
-                    Presence::When(c) => quote!(if #c { #put }),
+                    Presence::Always => (put, Count::One),
+                    Presence::Never => (TokenStream::new(), Count::Zero),
+                    Presence::When(c) => (
+                        quote!(if #c { #put } else { __m.skip_field(#key)?; }),
+                        Count::If(c),
+                    ),
                 }
             }
         }

@@ -183,16 +183,18 @@ pub mod __private {
         }
     }
 
-    /// Serializes object details: a map of `len` entries written by `entries`.
-    pub fn details_map<S: serde::Serializer>(
+    /// Serializes object details as `#[derive(Serialize)]` serializes a
+    /// struct named `name` with `len` fields, written by `fields`.
+    pub fn details_struct<S: serde::Serializer>(
         serializer: S,
+        name: &'static str,
         len: usize,
-        entries: impl FnOnce(&mut S::SerializeMap) -> Result<(), S::Error>,
+        fields: impl FnOnce(&mut S::SerializeStruct) -> Result<(), S::Error>,
     ) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(Some(len))?;
-        entries(&mut map)?;
-        map.end()
+        use serde::ser::SerializeStruct as _;
+        let mut st = serializer.serialize_struct(name, len)?;
+        fields(&mut st)?;
+        st.end()
     }
 
     /// The status for a number the macro has checked (400..=599).

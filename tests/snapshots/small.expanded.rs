@@ -222,7 +222,7 @@ const _: &[u8] = ::errcat::__private::core::include_bytes!(
 const _: () = {
     use ::errcat::__private as __p;
     #[allow(unused_imports)]
-    use __p::serde::ser::{SerializeMap as _, SerializeSeq as _};
+    use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
     struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
     impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
         #[allow(unused_variables)]
@@ -234,12 +234,18 @@ const _: () = {
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __s.serialize_map(__p::None)?;
-                __m.serialize_entry("type", __c.category().as_str())?;
-                __m.serialize_entry("code", __c.as_str())?;
-                __m.serialize_entry("message", &__p::MessageOf(__e))?;
+                let mut __m = __s
+                    .serialize_struct(
+                        "Envelope",
+                        3usize + usize::from(::errcat::CatalogError::has_details(__e)),
+                    )?;
+                __m.serialize_field("type", __c.category().as_str())?;
+                __m.serialize_field("code", __c.as_str())?;
+                __m.serialize_field("message", &__p::MessageOf(__e))?;
                 if ::errcat::CatalogError::has_details(__e) {
-                    __m.serialize_entry("details", &__p::DetailsOf(__e))?;
+                    __m.serialize_field("details", &__p::DetailsOf(__e))?;
+                } else {
+                    __m.skip_field("details")?;
                 }
                 __m.end()
             }
@@ -256,12 +262,21 @@ const _: () = {
             let __e = __env.error();
             let __c = __e.code();
             {
-                let mut __m = __s.serialize_map(__p::None)?;
+                let mut __m = __s
+                    .serialize_struct(
+                        "Envelope",
+                        usize::from(__env.request_id_value().is_some())
+                            + usize::from(__env.timestamp_value().is_some()),
+                    )?;
                 if let __p::Some(__v) = __env.request_id_value() {
-                    __m.serialize_entry("request_id", __v)?;
+                    __m.serialize_field("request_id", __v)?;
+                } else {
+                    __m.skip_field("request_id")?;
                 }
                 if let __p::Some(__v) = __env.timestamp_value() {
-                    __m.serialize_entry("timestamp", __v)?;
+                    __m.serialize_field("timestamp", __v)?;
+                } else {
+                    __m.skip_field("timestamp")?;
                 }
                 __m.end()
             }
@@ -597,14 +612,15 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit, reset_at, plan, secret } => {
-                    __p::details_map(
+                    __p::details_struct(
                         __s,
+                        "RateLimited",
                         4usize,
                         |__m| {
-                            __m.serialize_entry("limit", limit)?;
-                            __m.serialize_entry("reset_at", reset_at)?;
-                            __m.serialize_entry("plan", plan)?;
-                            __m.serialize_entry("secret", secret)
+                            __m.serialize_field("limit", limit)?;
+                            __m.serialize_field("reset_at", reset_at)?;
+                            __m.serialize_field("plan", plan)?;
+                            __m.serialize_field("secret", secret)
                         },
                     )
                 }
@@ -622,22 +638,34 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match __c.channel() {
                 SmallErrorChannel::Http => {
-                    let mut __m = __s.serialize_map(__p::None)?;
-                    __m.serialize_entry("error", &__ErrcatEnvelopeNode0(__env))?;
-                    if let __p::Some(__st) = __c.status() {
-                        __m.serialize_entry("status", &__st.as_u16())?;
+                    let mut __m = __s
+                        .serialize_struct(
+                            "Envelope",
+                            1usize + usize::from(__c.status().is_some())
+                                + usize::from(
+                                    __env.request_id_value().is_some()
+                                        || __env.timestamp_value().is_some(),
+                                ),
+                        )?;
+                    __m.serialize_field("error", &__ErrcatEnvelopeNode0(__env))?;
+                    if let __p::Some(__v) = __c.status() {
+                        __m.serialize_field("status", &__v.as_u16())?;
+                    } else {
+                        __m.skip_field("status")?;
                     }
                     if __env.request_id_value().is_some()
                         || __env.timestamp_value().is_some()
                     {
-                        __m.serialize_entry("meta", &__ErrcatEnvelopeNode1(__env))?;
+                        __m.serialize_field("meta", &__ErrcatEnvelopeNode1(__env))?;
+                    } else {
+                        __m.skip_field("meta")?;
                     }
                     __m.end()
                 }
                 SmallErrorChannel::Events => {
-                    let mut __m = __s.serialize_map(__p::None)?;
-                    __m.serialize_entry("kind", "error")?;
-                    __m.serialize_entry("code", __c.as_str())?;
+                    let mut __m = __s.serialize_struct("Envelope", 2usize)?;
+                    __m.serialize_field("kind", "error")?;
+                    __m.serialize_field("code", __c.as_str())?;
                     __m.end()
                 }
             }
