@@ -1057,26 +1057,31 @@ pub fn generate(
 
             /// This error's code.
             #[must_use]
+            #[inline]
             pub const fn code(&self) -> #code_enum {
                 match self #code_arms
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
+            #[inline]
             pub const fn status(&self) -> #p::Option<#p::StatusCode> {
                 self.code().status()
             }
             /// The category.
             #[must_use]
+            #[inline]
             pub const fn category(&self) -> #category_enum {
                 self.code().category()
             }
             /// The channel (envelope) this error is sent on.
             #[must_use]
+            #[inline]
             pub const fn channel(&self) -> #channel_enum {
                 self.code().channel()
             }
             /// Whether retrying may succeed.
             #[must_use]
+            #[inline]
             pub const fn is_retryable(&self) -> bool {
                 self.code().is_retryable()
             }
@@ -1107,29 +1112,35 @@ pub fn generate(
 
             /// The wire code.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 Self::__ERRCAT_META[self as usize].0
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
+            #[inline]
             pub const fn status(self) -> #p::Option<#p::StatusCode> {
                 #p::status(Self::__ERRCAT_META[self as usize].1)
             }
             /// The category.
             #[must_use]
+            #[inline]
             pub const fn category(self) -> #category_enum {
                 #category_enum::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
             }
             /// Whether retrying may succeed.
             #[must_use]
+            #[inline]
             pub const fn is_retryable(self) -> bool {
                 Self::__ERRCAT_META[self as usize].4
             }
             /// The channel (envelope) of this code.
             #[must_use]
+            #[inline]
             pub const fn channel(self) -> #channel_enum {
                 #channel_enum::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
             }
+            #[inline]
             const fn template(self) -> &'static #p::Template {
                 Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
             }
@@ -1157,11 +1168,17 @@ pub fn generate(
         impl ::errcat::CatalogCode for #code_enum {
             const ALL: &'static [Self] = #code_enum::ALL;
             const TEMPLATES: &'static [&'static #p::Template] = #code_enum::__ERRCAT_TEMPLATES;
+            #[inline]
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
+            #[inline]
             fn status(self) -> #p::Option<#p::StatusCode> { #code_enum::status(self) }
+            #[inline]
             fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
+            #[inline]
             fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
+            #[inline]
             fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
+            #[inline]
             fn template(self) -> &'static #p::Template { #code_enum::template(self) }
             fn from_wire(code: &str) -> #p::Option<Self> { code.parse().ok() }
         }
@@ -1171,6 +1188,7 @@ pub fn generate(
             pub const ALL: &'static [Self] = &[#(Self::#cat_ids),*];
             /// The wire name.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 match self { #(Self::#cat_ids => #cat_wires,)* }
             }
@@ -1192,6 +1210,7 @@ pub fn generate(
             pub const ALL: &'static [Self] = &[#(Self::#channel_ids),*];
             /// The channel's name in the catalog.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 match self { #(Self::#channel_ids => #channels,)* }
             }
@@ -1212,12 +1231,15 @@ pub fn generate(
         #[allow(deprecated)]
         impl ::errcat::CatalogError for #error {
             type Code = #code_enum;
+            #[inline]
             fn code(&self) -> #code_enum { #error::code(self) }
             fn headers(&self) -> #p::Vec<(#p::HeaderName, #p::HeaderValue)> { #error::headers(self) }
+            #[inline]
             fn static_message(&self) -> #p::Option<&'static str> {
                 let __row = #code_enum::__ERRCAT_META[#error::code(self) as usize];
                 if __row.6 { #p::Some(__row.7) } else { #p::None }
             }
+            #[inline]
             fn has_details(&self) -> bool { #code_enum::__ERRCAT_META[#error::code(self) as usize].5 }
             fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                 #[allow(unreachable_patterns)]
@@ -1265,6 +1287,7 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
         impl #id {
             /// The wire value.
             #[must_use]
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 match self { #(Self::#vs => #values,)* }
             }

@@ -23,6 +23,7 @@ pub enum Plan {
 impl Plan {
     /// The wire value.
     #[must_use]
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Free => "free",
@@ -317,6 +318,7 @@ const _: () = {
         }
         /// This error's code.
         #[must_use]
+        #[inline]
         pub const fn code(&self) -> SmallErrorCode {
             match self {
                 Self::RateLimited { .. } => SmallErrorCode::RateLimited,
@@ -327,21 +329,25 @@ const _: () = {
         }
         /// The HTTP status; `None` on non-HTTP channels.
         #[must_use]
+        #[inline]
         pub const fn status(&self) -> __p::Option<__p::StatusCode> {
             self.code().status()
         }
         /// The category.
         #[must_use]
+        #[inline]
         pub const fn category(&self) -> SmallErrorCategory {
             self.code().category()
         }
         /// The channel (envelope) this error is sent on.
         #[must_use]
+        #[inline]
         pub const fn channel(&self) -> SmallErrorChannel {
             self.code().channel()
         }
         /// Whether retrying may succeed.
         #[must_use]
+        #[inline]
         pub const fn is_retryable(&self) -> bool {
             self.code().is_retryable()
         }
@@ -437,29 +443,35 @@ const _: () = {
         ];
         /// The wire code.
         #[must_use]
+        #[inline]
         pub const fn as_str(self) -> &'static str {
             Self::__ERRCAT_META[self as usize].0
         }
         /// The HTTP status; `None` on non-HTTP channels.
         #[must_use]
+        #[inline]
         pub const fn status(self) -> __p::Option<__p::StatusCode> {
             __p::status(Self::__ERRCAT_META[self as usize].1)
         }
         /// The category.
         #[must_use]
+        #[inline]
         pub const fn category(self) -> SmallErrorCategory {
             SmallErrorCategory::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
         }
         /// Whether retrying may succeed.
         #[must_use]
+        #[inline]
         pub const fn is_retryable(self) -> bool {
             Self::__ERRCAT_META[self as usize].4
         }
         /// The channel (envelope) of this code.
         #[must_use]
+        #[inline]
         pub const fn channel(self) -> SmallErrorChannel {
             SmallErrorChannel::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
         }
+        #[inline]
         const fn template(self) -> &'static __p::Template {
             Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
         }
@@ -491,21 +503,27 @@ const _: () = {
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;
         const TEMPLATES: &'static [&'static __p::Template] = SmallErrorCode::__ERRCAT_TEMPLATES;
+        #[inline]
         fn as_str(self) -> &'static str {
             SmallErrorCode::as_str(self)
         }
+        #[inline]
         fn status(self) -> __p::Option<__p::StatusCode> {
             SmallErrorCode::status(self)
         }
+        #[inline]
         fn category_name(self) -> &'static str {
             SmallErrorCode::category(self).as_str()
         }
+        #[inline]
         fn channel_name(self) -> &'static str {
             SmallErrorCode::channel(self).as_str()
         }
+        #[inline]
         fn is_retryable(self) -> bool {
             SmallErrorCode::is_retryable(self)
         }
+        #[inline]
         fn template(self) -> &'static __p::Template {
             SmallErrorCode::template(self)
         }
@@ -518,6 +536,7 @@ const _: () = {
         pub const ALL: &'static [Self] = &[Self::Limits, Self::Events];
         /// The wire name.
         #[must_use]
+        #[inline]
         pub const fn as_str(self) -> &'static str {
             match self {
                 Self::Limits => "limits",
@@ -543,6 +562,7 @@ const _: () = {
         pub const ALL: &'static [Self] = &[Self::Http, Self::Events];
         /// The channel's name in the catalog.
         #[must_use]
+        #[inline]
         pub const fn as_str(self) -> &'static str {
             match self {
                 Self::Http => "http",
@@ -592,16 +612,19 @@ const _: () = {
     #[allow(deprecated)]
     impl ::errcat::CatalogError for SmallError {
         type Code = SmallErrorCode;
+        #[inline]
         fn code(&self) -> SmallErrorCode {
             SmallError::code(self)
         }
         fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
             SmallError::headers(self)
         }
+        #[inline]
         fn static_message(&self) -> __p::Option<&'static str> {
             let __row = SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize];
             if __row.6 { __p::Some(__row.7) } else { __p::None }
         }
+        #[inline]
         fn has_details(&self) -> bool {
             SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize].5
         }
