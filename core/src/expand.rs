@@ -860,6 +860,7 @@ pub fn generate(
     let variant_ids: Vec<&Ident> = plan.codes.iter().map(|(_, v)| v).collect();
     let wires: Vec<&str> = codes.iter().map(|c| c.code.value.as_str()).collect();
     let indices = 0..codes.len();
+    let n_codes = codes.len();
     let cat_ids: Vec<Ident> = catalog
         .categories
         .iter()
@@ -1109,6 +1110,16 @@ pub fn generate(
             #(#template_defs)*
             const __ERRCAT_TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
             const __ERRCAT_META: &'static [(&'static str, u16, u32, u32, bool, bool, bool, &'static str)] = &#rows;
+            // Statuses resolved at compile time, so that `status()` is a load.
+            const __ERRCAT_STATUS: [#p::Option<#p::StatusCode>; #n_codes] = {
+                let mut __out = [#p::None; #n_codes];
+                let mut __i = 0;
+                while __i < #n_codes {
+                    __out[__i] = #p::status(Self::__ERRCAT_META[__i].1);
+                    __i += 1;
+                }
+                __out
+            };
 
             /// The wire code.
             #[must_use]
@@ -1120,7 +1131,7 @@ pub fn generate(
             #[must_use]
             #[inline]
             pub const fn status(self) -> #p::Option<#p::StatusCode> {
-                #p::status(Self::__ERRCAT_META[self as usize].1)
+                Self::__ERRCAT_STATUS[self as usize]
             }
             /// The category.
             #[must_use]

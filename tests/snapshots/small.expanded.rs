@@ -441,6 +441,15 @@ const _: () = {
             ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old"),
             ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost"),
         ];
+        const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
+            let mut __out = [__p::None; 4usize];
+            let mut __i = 0;
+            while __i < 4usize {
+                __out[__i] = __p::status(Self::__ERRCAT_META[__i].1);
+                __i += 1;
+            }
+            __out
+        };
         /// The wire code.
         #[must_use]
         #[inline]
@@ -451,7 +460,7 @@ const _: () = {
         #[must_use]
         #[inline]
         pub const fn status(self) -> __p::Option<__p::StatusCode> {
-            __p::status(Self::__ERRCAT_META[self as usize].1)
+            Self::__ERRCAT_STATUS[self as usize]
         }
         /// The category.
         #[must_use]
