@@ -1000,10 +1000,13 @@ pub fn generate(
     let (serialize_envelope_fn, envelope_helpers) =
         envelope_serializer(catalog, error, channel_enum, &channels, &channel_ids);
     let rebuild = source.rebuild_trigger();
+    // Variant names come from the catalog, where a shared suffix such as
+    // `…Error` is the API's naming; clippy flags it on enums not exported.
     let (enum_def, debug_impl) = if plan.emit_enum {
         (
             quote! {
                 #(#user_attrs)*
+                #[allow(clippy::enum_variant_names)]
                 #vis enum #error #variants
             },
             quote! {
@@ -1028,16 +1031,19 @@ pub fn generate(
 
         #code_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
         #vis enum #code_enum #code_variants
 
         #cat_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
         #vis enum #category_enum {
             #(#cat_docs #cat_ids,)*
         }
 
         #chan_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
         #vis enum #channel_enum {
             #(#channel_docs #channel_ids,)*
         }
@@ -1292,6 +1298,7 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
         #d
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, #p::serde::Serialize, #p::serde::Deserialize)]
         #[serde(crate = "::errcat::__private::serde")]
+        #[allow(clippy::enum_variant_names)]
         #vis enum #id {
             #(#docs #[serde(rename = #values)] #vs,)*
         }

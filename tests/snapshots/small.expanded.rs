@@ -12,6 +12,7 @@
     ::errcat::__private::serde::Deserialize
 )]
 #[serde(crate = "::errcat::__private::serde")]
+#[allow(clippy::enum_variant_names)]
 pub enum Plan {
     /// `free`
     #[serde(rename = "free")]
@@ -71,6 +72,7 @@ impl ::errcat::__private::fmt::Debug for Item {
 }
 /// Errors of the small API.
 #[derive(Clone, PartialEq)]
+#[allow(clippy::enum_variant_names)]
 pub enum SmallError {
     /** Limit of {limit} reached
 
@@ -185,6 +187,7 @@ pub enum SmallError {
 }
 /// The codes of the `small` catalog, without details: [`SmallError::code`] returns one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(clippy::enum_variant_names)]
 pub enum SmallErrorCode {
     /// `RATE_LIMITED` (429 Too Many Requests): Limit of {limit} reached
     RateLimited,
@@ -198,6 +201,7 @@ pub enum SmallErrorCode {
 }
 /// The categories of the `small` catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(clippy::enum_variant_names)]
 pub enum SmallErrorCategory {
     /** Limits
 
@@ -210,6 +214,7 @@ pub enum SmallErrorCategory {
 }
 /// The channels (envelopes) of the `small` catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(clippy::enum_variant_names)]
 pub enum SmallErrorChannel {
     /// HTTP responses.
     Http,
