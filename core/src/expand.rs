@@ -661,6 +661,17 @@ pub fn generate(
     // that differ per variant. Codes without details share one fallback arm
     // in most impls, and the metadata of every code is one table row, so
     // the output grows by as few tokens per code as possible.
+    let mut channels: Vec<&str> = catalog
+        .envelopes
+        .iter()
+        .map(|e| e.channel.value.as_str())
+        .collect();
+    // `http` first: clients try its envelope first.
+    channels.sort_by_key(|c| *c != HTTP);
+    // The code table: one row per code, (wire code, status or 0, category
+    // index, channel index, retryable, has details, static message?, static
+    // message).
+    let mut rows = Arms::default();
     let mut variants = Arms::default();
     let mut ctors = TokenStream::new();
     let mut code_arms = Arms::default();
@@ -691,6 +702,26 @@ pub fn generate(
         code_variants.push(quote!(#short #dep #v));
         code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
         let message_pieces = pieces(message).unwrap_or_default();
+        {
+            let status = r.status.unwrap_or(0);
+            let category = u32::try_from(r.category).unwrap_or(u32::MAX);
+            let channel = channels
+                .iter()
+                .position(|ch| *ch == r.channel)
+                .and_then(|i| u32::try_from(i).ok())
+                .unwrap_or(0);
+            let retryable = r.retryable;
+            let has_details = !matches!(code.details, Details::None);
+            let is_static = message_pieces.iter().all(|p| matches!(p, Piece::Text(_)));
+            let text: String = message_pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) if is_static => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text)));
+        }
         match &code.details {
             Details::None => {
                 variants.push(quote!(#vdoc #dep #v));
@@ -875,13 +906,6 @@ pub fn generate(
             )
         })
         .collect();
-    let mut channels: Vec<&str> = catalog
-        .envelopes
-        .iter()
-        .map(|e| e.channel.value.as_str())
-        .collect();
-    // `http` first: clients try its envelope first.
-    channels.sort_by_key(|c| *c != HTTP);
     let channel_ids: Vec<Ident> = channels
         .iter()
         .map(|c| {
@@ -891,37 +915,6 @@ pub fn generate(
             )
         })
         .collect();
-    // One row per code: (wire code, status or 0, category index, channel
-    // index, retryable, has details, static message?, static message).
-    let mut rows = Arms::default();
-    for c in &codes {
-        let r = &c.resolved;
-        let wire = c.code.value.as_str();
-        let status = r.status.unwrap_or(0);
-        let category = u32::try_from(r.category).unwrap_or(u32::MAX);
-        let channel = channels
-            .iter()
-            .position(|ch| *ch == r.channel)
-            .and_then(|i| u32::try_from(i).ok())
-            .unwrap_or(0);
-        let retryable = r.retryable;
-        let has_details = !matches!(c.details, Details::None);
-        let message = c.message.as_ref().map_or("", |m| m.value.as_str());
-        let pieces = pieces(message).unwrap_or_default();
-        let is_static = pieces.iter().all(|p| matches!(p, Piece::Text(_)));
-        let text: String = if is_static {
-            pieces
-                .iter()
-                .filter_map(|p| match p {
-                    Piece::Text(t) => Some(t.as_str()),
-                    Piece::Field { .. } => None,
-                })
-                .collect()
-        } else {
-            String::new()
-        };
-        rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text)));
-    }
     let rows = Group::new(Delimiter::Bracket, rows.tokens);
     let template_consts: Vec<Ident> = (0..channels.len())
         .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
