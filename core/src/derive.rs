@@ -265,6 +265,15 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
                 .to_compile_error(),
         );
     }
+    if data.variants.is_empty() {
+        return Output::Fresh(
+            syn::Error::new(
+                input.ident.span(),
+                "#[derive(ErrorCatalog)] needs at least one variant, each mapping a catalog code; for every code of the catalog, use #[errcat::catalog(\"...\")] on an empty enum",
+            )
+            .to_compile_error(),
+        );
+    }
     let resolved = bases.resolve(&opts.path.value());
     crate::cache::expand_cached(&resolved.path, &item, "derive", || {
         let catalog = crate::compile_file(&resolved.path, &resolved.rel)

@@ -650,6 +650,15 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
                 catalog.codes.push(code);
             }
         }
+        // An error enum without variants is useless, and its generated
+        // code would not compile.
+        if matches!(&node.kind, Kind::Map(entries) if entries.is_empty()) {
+            cx.push(
+                Diagnostic::new(&node.loc, "`codes` is empty").hint(
+                    "a catalog needs at least one code, e.g. `TOKEN_EXPIRED: {category: auth, message: The token has expired}`",
+                ),
+            );
+        }
     }
     for (required, present) in [
         ("name", catalog.name.is_some() || top.get("name").is_some()),
@@ -1094,6 +1103,23 @@ mod tests {
 
     const MINIMAL: &str =
         "name: t\nenvelopes:\n  http: {code: $code}\ncategories:\n  c: {status: 400}\ncodes:\n";
+
+    #[test]
+    fn empty_codes_are_an_error_at_their_line() {
+        let (_, diags) = build_text(
+            "name: t\nenvelopes:\n  http: {code: $code}\ncategories:\n  c: {status: 400}\ncodes: {}\n",
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!((diags[0].loc.line, diags[0].loc.column), (6, 8));
+        assert!(diags[0].message.contains("`codes` is empty"), "{diags:?}");
+        assert!(
+            diags[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("at least one code")
+        );
+    }
 
     #[test]
     fn unknown_keys_suggest_the_closest() {
