@@ -48,7 +48,7 @@ pub fn language_schema() -> Value {
             },
             "categories": {"type": "object", "additionalProperties": {"$ref": "#/$defs/category"}},
             "types": {"type": "object", "additionalProperties": {"$ref": "#/$defs/typedef"}},
-            "codes": {"type": "object", "additionalProperties": {"$ref": "#/$defs/code"}, "description": "Error codes, keyed by wire code, in documentation order."},
+            "codes": {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/$defs/code"}, "description": "Error codes, keyed by wire code, in documentation order."},
         }),
         &["name", "envelopes", "codes"],
     );
