@@ -10,17 +10,8 @@ set -euo pipefail
 n="${1:-10}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/cache-in-rustc"
-mkdir -p "$work/src"
-cat > "$work/Cargo.toml" <<TOML
-[package]
-name = "cache-in-rustc"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[dependencies]
-errcat = { path = "$root/runtime" }
-[workspace]
-TOML
+source "$root/scripts/lib.sh"
+errcat_user_crate "$root" "$work" cache-in-rustc
 cp "$root/Cargo.lock" "$work/Cargo.lock"
 {
   echo '#![allow(missing_docs)]'

@@ -26,16 +26,8 @@ cat > "$work/a/src/lib.rs" <<'RS'
 #[derive(Clone, PartialEq)]
 pub enum ApiError {}
 RS
-cat > "$work/a/Cargo.toml" <<TOML
-[package]
-name = "ct-macro"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[dependencies]
-errcat = { path = "$root/runtime" }
-[workspace]
-TOML
+source "$root/scripts/lib.sh"
+errcat_user_crate "$root" "$work/a" ct-macro
 cat > "$work/b/Cargo.toml" <<TOML
 [package]
 name = "ct-hand"

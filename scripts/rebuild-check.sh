@@ -7,16 +7,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/rebuild-check"
 rm -rf "$work/user"
 mkdir -p "$work/user/src" "$work/user/catalog"
-cat > "$work/user/Cargo.toml" <<TOML
-[package]
-name = "rebuild-user"
-version = "0.0.0"
-edition = "2024"
-publish = false
-[dependencies]
-errcat = { path = "$root/runtime" }
-[workspace]
-TOML
+source "$root/scripts/lib.sh"
+errcat_user_crate "$root" "$work/user" rebuild-user
 cat > "$work/user/catalog/api.yaml" <<'YAML'
 name: api
 envelopes:
