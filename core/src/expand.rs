@@ -1311,13 +1311,6 @@ fn value_enum(vis: &syn::Visibility, id: &Ident, values: &[String], d: TokenStre
     }
 }
 
-/// How many struct fields an envelope member adds.
-enum Count {
-    Zero,
-    One,
-    If(TokenStream),
-}
-
 /// Whether a template node is present in a given envelope.
 enum Presence {
     Always,
@@ -1380,9 +1373,9 @@ impl EnvelopeGen<'_> {
                 for (k, v) in members {
                     let (entry, count) = self.entry(k, v);
                     match count {
-                        Count::One => fixed += 1,
-                        Count::If(c) => counts.push(quote!(usize::from(#c))),
-                        Count::Zero => {}
+                        Presence::Always => fixed += 1,
+                        Presence::When(c) => counts.push(quote!(usize::from(#c))),
+                        Presence::Never => {}
                     }
                     entries.push(entry);
                 }
@@ -1421,8 +1414,9 @@ impl EnvelopeGen<'_> {
         }
     }
 
-    /// A struct field for `v` under `key`, and how many fields it adds.
-    fn entry(&mut self, key: &str, v: &Template) -> (TokenStream, Count) {
+    /// A struct field for `v` under `key`, and when it is present (which
+    /// gives the struct's field count).
+    fn entry(&mut self, key: &str, v: &Template) -> (TokenStream, Presence) {
         let p = quote!(__p);
         let optional = |value: TokenStream, source: TokenStream| {
             (
@@ -1433,7 +1427,7 @@ impl EnvelopeGen<'_> {
                         __m.skip_field(#key)?;
                     }
                 },
-                Count::If(quote!(#source.is_some())),
+                Presence::When(quote!(#source.is_some())),
             )
         };
         match v {
@@ -1450,11 +1444,11 @@ impl EnvelopeGen<'_> {
                 let (value, cond) = self.value(v);
                 let put = quote!(__m.serialize_field(#key, #value)?;);
                 match cond {
-                    Presence::Always => (put, Count::One),
-                    Presence::Never => (TokenStream::new(), Count::Zero),
+                    Presence::Always => (put, Presence::Always),
+                    Presence::Never => (TokenStream::new(), Presence::Never),
                     Presence::When(c) => (
                         quote!(if #c { #put } else { __m.skip_field(#key)?; }),
-                        Count::If(c),
+                        Presence::When(c),
                     ),
                 }
             }
