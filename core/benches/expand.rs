@@ -66,8 +66,11 @@ mod plain {
 }
 
 fn parse_plain(text: &str) -> plain::Catalog {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = errcat_core::load::MAX_NODES;
+    budget.max_depth = errcat_core::load::MAX_DEPTH;
     let mut options = serde_saphyr::Options::default();
-    options.budget = Some(errcat_core::load::budget());
+    options.budget = Some(budget);
     serde_saphyr::from_str_with_options(text, options).expect("plain parse")
 }
 
@@ -91,7 +94,10 @@ fn bench(c: &mut Criterion) {
         });
         // The YAML stage alone: what spans cost over the plain parse.
         g.bench_with_input(BenchmarkId::new("load_only", n), &text, |b, t| {
-            b.iter_with_large_drop(|| errcat_core::load::load_bytes("bench.yaml", t.as_bytes()))
+            b.iter_with_large_drop(|| {
+                let mut cx = errcat_core::Diagnostics::new();
+                errcat_core::load::load_bytes("bench.yaml", t.as_bytes(), &mut cx)
+            })
         });
         g.bench_with_input(BenchmarkId::new("load_check_expand", n), &text, |b, t| {
             b.iter_with_large_drop(|| pipeline(t))

@@ -786,7 +786,7 @@ fn check_object(catalog: &Catalog, node: &Node, fields: &[Field], cx: &mut Diagn
                     &k.loc,
                     format!("example has field `{key}`, which the schema does not declare"),
                 )
-                .hint(suggest(&key, &names)),
+                .hint(suggest(key, &names)),
             ),
         }
     }

@@ -33,19 +33,24 @@ pub use model::Catalog;
 /// Loads, builds and checks the catalog at `path`, shown as `display` in
 /// diagnostics. Returns every mistake at once.
 pub fn compile_file(path: &Path, display: &str) -> Result<Catalog, Vec<Diagnostic>> {
-    let (_, root) = load::load_file(path, display);
-    finish(root)
+    let mut cx = Diagnostics::new();
+    let root = load::load_file(path, display, &mut cx);
+    finish(root, cx)
 }
 
 /// Like [`compile_file`] for text held in memory.
 pub fn compile_str(display: &str, text: &[u8]) -> Result<Catalog, Vec<Diagnostic>> {
-    let (_, root) = load::load_bytes(display, text);
-    finish(root)
+    let mut cx = Diagnostics::new();
+    let root = load::load_bytes(display, text, &mut cx);
+    finish(root, cx)
 }
 
-fn finish(root: Result<load::Node, Diagnostic>) -> Result<Catalog, Vec<Diagnostic>> {
-    let root = root.map_err(|d| vec![d])?;
-    let mut cx = Diagnostics::new();
+/// Builds and checks the loaded tree. Mistakes the loader recovered from
+/// (duplicate keys, tags) are reported with the model's and checker's.
+fn finish(root: Option<load::Node>, mut cx: Diagnostics) -> Result<Catalog, Vec<Diagnostic>> {
+    let Some(root) = root else {
+        return Err(cx.into_vec());
+    };
     let mut catalog = model::build(&root, &mut cx);
     check::check(&mut catalog, &mut cx);
     if cx.is_empty() {

@@ -473,10 +473,10 @@ impl<'a> MapReader<'a> {
         };
         for (k, _) in entries {
             let key = k.key_string();
-            if !allowed.contains(&&*key) {
+            if !allowed.contains(&key) {
                 cx.push(
                     Diagnostic::new(&k.loc, format!("unknown key `{key}` in {what}"))
-                        .hint(suggest(&key, allowed)),
+                        .hint(suggest(key, allowed)),
                 );
             }
         }
@@ -508,29 +508,24 @@ fn entries<'a>(node: &'a Node, what: &str, cx: &mut Diagnostics) -> &'a [(Node, 
     }
 }
 
+/// A value the catalog wants as text. Any scalar but null gives its text as
+/// written: `title: 0x1F` is the title `0x1F`, not `31`.
 fn string(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<String>> {
-    match &node.kind {
-        Kind::Str(s) => Some(Spanned {
-            value: s.clone(),
+    let text = match (&node.kind, node.scalar_text()) {
+        (Kind::Null, _) => None,
+        (_, text) => text,
+    };
+    if let Some(text) = text {
+        return Some(Spanned {
+            value: text.to_string(),
             loc: node.loc.clone(),
-        }),
-        other => {
-            let hint = match other {
-                Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) => {
-                    Some("quote the value to make it a string".to_string())
-                }
-                _ => None,
-            };
-            cx.push(
-                Diagnostic::new(
-                    &node.loc,
-                    format!("{what} must be a string, found {}", other.describe()),
-                )
-                .maybe_hint(hint),
-            );
-            None
-        }
+        });
     }
+    cx.push(Diagnostic::new(
+        &node.loc,
+        format!("{what} must be a string, found {}", node.kind.describe()),
+    ));
+    None
 }
 
 fn text(node: Option<&Node>, what: &str, cx: &mut Diagnostics) -> Option<String> {
@@ -587,7 +582,7 @@ fn integer(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<i128
 fn key(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<String>> {
     match &node.kind {
         Kind::Str(_) | Kind::Int(_) => Some(Spanned {
-            value: node.key_string().into_owned(),
+            value: node.key_string().to_string(),
             loc: node.loc.clone(),
         }),
         other => {
@@ -680,7 +675,7 @@ fn template(node: &Node) -> Template {
         Kind::Map(entries) => Template::Object(
             entries
                 .iter()
-                .map(|(k, v)| (k.key_string().into_owned(), template(v)))
+                .map(|(k, v)| (k.key_string().to_string(), template(v)))
                 .collect(),
         ),
         Kind::Seq(items) => Template::Array(items.iter().map(template).collect()),
@@ -981,7 +976,7 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
             let value = match &v.kind {
                 // Plain numbers are natural for constant headers.
                 Kind::Int(_) => Some(Spanned {
-                    value: v.key_string().into_owned(),
+                    value: v.key_string().to_string(),
                     loc: v.loc.clone(),
                 }),
                 _ => string(v, "a header value", cx),
@@ -1095,8 +1090,8 @@ mod tests {
     use crate::load::load_bytes;
 
     fn build_text(text: &str) -> (Catalog, Vec<Diagnostic>) {
-        let root = load_bytes("t.yaml", text.as_bytes()).1.unwrap();
         let mut cx = Diagnostics::new();
+        let root = load_bytes("t.yaml", text.as_bytes(), &mut cx).unwrap();
         let catalog = build(&root, &mut cx);
         (catalog, cx.into_vec())
     }

@@ -1,0 +1,4 @@
+#[errcat::catalog("tab_indent.yaml")]
+pub enum ShopError {}
+
+fn main() {}

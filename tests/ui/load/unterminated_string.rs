@@ -1,0 +1,4 @@
+#[errcat::catalog("unterminated_string.yaml")]
+pub enum ShopError {}
+
+fn main() {}
