@@ -6,7 +6,7 @@
 //! all at once.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A loaded catalog file: its display path and full text, shared by every
 /// location that points into it.
@@ -16,6 +16,39 @@ pub struct Source {
     pub path: String,
     /// The file's text (empty when it could not be read).
     pub text: String,
+    /// Byte offsets of line starts, indexed on first use so that printing
+    /// many diagnostics stays linear in their number.
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl Source {
+    /// A source named `path` holding `text`.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let idx = usize::try_from(line).ok()?.checked_sub(1)?;
+        let start = *starts.get(idx)?;
+        let end = starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        if start > self.text.len() || (start == self.text.len() && idx > 0) {
+            return None;
+        }
+        let text = &self.text[start..end.max(start)];
+        Some(text.strip_suffix('\r').unwrap_or(text))
+    }
 }
 
 /// A position in a catalog file.
@@ -67,8 +100,7 @@ impl Loc {
 
     /// The text of this location's line, without its line break.
     pub fn line_text(&self) -> Option<&str> {
-        let idx = usize::try_from(self.line).ok()?.checked_sub(1)?;
-        self.source.text.lines().nth(idx)
+        self.source.line(self.line)
     }
 }
 
@@ -133,15 +165,24 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, loc: &Loc) -> fmt::Result {
     writeln!(f, "{:gutter$}--> {loc}", "")?;
     if let Some(text) = loc.line_text() {
         // Tabs would misalign the caret; show them as one space each.
+        // Control characters are not shown, so the caret's column counts
+        // only the characters before it that are.
+        let column = usize::try_from(loc.column.max(1) - 1).unwrap_or(0);
+        let mut col = 0;
         let shown: String = text
             .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let c = if c == '\t' { ' ' } else { c };
+                let keep = !c.is_control();
+                col += usize::from(keep && i < column);
+                keep.then_some(c)
+            })
             .collect();
-        let mut col = usize::try_from(loc.column.max(1) - 1).unwrap_or(0);
         // Long lines are cropped to a window around the column.
         const WIDTH: usize = 100;
         let total = shown.chars().count();
+        col = col.min(total);
         let shown = if total > WIDTH {
             let start = col
                 .saturating_sub(WIDTH / 2)
@@ -235,18 +276,102 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// A "did you mean" hint, or a list of what is allowed when nothing is close.
+/// How many candidates a hint lists at most.
+const LISTED: usize = 8;
+
+/// A "did you mean" hint, or a list of what is allowed when nothing is
+/// close: all of it when it is short, else the closest few and a count.
 pub fn suggest(wrong: &str, candidates: &[&str]) -> String {
-    match did_you_mean(wrong, candidates.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if candidates.is_empty() => "none are defined".to_string(),
-        None => format!(
-            "expected one of {}",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    if let Some(best) = did_you_mean(wrong, candidates.iter().copied()) {
+        return format!("did you mean `{best}`?");
+    }
+    if candidates.is_empty() {
+        return "none are defined".to_string();
+    }
+    let quote = |c: &&str| format!("`{c}`");
+    if candidates.len() <= LISTED {
+        let all: Vec<String> = candidates.iter().map(quote).collect();
+        return format!("expected one of {}", all.join(", "));
+    }
+    let mut ranked: Vec<(f64, &str)> = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), *c))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let closest: Vec<String> = ranked.iter().take(LISTED).map(|(_, c)| quote(c)).collect();
+    format!(
+        "expected one of {}, or {} more",
+        closest.join(", "),
+        candidates.len() - LISTED
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(text: &str, line: u32, column: u32) -> Loc {
+        Loc {
+            source: Arc::new(Source::new("t.yaml", text)),
+            line,
+            column,
+            len: 3,
+        }
+    }
+
+    #[test]
+    fn lines_are_found_by_index() {
+        let source = Source::new("t.yaml", "a\r\nbb\n\nccc");
+        let lines: Vec<_> = (0..6).map(|l| source.line(l)).collect();
+        assert_eq!(
+            lines,
+            [None, Some("a"), Some("bb"), Some(""), Some("ccc"), None]
+        );
+        assert_eq!(Source::new("t", "x\n").line(2), None);
+    }
+
+    #[test]
+    fn a_caret_after_many_control_characters_does_not_panic() {
+        let text = format!("key: {}value\n", "\u{85}".repeat(50_000));
+        let d = Diagnostic::new(&loc(&text, 1, 50_006), "bad");
+        let shown = d.to_string();
+        assert!(shown.contains("key: value"), "{shown}");
+        assert!(shown.lines().all(|l| l.len() < 200), "{shown}");
+        // Columns past the end of the line, or on no line, are shown too.
+        for (line, column) in [(1, u32::MAX), (7, 1), (0, 0)] {
+            let _ = Diagnostic::new(&loc(&text, line, column), "bad").to_string();
+        }
+    }
+
+    #[test]
+    fn printing_many_diagnostics_is_linear() {
+        let text: String = (0..20_000).map(|i| format!("k{i}: v\n")).collect();
+        let source = Arc::new(Source::new("t.yaml", text));
+        let out: usize = (1..=20_000)
+            .map(|line| {
+                let loc = Loc {
+                    source: source.clone(),
+                    line,
+                    column: 1,
+                    len: 1,
+                };
+                Diagnostic::new(&loc, "bad").to_string().len()
+            })
+            .sum();
+        assert!(out > 0);
+    }
+
+    #[test]
+    fn hints_list_a_few_candidates() {
+        let many: Vec<String> = (0..500).map(|i| format!("category_{i}")).collect();
+        let names: Vec<&str> = many.iter().map(String::as_str).collect();
+        let hint = suggest("zzz", &names);
+        assert!(hint.ends_with("or 492 more"), "{hint}");
+        assert_eq!(hint.matches('`').count(), 16, "{hint}");
+        assert_eq!(
+            suggest("categroy_7", &["category_7", "x"]),
+            "did you mean `category_7`?"
+        );
+        assert_eq!(suggest("q", &["a", "b"]), "expected one of `a`, `b`");
     }
 }

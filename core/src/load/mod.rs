@@ -133,10 +133,7 @@ pub fn load_file(path: &Path, display: &str, cx: &mut Diagnostics) -> Option<Nod
     match std::fs::read(path) {
         Ok(bytes) => load_bytes(display, &bytes, cx),
         Err(err) => {
-            let source = Arc::new(Source {
-                path: display.to_string(),
-                text: String::new(),
-            });
+            let source = Arc::new(Source::new(display, String::new()));
             let message = if err.kind() == std::io::ErrorKind::NotFound {
                 format!("catalog file not found: {}", path.display())
             } else {
@@ -154,18 +151,12 @@ pub fn load_bytes(display: &str, bytes: &[u8], cx: &mut Diagnostics) -> Option<N
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(err) => {
-            let source = Arc::new(Source {
-                path: display.to_string(),
-                text: String::from_utf8_lossy(bytes).into_owned(),
-            });
+            let source = Arc::new(Source::new(display, String::from_utf8_lossy(bytes)));
             cx.push(not_utf8(&source, &bytes[..err.valid_up_to()]));
             return None;
         }
     };
-    let source = Arc::new(Source {
-        path: display.to_string(),
-        text,
-    });
+    let source = Arc::new(Source::new(display, text));
     match parse(&source, cx) {
         Ok(root) => Some(root),
         Err(fatal) => {
