@@ -1,0 +1,56 @@
+//! `errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]`:
+//! runs the mutation fuzzer and writes each finding's input to DIR.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+fn main() -> ExitCode {
+    let mut seed = 1u64;
+    let mut executions = u64::MAX;
+    let mut seconds = 60u64;
+    let mut out = PathBuf::from("target/fuzz-findings");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    for pair in args.chunks(2) {
+        let value = pair.get(1).map(String::as_str).unwrap_or("");
+        let number = value.parse::<u64>();
+        match (pair[0].as_str(), number) {
+            ("--seed", Ok(n)) => seed = n,
+            ("--executions", Ok(n)) => executions = n,
+            ("--seconds", Ok(n)) => seconds = n,
+            ("--out", _) if !value.is_empty() => out = PathBuf::from(value),
+            _ => {
+                eprintln!("usage: errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let dirs = errcat_fuzz::default_seed_dirs(env!("CARGO_MANIFEST_DIR").as_ref());
+    let seeds = errcat_fuzz::seeds(&dirs);
+    let until = Instant::now() + Duration::from_secs(seconds);
+    let start = Instant::now();
+    let report = errcat_fuzz::run(&seeds, seed, executions, Some(until), Duration::from_secs(1));
+    println!(
+        "seed {seed}: {} executions in {:.0?} from {} seed files: {} rejected, {} expanded, {} findings",
+        report.executions,
+        start.elapsed(),
+        seeds.len(),
+        report.rejected,
+        report.expanded,
+        report.findings.len()
+    );
+    if report.findings.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("cannot create {}: {e}", out.display());
+    }
+    for (i, (finding, input)) in report.findings.iter().enumerate() {
+        let path = out.join(format!("finding-{seed}-{i}.yaml"));
+        println!("{finding:?} -> {}", path.display());
+        if let Err(e) = std::fs::write(&path, input) {
+            eprintln!("cannot write {}: {e}", path.display());
+        }
+    }
+    ExitCode::FAILURE
+}
