@@ -27,6 +27,7 @@ pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
     check_naming_rules(catalog, cx);
     check_rust_names(catalog, cx);
     check_field_names(catalog, cx);
+    check_type_names(catalog, cx);
     check_message_placeholders(catalog, cx);
     check_headers(catalog, cx);
     check_examples(catalog, cx);
@@ -175,13 +176,7 @@ pub fn check_types(catalog: &Catalog, cx: &mut Diagnostics) {
         }
         match &def.kind {
             TypeDefKind::Enum(values) => check_enum_values(values, cx),
-            TypeDefKind::Struct(fields) => {
-                for f in fields {
-                    if let Ty::Enum(values) = f.ty.value.required() {
-                        check_enum_values(values, cx);
-                    }
-                }
-            }
+            TypeDefKind::Struct(_) => {}
         }
     }
 }
@@ -371,6 +366,29 @@ pub fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
         .iter()
         .map(|e| e.channel.value.as_str())
         .collect();
+    // Each channel is a variant of the channel enum.
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    for e in &catalog.envelopes {
+        let ch = &e.channel;
+        match names::upper_camel(&ch.value) {
+            Some(rust) => {
+                if let Some(first) = seen.get(&rust) {
+                    cx.push(
+                        Diagnostic::new(&ch.loc, format!("channels give the same Rust name `{rust}`"))
+                            .hint("rename one of the channels")
+                            .note("the other channel", first),
+                    );
+                } else {
+                    seen.insert(rust, &ch.loc);
+                }
+            }
+            None => cx.push(
+                Diagnostic::new(&ch.loc, format!("channel `{}` has no Rust name", ch.value)).hint(
+                    "channel names become enum variants: use ASCII letters, digits, `_` or `-`, starting with a letter",
+                ),
+            ),
+        }
+    }
     let named = catalog
         .categories
         .iter()
@@ -476,6 +494,19 @@ pub fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
             continue;
         }
         let ctor = names::snake(&name);
+        if !names::can_be_raw(&ctor) {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "code `{}` would get the constructor `{ctor}`, a keyword that Rust cannot use as a name",
+                        code.code.value
+                    ),
+                )
+                .hint(format!("add a `rust_name` such as `{name}Error`")),
+            );
+            continue;
+        }
         if names::RESERVED_CTORS.contains(&ctor.as_str()) {
             cx.push(
                 Diagnostic::new(
@@ -509,6 +540,10 @@ pub fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
 /// Field names must be Rust identifiers (keywords become `r#...`), or carry a `rust_name`.
 pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
     for f in fields_of(catalog) {
+        // Inline enums, of named types' fields and of codes' details alike.
+        if let Ty::Enum(values) = f.ty.value.required() {
+            check_enum_values(values, cx);
+        }
         let name = f.rust_name.as_ref().unwrap_or(&f.name);
         if !names::is_field_ident(&name.value) {
             cx.push(
@@ -524,6 +559,72 @@ pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// The Rust types a catalog defines, each with where it comes from: named
+/// types, and inline `enum:` fields (named after their owner and field).
+pub fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
+    let mut out: Vec<(String, &Loc)> = catalog
+        .types
+        .iter()
+        .map(|t| (t.name.value.clone(), &t.name.loc))
+        .collect();
+    let type_fields = catalog.types.iter().filter_map(|t| match &t.kind {
+        TypeDefKind::Struct(f) => Some((t.name.value.clone(), f.as_slice())),
+        TypeDefKind::Enum(_) => None,
+    });
+    let code_fields = catalog
+        .codes
+        .iter()
+        .filter_map(|c| Some((variant_name(c)?, c.object_fields())));
+    for (owner, fields) in type_fields.chain(code_fields) {
+        for f in fields {
+            if matches!(f.ty.value.required(), Ty::Enum(_)) {
+                let field = names::upper_camel(&f.name.value).unwrap_or_else(|| "Value".into());
+                out.push((format!("{owner}{field}"), &f.name.loc));
+            }
+        }
+    }
+    out
+}
+
+/// No two generated types share a name: a named type and an inline enum
+/// (`RateLimitedPlan`), or two inline enums (`A_B.c` and `A.b_c`).
+pub fn check_type_names(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    for (name, loc) in type_names(catalog) {
+        if let Some(first) = seen.get(&name) {
+            cx.push(
+                Diagnostic::new(loc, format!("this defines the Rust type `{name}` a second time"))
+                    .hint("inline enums are named after their code and field; rename the field or the type, or use a named `enum:` type for both")
+                    .note("the first definition", first),
+            );
+        } else {
+            seen.insert(name, loc);
+        }
+    }
+}
+
+/// Type names that collide with the companions generated beside the user's
+/// enum `error` (`<Enum>Code`, `<Enum>Category`, `<Enum>Channel`, the enum
+/// itself): only known once the macro sees the enum.
+pub fn check_companion_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
+    let companions = [
+        error.to_string(),
+        format!("{error}Code"),
+        format!("{error}Category"),
+        format!("{error}Channel"),
+    ];
+    type_names(catalog)
+        .into_iter()
+        .filter(|(name, _)| companions.contains(name))
+        .map(|(name, loc)| {
+            Diagnostic::new(loc, format!("the type `{name}` collides with a type generated for `{error}`"))
+                .hint(format!(
+                    "errcat generates `{error}`, `{error}Code`, `{error}Category` and `{error}Channel`; rename this type"
+                ))
+        })
+        .collect()
 }
 
 fn displayable(ty: &Ty, catalog: &Catalog) -> bool {
@@ -590,6 +691,22 @@ fn check_placeholders(
             );
             continue;
         };
+        if field.sensitive {
+            let needle = match &format {
+                Some(fmt) => format!("{{{name}:{fmt}}}"),
+                None => format!("{{{name}}}"),
+            };
+            cx.push(
+                Diagnostic::new(
+                    &text.loc.narrow(&needle),
+                    format!("{what} of `{}` shows the sensitive field `{name}`", code.code.value),
+                )
+                .hint(format!(
+                    "a {what} reaches logs (Display) and proxies (headers); remove `{{{name}}}` or drop `sensitive` from the field"
+                )),
+            );
+            continue;
+        }
         let ty = &field.ty.value;
         match format.as_deref() {
             None => {
@@ -957,6 +1074,11 @@ codes:
     }
 
     fn diags_full(text: &str) -> Vec<Diagnostic> {
+        // A catalog needs a code: one is added after a bare `codes:`.
+        let text = match text.strip_suffix("codes:\n") {
+            Some(_) => format!("{text}  AUTH_OK: {{category: auth, message: ok}}\n"),
+            None => text.to_string(),
+        };
         match crate::compile_str("t.yaml", text.as_bytes()) {
             Ok(_) => Vec::new(),
             Err(d) => d,
@@ -1188,6 +1310,123 @@ codes:
         assert_eq!(
             (r.status, r.channel.as_str(), r.retryable),
             (None, "ws", true)
+        );
+    }
+
+    /// BASE with a category `any` without a naming rule (one line more).
+    fn any(codes: &str) -> Vec<Diagnostic> {
+        let base = BASE.replace(
+            "  sock: {channel: ws}\n",
+            "  sock: {channel: ws}\n  any: {status: 400}\n",
+        );
+        diags_full(&format!("{base}{codes}"))
+    }
+
+    #[test]
+    fn codes_whose_constructor_cannot_be_a_name_are_errors() {
+        for code in ["super", "SELF", "Crate"] {
+            let d = any(&format!("  {code}: {{category: any, message: m}}\n"));
+            assert_eq!(d.len(), 1, "{d:#?}");
+            assert!(
+                d[0].message.contains("keyword that Rust cannot use")
+                    || d[0].message.contains("not a Rust identifier"),
+                "{code}: {}",
+                d[0]
+            );
+        }
+        // Keywords that a raw identifier spells are fine: `r#type`.
+        assert!(any("  TYPE: {category: any, message: m}\n").is_empty());
+    }
+
+    #[test]
+    fn channels_without_a_rust_name_are_errors() {
+        let text = BASE
+            .replace("  ws: {code: $code}", "  日本: {code: $code}")
+            .replace("channel: ws", "channel: 日本");
+        let d = diags_full(&format!("{text}  AUTH_A: {{category: auth, message: m}}\n"));
+        assert!(
+            d.iter()
+                .any(|d| d.message == "channel `日本` has no Rust name" && d.loc.line == 4),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn empty_wire_codes_and_valueless_codes_are_errors() {
+        let d = any("  \"\": {category: any, message: m, rust_name: Empty}\n");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(
+            (d[0].loc.line, d[0].message.as_str()),
+            (14, "a wire code is empty"),
+            "{}",
+            d[0]
+        );
+        let text = format!("{BASE}\n");
+        let d = diags_full(&text);
+        assert!(d.iter().any(|d| d.message == "`codes` is empty"), "{d:#?}");
+    }
+
+    #[test]
+    fn inline_enums_are_checked_and_may_not_collide() {
+        let d = any(
+            "  A:\n    category: any\n    message: m\n    details:\n      c: {enum: [日本, x]}\n",
+        );
+        assert!(
+            d.len() == 1 && d[0].message.contains("has no Rust name"),
+            "{d:#?}"
+        );
+        let d = any(
+            "  A:\n    category: any\n    message: m\n    details:\n      c: {enum: [On, on]}\n",
+        );
+        assert!(
+            d.len() == 1 && d[0].message.contains("same Rust name"),
+            "{d:#?}"
+        );
+        let d = any(
+            "  A_B:\n    category: any\n    message: m\n    details:\n      c: {enum: [x]}\n  A:\n    category: any\n    message: m\n    details:\n      b_c: {enum: [y]}\n",
+        );
+        assert!(
+            d.len() == 1 && d[0].message.contains("`ABC` a second time"),
+            "{d:#?}"
+        );
+        assert_eq!(d[0].note.as_ref().map(|n| n.1.line), Some(18));
+        let d =
+            any("  X:\n    category: any\n    message: m\n    details:\n      y: {enum: [a]}\n");
+        assert!(d.is_empty(), "{d:#?}");
+        let d = diags_full(&BASE.replace(
+            "  Item:\n    fields:\n      id: string",
+            "  XY:\n    enum: [a]\n  X:\n    fields:\n      y: {enum: [b]}",
+        ));
+        assert!(
+            d.len() == 1 && d[0].message.contains("`XY` a second time"),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn types_may_not_take_a_companion_name() {
+        let text = format!(
+            "{}  AUTH_A: {{category: auth, message: m}}\n",
+            BASE.replace("  Item:", "  ApiErrorCode:")
+        );
+        let catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        let d = super::check_companion_names(&catalog, "ApiError");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].loc.line, 9);
+        assert!(super::check_companion_names(&catalog, "ShopError").is_empty());
+    }
+
+    #[test]
+    fn sensitive_fields_may_not_be_shown_in_messages_or_headers() {
+        let d = any(
+            "  A:\n    category: any\n    message: \"Card {card} refused\"\n    details:\n      card: {type: string, sensitive: true}\n    headers:\n      X-Card: \"{card}\"\n",
+        );
+        let got: Vec<(u32, u32)> = d.iter().map(|d| (d.loc.line, d.loc.column)).collect();
+        assert_eq!(got, [(16, 20), (20, 16)], "{d:#?}");
+        assert!(
+            d.iter()
+                .all(|d| d.message.contains("sensitive field `card`")),
+            "{d:#?}"
         );
     }
 }

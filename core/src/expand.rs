@@ -123,7 +123,14 @@ pub fn catalog_attribute_output(
         &resolved.path,
         &item,
         "catalog",
-        || match crate::compile_file(&resolved.path, &resolved.rel) {
+        || match crate::compile_file(&resolved.path, &resolved.rel).and_then(|catalog| {
+            let clashes = crate::check::check_companion_names(&catalog, &input.ident.to_string());
+            if clashes.is_empty() {
+                Ok(catalog)
+            } else {
+                Err(clashes)
+            }
+        }) {
             Ok(catalog) => Ok(expand(&catalog, &input, &resolved)),
             Err(diags) => {
                 let errors = errors(&diags, lit.span());

@@ -639,15 +639,28 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     }
     if let Some(node) = top.get("codes") {
         for (k, v) in entries(node, "`codes`", cx) {
-            if let Some(name) = key(k, "a code", cx)
-                && let Some(code) = code(name, v, cx)
-            {
+            let Some(name) = key(k, "a code", cx) else {
+                continue;
+            };
+            if name.value.is_empty() {
+                cx.push(
+                    Diagnostic::new(&name.loc, "a wire code is empty")
+                        .hint("write the code clients receive, e.g. `TOKEN_EXPIRED`"),
+                );
+            }
+            if let Some(code) = code(name, v, cx) {
                 catalog.codes.push(code);
             }
         }
         // An error enum without variants is useless, and its generated
         // code would not compile.
-        if matches!(&node.kind, Kind::Map(entries) if entries.is_empty()) {
+        // `codes:` with no value is null: zero codes too.
+        let empty = match &node.kind {
+            Kind::Map(entries) => entries.is_empty(),
+            Kind::Null => true,
+            _ => false,
+        };
+        if empty {
             cx.push(
                 Diagnostic::new(&node.loc, "`codes` is empty").hint(
                     "a catalog needs at least one code, e.g. `TOKEN_EXPIRED: {category: auth, message: The token has expired}`",

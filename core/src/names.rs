@@ -78,6 +78,12 @@ pub fn is_field_ident(s: &str) -> bool {
         && !NOT_RAW.contains(&s)
 }
 
+/// Whether `s`, when a keyword, can be written as a raw identifier
+/// (`r#type`); `self`, `Self`, `super`, `crate` and `_` cannot.
+pub fn can_be_raw(s: &str) -> bool {
+    !NOT_RAW.contains(&s)
+}
+
 /// Whether `s` is a keyword (and needs `r#` as a field name).
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)

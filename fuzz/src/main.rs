@@ -1,5 +1,6 @@
 //! `errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]`:
 //! runs the mutation fuzzer and writes each finding's input to DIR.
+//! `errcat-fuzz --repro FILE` runs one input and shows where it panics.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +12,15 @@ fn main() -> ExitCode {
     let mut seconds = 60u64;
     let mut out = PathBuf::from("target/fuzz-findings");
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file] = args.as_slice()
+        && flag == "--repro"
+    {
+        // One input, with the default panic hook: the location is printed.
+        let text = std::fs::read(file).unwrap_or_default();
+        let outcome = errcat_fuzz::run_one(&String::from_utf8_lossy(&text), Duration::MAX);
+        println!("{outcome:?}");
+        return ExitCode::SUCCESS;
+    }
     for pair in args.chunks(2) {
         let value = pair.get(1).map(String::as_str).unwrap_or("");
         let number = value.parse::<u64>();
@@ -20,7 +30,9 @@ fn main() -> ExitCode {
             ("--seconds", Ok(n)) => seconds = n,
             ("--out", _) if !value.is_empty() => out = PathBuf::from(value),
             _ => {
-                eprintln!("usage: errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]");
+                eprintln!(
+                    "usage: errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]"
+                );
                 return ExitCode::from(2);
             }
         }
@@ -29,7 +41,13 @@ fn main() -> ExitCode {
     let seeds = errcat_fuzz::seeds(&dirs);
     let until = Instant::now() + Duration::from_secs(seconds);
     let start = Instant::now();
-    let report = errcat_fuzz::run(&seeds, seed, executions, Some(until), Duration::from_secs(1));
+    let report = errcat_fuzz::run(
+        &seeds,
+        seed,
+        executions,
+        Some(until),
+        Duration::from_secs(1),
+    );
     println!(
         "seed {seed}: {} executions in {:.0?} from {} seed files: {} rejected, {} expanded, {} findings",
         report.executions,

@@ -10,7 +10,7 @@ fn a_fixed_seed_run_finds_nothing() {
     let seeds = errcat_fuzz::seeds(&dirs);
     assert!(seeds.len() > 50, "seed files found: {}", seeds.len());
     // Generous per-input limit: this runs unoptimized, next to other tests.
-    let report = errcat_fuzz::run(&seeds, 20261122, 1_500, None, Duration::from_secs(20));
+    let report = errcat_fuzz::run(&seeds, 20261122, 5_000, None, Duration::from_secs(20));
     let findings: Vec<String> = report
         .findings
         .iter()
