@@ -1181,6 +1181,9 @@ pub fn generate(
             }
         }
 
+        impl #p::Sealed for #code_enum {}
+        impl #p::Sealed for #error {}
+
         #[allow(deprecated)]
         impl ::errcat::CatalogCode for #code_enum {
             const ALL: &'static [Self] = #code_enum::ALL;

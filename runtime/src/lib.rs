@@ -25,11 +25,16 @@ pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use http;
 pub use jiff::Timestamp;
-pub use template::{Slot, Template};
+
+use template::Template;
 
 /// The fieldless code enum generated for a catalog.
+///
+/// Sealed: only generated code implements it, since its hidden items are a
+/// contract between the macro and this crate.
 pub trait CatalogCode:
-    Copy
+    __private::Sealed
+    + Copy
     + Eq
     + std::hash::Hash
     + Ord
@@ -63,7 +68,10 @@ pub trait CatalogCode:
 }
 
 /// The error enum generated for a catalog.
-pub trait CatalogError: std::error::Error + Sized {
+///
+/// Sealed: only generated code implements it, since its hidden items are a
+/// contract between the macro and this crate.
+pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     /// The fieldless code enum.
     type Code: CatalogCode;
     /// This error's code.
@@ -130,6 +138,10 @@ pub mod __private {
 
     pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
     pub use crate::template::{Slot, Template};
+
+    /// The seal of [`CatalogCode`](crate::CatalogCode) and
+    /// [`CatalogError`](crate::CatalogError): generated code implements it.
+    pub trait Sealed {}
 
     /// The details of a received error, which generated code takes apart:
     /// field by field for object details, whole for other details.

@@ -513,6 +513,8 @@ const _: () = {
             f.write_str(self.as_str())
         }
     }
+    impl __p::Sealed for SmallErrorCode {}
+    impl __p::Sealed for SmallError {}
     #[allow(deprecated)]
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;

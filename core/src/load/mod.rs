@@ -134,10 +134,12 @@ pub fn load_file(path: &Path, display: &str, cx: &mut Diagnostics) -> Option<Nod
         Ok(bytes) => load_bytes(display, &bytes, cx),
         Err(err) => {
             let source = Arc::new(Source::new(display, String::new()));
+            // The path as written, not as resolved: where the crate was
+            // built from does not belong in a diagnostic.
             let message = if err.kind() == std::io::ErrorKind::NotFound {
-                format!("catalog file not found: {}", path.display())
+                format!("catalog file not found: {display}")
             } else {
-                format!("cannot read catalog file {}: {err}", path.display())
+                format!("cannot read catalog file {display}: {err}")
             };
             cx.push(Diagnostic::new(&Loc::file(source), message)
                 .hint("catalog paths are resolved against the directory of the crate's Cargo.toml (CARGO_MANIFEST_DIR), then beside the source file that names them"));
@@ -345,10 +347,17 @@ mod tests {
     #[test]
     fn missing_file_is_an_error_naming_the_path() {
         let mut cx = Diagnostics::new();
-        let root = load_file(Path::new("/no/such/catalog.yaml"), "catalog.yaml", &mut cx);
+        let root = load_file(
+            Path::new("/no/such/catalog.yaml"),
+            "api/catalog.yaml",
+            &mut cx,
+        );
         assert!(root.is_none());
         let err = &cx.into_vec()[0];
-        assert!(err.message.contains("/no/such/catalog.yaml"), "{err}");
+        assert_eq!(
+            err.message, "catalog file not found: api/catalog.yaml",
+            "{err}"
+        );
     }
 
     #[test]
