@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Clean build of the macro crate and its dependencies vs a bare proc macro
-# on syn + quote + serde derive (the floor any serde-based macro pays), and
-# vs the same bare macro plus serde-saphyr with the features errcat uses (the
-# floor once the YAML crate the project requires is in).
+# on syn + quote + serde derive (the floor any serde-based macro pays), vs
+# the same bare macro plus saphyr-parser (the YAML parser errcat reads
+# events from), and vs the bare macro plus serde-saphyr (the loader errcat
+# used before, for comparison).
 # Each is built from scratch in its own target dir, RUNS times, alternating.
 #
 #   bash scripts/macro-build-time.sh [RUNS=3]
@@ -10,8 +11,8 @@ set -euo pipefail
 runs="${1:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/macro-build-time"
-rm -rf "$work/bare" "$work/bare-yaml"
-mkdir -p "$work/bare/src" "$work/bare-yaml/src"
+rm -rf "$work/bare" "$work/bare-yaml" "$work/bare-parser"
+mkdir -p "$work/bare/src" "$work/bare-yaml/src" "$work/bare-parser/src"
 cat > "$work/bare/Cargo.toml" <<'TOML'
 [package]
 name = "bare-macro"
@@ -46,19 +47,25 @@ grep -v '^\[workspace\]' "$work/bare-yaml/Cargo.toml" > "$work/bare-yaml/Cargo.t
 printf '[workspace]\n' >> "$work/bare-yaml/Cargo.tmp"
 mv "$work/bare-yaml/Cargo.tmp" "$work/bare-yaml/Cargo.toml"
 sed -e 's/let _ = std::mem::size_of::<Config>();/let c: Config = serde_saphyr::from_str("name: x").unwrap(); let _ = c.name;/' "$work/bare/src/lib.rs" > "$work/bare-yaml/src/lib.rs"
+sed -e 's/^name = "bare-macro"/name = "bare-parser-macro"/' -e '/^\[workspace\]/d' "$work/bare/Cargo.toml" > "$work/bare-parser/Cargo.toml"
+printf '%s\n' 'saphyr-parser = "0.3.3"' '[workspace]' >> "$work/bare-parser/Cargo.toml"
+sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count();/' "$work/bare/src/lib.rs" > "$work/bare-parser/src/lib.rs"
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-as=(); bs=(); cs=()
+as=(); bs=(); cs=(); ds=()
 for _ in $(seq "$runs"); do
-  rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml"
+  rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml" "$work/t-bare-parser"
   as+=("$(secs env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
   bs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
   cs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-yaml" cargo build -q --manifest-path "$work/bare-yaml/Cargo.toml")")
+  ds+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-parser" cargo build -q --manifest-path "$work/bare-parser/Cargo.toml")")
 done
-ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}")
+ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}"); md=$(median "${ds[@]}")
 printf 'clean build, dev profile, %s runs\n' "$runs"
 printf 'errcat-macros and deps: median %.1fs (runs: %s)\n' "$ma" "${as[*]}"
 printf 'bare syn+quote+serde-derive macro: median %.1fs (runs: %s)\n' "$mb" "${bs[*]}"
 printf 'bare macro + serde-saphyr (deserialize): median %.1fs (runs: %s)\n' "$mc" "${cs[*]}"
+printf 'bare macro + saphyr-parser: median %.1fs (runs: %s)\n' "$md" "${ds[*]}"
 printf 'ratio errcat / bare: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
-printf 'ratio bare + serde-saphyr / bare (the floor with the required YAML crate): %.2f\n' "$(echo "$mc / $mb" | bc -l)"
+printf 'ratio bare + saphyr-parser / bare (the floor with the YAML parser errcat uses): %.2f\n' "$(echo "$md / $mb" | bc -l)"
+printf 'ratio bare + serde-saphyr / bare (the loader errcat used before): %.2f\n' "$(echo "$mc / $mb" | bc -l)"
