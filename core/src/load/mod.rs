@@ -2,8 +2,8 @@
 //! that keep the line and column of every key and value.
 //!
 //! The tree is built from the event stream of saphyr-parser, a YAML 1.2
-//! parser that reports locations ([`tree`]); scalars are resolved by the
-//! YAML 1.2 core schema ([`scalar`]). We build a generic tree instead of
+//! parser that reports locations (`tree.rs`); scalars are resolved by the
+//! YAML 1.2 core schema (`scalar.rs`). We build a generic tree instead of
 //! deriving `Deserialize` for the catalog: serde stops at the first error,
 //! while the next stage walks the tree and reports every unknown key and
 //! wrong type at once.
