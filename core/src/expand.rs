@@ -226,6 +226,14 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
     }
 }
 
+/// The local a match arm binds a field to: `__field_<name>`, so that no
+/// detail field can shadow a local of the generated code (`f`, `__s`, ...),
+/// whose names never start with `__field_`.
+fn binding(f: &Field) -> Ident {
+    let name = f.rust_name.as_ref().unwrap_or(&f.name).value.as_str();
+    format_ident!("__field_{}", name)
+}
+
 fn field_ident(f: &Field) -> Ident {
     let name = f.rust_name.as_ref().unwrap_or(&f.name).value.as_str();
     if names::is_keyword(name) {
@@ -535,13 +543,12 @@ fn template_tokens(t: &Template) -> TokenStream {
 fn debug_struct(
     name: &str,
     fields: &[Field],
-    access: impl Fn(&Ident) -> TokenStream,
+    access: impl Fn(&Field) -> TokenStream,
 ) -> TokenStream {
     let p = private();
     let entries = fields.iter().map(|f| {
-        let id = field_ident(f);
         let wire = f.name.value.as_str();
-        let val = access(&id);
+        let val = access(f);
         if f.sensitive {
             quote!(.field(#wire, &#p::core::format_args!("<redacted>")))
         } else {
@@ -639,7 +646,10 @@ pub fn generate(
                     })
                     .collect();
                 let name = &def.name.value;
-                let dbg = debug_struct(name, fields, |id| quote!(&self.#id));
+                let dbg = debug_struct(name, fields, |f| {
+                    let id = field_ident(f);
+                    quote!(&self.#id)
+                });
                 support.push(quote! {
                     #d
                     #[derive(#(#support_derives,)* #p::serde::Serialize, #p::serde::Deserialize)]
@@ -756,23 +766,24 @@ pub fn generate(
                 let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
                 ctors.extend(quote! {
                     #ctor_doc #dep #[must_use] #many
-                    pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: #ids.into()),* } }
+                    pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: #p::Into::into(#ids)),* } }
                 });
                 let required = fields
                     .iter()
                     .filter(|f| !matches!(f.ty.value, Ty::Optional(_)))
                     .count();
+                let binds: Vec<Ident> = fields.iter().map(binding).collect();
                 let opt_counts = fields
                     .iter()
-                    .zip(&ids)
+                    .zip(&binds)
                     .filter(|(f, _)| matches!(f.ty.value, Ty::Optional(_)))
-                    .map(|(_, id)| quote!(+ usize::from(#id.is_some())));
+                    .map(|(_, b)| quote!(+ <usize as #p::From<bool>>::from(#b.is_some())));
                 // The last entry's result is the closure's, when it is required.
                 let last_required = fields
                     .last()
                     .is_some_and(|f| !matches!(f.ty.value, Ty::Optional(_)));
                 let count = fields.len();
-                let entries = fields.iter().zip(&ids).zip(&wires).enumerate().map(
+                let entries = fields.iter().zip(&binds).zip(&wires).enumerate().map(
                     |(i, ((f, id), w))| {
                         if matches!(f.ty.value, Ty::Optional(_)) {
                             quote!(if let #p::Some(__v) = #id { __m.serialize_field(#w, __v)?; } else { __m.skip_field(#w)?; })
@@ -786,7 +797,7 @@ pub fn generate(
                 let end = (!last_required).then(|| quote!(#p::Ok(())));
                 let vname = r.variant.as_str();
                 ser_arms.push(quote! {
-                    Self::#v { #(#ids),* } => #p::details_struct(__s, #vname, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
+                    Self::#v { #(#ids: #binds),* } => #p::details_struct(__s, #vname, #required #(#opt_counts)*, |__m| { #(#entries)* #end })
                 });
                 from_arms.push(if fields.is_empty() {
                     // No field to take: still refuse details that are not an object.
@@ -794,8 +805,11 @@ pub fn generate(
                 } else {
                     quote!(#code_enum::#v => Self::#v { #(#ids: __d.take(#wires)?,)* })
                 });
-                let dbg = debug_struct(&r.variant, fields, |id| quote!(#id));
-                debug_arms.push(quote!(Self::#v { #(#ids),* } => #dbg));
+                let dbg = debug_struct(&r.variant, fields, |f| {
+                    let b = binding(f);
+                    quote!(#b)
+                });
+                debug_arms.push(quote!(Self::#v { #(#ids: #binds),* } => #dbg));
             }
             Details::Value(ty) => {
                 let t = cx.rust_ty(&ty.value, &r.variant, "details", &outer);
@@ -803,7 +817,7 @@ pub fn generate(
                 variants.push(quote!(#vdoc #dep #v(#t)));
                 ctors.extend(quote! {
                     #ctor_doc #dep #[must_use]
-                    pub fn #ctor(details: impl #p::Into<#inner>) -> Self { Self::#v(details.into()) }
+                    pub fn #ctor(details: impl #p::Into<#inner>) -> Self { Self::#v(#p::Into::into(details)) }
                 });
                 ser_arms.push(quote!(Self::#v(__d) => #p::serde::Serialize::serialize(__d, __s)));
                 from_arms.push(quote!(#code_enum::#v => Self::#v(__d.value()?)));
@@ -821,27 +835,26 @@ pub fn generate(
             let writes = message_pieces.iter().map(|piece| match piece {
                 Piece::Text(t) => quote!(f.write_str(#t)?;),
                 Piece::Field { name, .. } => {
-                    let id = fields
-                        .iter()
-                        .find(|f| &f.name.value == name)
-                        .map(field_ident);
-                    quote!(#p::fmt::Display::fmt(#id, f)?;)
+                    let b = fields.iter().find(|f| &f.name.value == name).map(binding);
+                    quote!(#p::fmt::Display::fmt(#b, f)?;)
                 }
             });
-            let used: Vec<Ident> = fields
+            let used: Vec<&Field> = fields
                 .iter()
                 .filter(|f| {
                     message_pieces
                         .iter()
                         .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.name.value))
                 })
-                .map(field_ident)
                 .collect();
-            display_arms.push(quote!(Self::#v { #(#used,)* .. } => { #(#writes)* #p::Ok(()) }));
+            let (used, binds): (Vec<Ident>, Vec<Ident>) =
+                used.iter().map(|f| (field_ident(f), binding(f))).unzip();
+            display_arms
+                .push(quote!(Self::#v { #(#used: #binds,)* .. } => { #(#writes)* #p::Ok(()) }));
         }
         // Headers.
         if !code.headers.is_empty() {
-            let mut used_fields: Vec<Ident> = Vec::new();
+            let mut used_fields: Vec<(Ident, Ident)> = Vec::new();
             let pushes: Vec<TokenStream> = code
                 .headers
                 .iter()
@@ -865,11 +878,12 @@ pub fn generate(
                             } => {
                                 fmt.push_str("{}");
                                 let f = fields.iter().find(|f| &f.name.value == field);
-                                let id = f.map(field_ident);
-                                if let Some(id) = &id
-                                    && !used_fields.contains(id)
+                                let bound = f.map(|f| (field_ident(f), binding(f)));
+                                let id = bound.as_ref().map(|(_, b)| b.clone());
+                                if let Some(pair) = bound
+                                    && !used_fields.contains(&pair)
                                 {
-                                    used_fields.push(id.clone());
+                                    used_fields.push(pair);
                                 }
                                 if format.as_deref() == Some("unix") {
                                     args.push(quote!(#id.as_second()));
@@ -883,8 +897,9 @@ pub fn generate(
                 })
                 .collect();
             let count = code.headers.len();
+            let (used_fields, binds): (Vec<Ident>, Vec<Ident>) = used_fields.into_iter().unzip();
             header_arms.push(quote! {
-                Self::#v { #(#used_fields,)* .. } => {
+                Self::#v { #(#used_fields: #binds,)* .. } => {
                     let mut __h = #p::Vec::with_capacity(#count);
                     #(#pushes)*
                     __h
@@ -1384,7 +1399,9 @@ impl EnvelopeGen<'_> {
                     let (entry, count) = self.entry(k, v);
                     match count {
                         Presence::Always => fixed += 1,
-                        Presence::When(c) => counts.push(quote!(usize::from(#c))),
+                        Presence::When(c) => {
+                            counts.push(quote!(<usize as __p::From<bool>>::from(#c)))
+                        }
                         Presence::Never => {}
                     }
                     entries.push(entry);

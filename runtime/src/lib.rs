@@ -124,7 +124,7 @@ pub mod __private {
 
     // Short paths for generated code: one segment after `__p::` instead of
     // three, because every token a proc macro emits costs compile time.
-    pub use ::core::convert::Into;
+    pub use ::core::convert::{From, Into};
     pub use ::core::fmt;
     pub use ::core::option::Option::{self, None, Some};
     pub use ::core::result::Result::{self, Err, Ok};

@@ -243,7 +243,10 @@ const _: () = {
                 let mut __m = __s
                     .serialize_struct(
                         "Envelope",
-                        3usize + usize::from(::errcat::CatalogError::has_details(__e)),
+                        3usize
+                            + <usize as __p::From<
+                                bool,
+                            >>::from(::errcat::CatalogError::has_details(__e)),
                     )?;
                 __m.serialize_field("type", __c.category().as_str())?;
                 __m.serialize_field("code", __c.as_str())?;
@@ -271,8 +274,12 @@ const _: () = {
                 let mut __m = __s
                     .serialize_struct(
                         "Envelope",
-                        usize::from(__env.request_id_value().is_some())
-                            + usize::from(__env.timestamp_value().is_some()),
+                        <usize as __p::From<
+                            bool,
+                        >>::from(__env.request_id_value().is_some())
+                            + <usize as __p::From<
+                                bool,
+                            >>::from(__env.timestamp_value().is_some()),
                     )?;
                 if let __p::Some(__v) = __env.request_id_value() {
                     __m.serialize_field("request_id", __v)?;
@@ -299,16 +306,16 @@ const _: () = {
             secret: impl __p::Into<__p::String>,
         ) -> Self {
             Self::RateLimited {
-                limit: limit.into(),
-                reset_at: reset_at.into(),
-                plan: plan.into(),
-                secret: secret.into(),
+                limit: __p::Into::into(limit),
+                reset_at: __p::Into::into(reset_at),
+                plan: __p::Into::into(plan),
+                secret: __p::Into::into(secret),
             }
         }
         /// Creates [`SmallError::ItemsInvalid`]: `ITEMS_INVALID`, "Invalid items".
         #[must_use]
         pub fn items_invalid(details: impl __p::Into<__p::Vec<Item>>) -> Self {
-            Self::ItemsInvalid(details.into())
+            Self::ItemsInvalid(__p::Into::into(details))
         }
         /// Creates [`SmallError::Old`]: `OLD`, "Old".
         #[deprecated(note = "Use RATE_LIMITED")]
@@ -361,13 +368,21 @@ const _: () = {
         pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
             #[allow(unused_variables)]
             match self {
-                Self::RateLimited { limit, reset_at, .. } => {
+                Self::RateLimited {
+                    limit: __field_limit,
+                    reset_at: __field_reset_at,
+                    ..
+                } => {
                     let mut __h = __p::Vec::with_capacity(2usize);
-                    __p::header(&mut __h, "retry-after", __p::format!("{}", limit));
+                    __p::header(
+                        &mut __h,
+                        "retry-after",
+                        __p::format!("{}", __field_limit),
+                    );
                     __p::header(
                         &mut __h,
                         "x-reset",
-                        __p::format!("{}", reset_at.as_second()),
+                        __p::format!("{}", __field_reset_at.as_second()),
                     );
                     __h
                 }
@@ -591,9 +606,9 @@ const _: () = {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             #[allow(unreachable_patterns)]
             match self {
-                Self::RateLimited { limit, .. } => {
+                Self::RateLimited { limit: __field_limit, .. } => {
                     f.write_str("Limit of ")?;
-                    __p::fmt::Display::fmt(limit, f)?;
+                    __p::fmt::Display::fmt(__field_limit, f)?;
                     f.write_str(" reached")?;
                     __p::Ok(())
                 }
@@ -606,11 +621,16 @@ const _: () = {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             #[allow(unreachable_patterns)]
             match self {
-                Self::RateLimited { limit, reset_at, plan, secret } => {
+                Self::RateLimited {
+                    limit: __field_limit,
+                    reset_at: __field_reset_at,
+                    plan: __field_plan,
+                    secret: __field_secret,
+                } => {
                     f.debug_struct("RateLimited")
-                        .field("limit", limit)
-                        .field("reset_at", reset_at)
-                        .field("plan", plan)
+                        .field("limit", __field_limit)
+                        .field("reset_at", __field_reset_at)
+                        .field("plan", __field_plan)
                         .field(
                             "secret",
                             &::errcat::__private::core::format_args!("<redacted>"),
@@ -650,16 +670,21 @@ const _: () = {
         ) -> __p::Result<__S::Ok, __S::Error> {
             #[allow(unreachable_patterns)]
             match self {
-                Self::RateLimited { limit, reset_at, plan, secret } => {
+                Self::RateLimited {
+                    limit: __field_limit,
+                    reset_at: __field_reset_at,
+                    plan: __field_plan,
+                    secret: __field_secret,
+                } => {
                     __p::details_struct(
                         __s,
                         "RateLimited",
                         4usize,
                         |__m| {
-                            __m.serialize_field("limit", limit)?;
-                            __m.serialize_field("reset_at", reset_at)?;
-                            __m.serialize_field("plan", plan)?;
-                            __m.serialize_field("secret", secret)
+                            __m.serialize_field("limit", __field_limit)?;
+                            __m.serialize_field("reset_at", __field_reset_at)?;
+                            __m.serialize_field("plan", __field_plan)?;
+                            __m.serialize_field("secret", __field_secret)
                         },
                     )
                 }
@@ -680,8 +705,11 @@ const _: () = {
                     let mut __m = __s
                         .serialize_struct(
                             "Envelope",
-                            1usize + usize::from(__c.status().is_some())
-                                + usize::from(
+                            1usize
+                                + <usize as __p::From<bool>>::from(__c.status().is_some())
+                                + <usize as __p::From<
+                                    bool,
+                                >>::from(
                                     __env.request_id_value().is_some()
                                         || __env.timestamp_value().is_some(),
                                 ),

@@ -20,6 +20,6 @@ fn main() {
     let json = ::errcat::__private::serde_json::to_string(&e.envelope().request_id("r")).unwrap();
     let back = HygieneError::from_envelope(json.as_bytes()).unwrap();
     ::std::assert_eq!(back.error, ::errcat::Decoded::Known(e));
-    let t = HygieneError::types(Option { Some: ::std::string::String::from("x") }, Result::Ok, ::std::vec::Vec::new());
+    let t = HygieneError::types(Option { Some: ::std::convert::From::from("x") }, Result::Ok, ::std::vec::Vec::new());
     ::std::assert_eq!(::std::string::ToString::to_string(&t), "types");
 }
