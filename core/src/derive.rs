@@ -278,6 +278,10 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
     crate::cache::expand_cached(&resolved.path, &item, "derive", || {
         let catalog = crate::compile_file(&resolved.path, &resolved.rel)
             .map_err(|diags| errors(&diags, opts.path.span()))?;
+        let clashes = crate::check::check_companion_names(&catalog, &input.ident.to_string());
+        if !clashes.is_empty() {
+            return Err(errors(&clashes, opts.path.span()));
+        }
         match plan(&catalog, &input, data, opts.exhaustive) {
             Ok(plan) => Ok(generate(&catalog, &input, &resolved, &plan)),
             Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
@@ -339,6 +343,25 @@ fn plan<'a>(
                 format!(
                     "`{}` is already mapped by variant `{other}`",
                     code.code.value
+                ),
+            ));
+            continue;
+        }
+        // The constructor is named after the variant, as written.
+        let ctor = crate::names::snake(&v.ident.to_string());
+        let why = if !crate::names::can_be_raw(&ctor) {
+            Some("a keyword that Rust cannot use as a name")
+        } else if crate::names::RESERVED_CTORS.contains(&ctor.as_str()) {
+            Some("a method of every generated error")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            errs.push(syn::Error::new(
+                v.ident.span(),
+                format!(
+                    "variant `{}` would get the constructor `{ctor}`, {why}; rename the variant (it keeps its code: #[catalog(code = \"{}\")])",
+                    v.ident, code.code.value
                 ),
             ));
             continue;
