@@ -79,7 +79,7 @@ impl Output {
 /// Returns the cached expansion of `item` with the catalog at `path`, or
 /// runs `expand` and caches its output when it succeeded (`Ok`). Errors are
 /// never cached: they carry spans that text cannot keep.
-pub fn expand_cached(
+pub(crate) fn expand_cached(
     path: &Path,
     item: &TokenStream,
     kind: &'static str,

@@ -35,7 +35,7 @@ pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
 }
 
 /// `name` must be present and be a plain identifier-like word.
-pub fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
     if let Some(name) = &catalog.name {
         let ok = !name.value.is_empty()
             && name
@@ -53,7 +53,7 @@ pub fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
 
 /// Envelopes: every `$slot` must be known, every template must hold `$code`,
 /// and there must be at least one envelope.
-pub fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
     if catalog.envelopes.is_empty() && catalog.name.is_some() {
         cx.push(
             Diagnostic::new(&catalog.loc, "the catalog defines no envelope").hint(
@@ -121,7 +121,7 @@ fn status_ok(status: &Spanned<i128>, cx: &mut Diagnostics) -> bool {
 }
 
 /// Categories: valid default status, known channel, distinct Rust names.
-pub fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, &Loc> = HashMap::new();
     for cat in &catalog.categories {
         if let Some(s) = &cat.status {
@@ -158,7 +158,7 @@ pub fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// Named types: Rust-identifier names, distinct enum values.
-pub fn check_types(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_types(catalog: &Catalog, cx: &mut Diagnostics) {
     for def in &catalog.types {
         if !names::is_plain_ident(&def.name.value)
             || !def.name.value.starts_with(|c: char| c.is_ascii_uppercase())
@@ -220,7 +220,7 @@ fn fields_of(catalog: &Catalog) -> impl Iterator<Item = &Field> {
 
 /// Every named type a field refers to must be defined; a type may not
 /// contain itself except through `[T]` or `{string: T}`.
-pub fn check_type_references(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_type_references(catalog: &Catalog, cx: &mut Diagnostics) {
     let defined: Vec<&str> = catalog
         .types
         .iter()
@@ -289,7 +289,7 @@ pub fn check_type_references(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// Every code names a defined category.
-pub fn check_category_references(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_category_references(catalog: &Catalog, cx: &mut Diagnostics) {
     let names: Vec<&str> = catalog
         .categories
         .iter()
@@ -321,7 +321,7 @@ fn channel_of<'a>(catalog: &'a Catalog, code: &'a Code) -> &'a str {
 
 /// HTTP codes need a valid status (their own or their category's);
 /// codes on other channels have none.
-pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         let channel = channel_of(catalog, code);
         let own = code.status.as_ref();
@@ -360,7 +360,7 @@ pub fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// Every channel named by a category or code has an envelope.
-pub fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
     let channels: Vec<&str> = catalog
         .envelopes
         .iter()
@@ -414,7 +414,7 @@ pub fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// A category's `prefix` must start every code of the category.
-pub fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         let Some(cat) = category_of(catalog, code) else {
             continue;
@@ -451,7 +451,7 @@ pub fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// The Rust variant name of a code: its `rust_name`, or derived from the code.
-pub fn variant_name(code: &Code) -> Option<String> {
+pub(crate) fn variant_name(code: &Code) -> Option<String> {
     match &code.rust_name {
         Some(r) => Some(r.value.clone()),
         None => names::upper_camel(&code.code.value),
@@ -460,7 +460,7 @@ pub fn variant_name(code: &Code) -> Option<String> {
 
 /// Codes map to distinct, valid Rust names whose constructors do not clash
 /// with the generated methods.
-pub fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, (&str, &Loc)> = HashMap::new();
     for code in &catalog.codes {
         let loc = code.rust_name.as_ref().map_or(&code.code.loc, |r| &r.loc);
@@ -538,7 +538,7 @@ pub fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// Field names must be Rust identifiers (keywords become `r#...`), or carry a `rust_name`.
-pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
     for f in fields_of(catalog) {
         // Inline enums, of named types' fields and of codes' details alike.
         if let Ty::Enum(values) = f.ty.value.required() {
@@ -563,7 +563,7 @@ pub fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
 
 /// The Rust types a catalog defines, each with where it comes from: named
 /// types, and inline `enum:` fields (named after their owner and field).
-pub fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
+pub(crate) fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
     let mut out: Vec<(String, &Loc)> = catalog
         .types
         .iter()
@@ -590,7 +590,7 @@ pub fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
 
 /// No two generated types share a name: a named type and an inline enum
 /// (`RateLimitedPlan`), or two inline enums (`A_B.c` and `A.b_c`).
-pub fn check_type_names(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_type_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, &Loc> = HashMap::new();
     for (name, loc) in type_names(catalog) {
         if let Some(first) = seen.get(&name) {
@@ -608,7 +608,7 @@ pub fn check_type_names(catalog: &Catalog, cx: &mut Diagnostics) {
 /// Type names that collide with the companions generated beside the user's
 /// enum `error` (`<Enum>Code`, `<Enum>Category`, `<Enum>Channel`, the enum
 /// itself): only known once the macro sees the enum.
-pub fn check_companion_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
+pub(crate) fn check_companion_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
     let companions = [
         error.to_string(),
         format!("{error}Code"),
@@ -737,7 +737,7 @@ fn check_placeholders(
 }
 
 /// Every `{placeholder}` in a message names a displayable detail field.
-pub fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         if let Some(message) = &code.message {
             check_placeholders(catalog, code, message, "message", false, cx);
@@ -747,7 +747,7 @@ pub fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics) {
 
 /// Header names are valid HTTP header names, each once per code; values'
 /// placeholders name detail fields, constant values are valid header values.
-pub fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         let mut seen: HashMap<String, &Loc> = HashMap::new();
         for h in &code.headers {
@@ -806,7 +806,7 @@ pub fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// Every example matches its code's detail schema; example timestamps are RFC 3339.
-pub fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
+pub(crate) fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
     for f in fields_of(catalog) {
         if let Some(ex) = &f.example {
             check_value(catalog, ex, &f.ty.value, cx);
@@ -926,7 +926,7 @@ fn check_object(catalog: &Catalog, node: &Node, fields: &[Field], cx: &mut Diagn
 }
 
 /// Checks one example value against a type, reporting at the value's line.
-pub fn check_value(catalog: &Catalog, node: &Node, ty: &Ty, cx: &mut Diagnostics) {
+pub(crate) fn check_value(catalog: &Catalog, node: &Node, ty: &Ty, cx: &mut Diagnostics) {
     match (ty, &node.kind) {
         (Ty::Optional(_), Kind::Null) => {}
         (Ty::Optional(inner), _) => check_value(catalog, node, inner, cx),

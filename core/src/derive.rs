@@ -1,6 +1,6 @@
 //! `#[derive(ErrorCatalog)]`: checks a hand-written enum against a catalog,
 //! then implements the same API as the attribute macro through
-//! [`crate::expand::generate`].
+//! `expand::generate`.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -233,12 +233,7 @@ fn check_type(
     }
 }
 
-/// Expands `#[derive(ErrorCatalog)]`.
-pub fn derive_error_catalog(item: TokenStream, bases: &Bases) -> TokenStream {
-    derive_error_catalog_output(item, bases).into_token_stream()
-}
-
-/// Like [`derive_error_catalog`], keeping a cache hit as text (see
+/// Expands `#[derive(ErrorCatalog)]`, keeping a cache hit as text (see
 /// [`Output`](crate::cache::Output)): what the proc macro calls.
 pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::cache::Output {
     use crate::cache::Output;

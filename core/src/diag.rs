@@ -264,7 +264,7 @@ impl Diagnostics {
 }
 
 /// The best "did you mean" candidate for a misspelt name.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

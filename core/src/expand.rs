@@ -172,7 +172,7 @@ pub fn errors(diags: &[Diagnostic], span: Span) -> TokenStream {
 }
 
 /// Names of the companion types.
-pub struct Names {
+pub(crate) struct Names {
     /// The error enum.
     pub error: Ident,
     /// The code enum.
@@ -559,7 +559,7 @@ fn debug_struct(
 }
 
 /// Which codes an expansion covers and the Rust variant of each.
-pub struct Plan<'a> {
+pub(crate) struct Plan<'a> {
     /// Codes in catalog order, each with its variant identifier.
     pub codes: Vec<(&'a Code, Ident)>,
     /// Whether to emit the enum itself and its `Debug` impl (the attribute
@@ -581,7 +581,7 @@ pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, source: &Resolved) ->
 }
 
 /// The code shared by the attribute macro and the derive.
-pub fn generate(
+pub(crate) fn generate(
     catalog: &Catalog,
     input: &syn::DeriveInput,
     source: &Resolved,

@@ -20,7 +20,7 @@ pub mod expand;
 pub mod handwritten;
 pub mod load;
 pub mod model;
-pub mod names;
+mod names;
 pub mod render;
 pub mod schema;
 pub mod synth;

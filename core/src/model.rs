@@ -400,7 +400,7 @@ pub struct Resolved {
 }
 
 /// Keys accepted at the top level.
-pub const TOP_KEYS: &[&str] = &[
+pub(crate) const TOP_KEYS: &[&str] = &[
     "$schema",
     "name",
     "title",
@@ -411,7 +411,7 @@ pub const TOP_KEYS: &[&str] = &[
     "codes",
 ];
 /// Keys accepted in a category.
-pub const CATEGORY_KEYS: &[&str] = &[
+pub(crate) const CATEGORY_KEYS: &[&str] = &[
     "title",
     "description",
     "status",
@@ -421,9 +421,9 @@ pub const CATEGORY_KEYS: &[&str] = &[
     "rust_name",
 ];
 /// Keys accepted in a named type.
-pub const TYPE_KEYS: &[&str] = &["description", "fields", "enum"];
+pub(crate) const TYPE_KEYS: &[&str] = &["description", "fields", "enum"];
 /// Keys accepted in a field's long form.
-pub const FIELD_KEYS: &[&str] = &[
+pub(crate) const FIELD_KEYS: &[&str] = &[
     "type",
     "enum",
     "optional",
@@ -433,7 +433,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "rust_name",
 ];
 /// Keys accepted in a code.
-pub const CODE_KEYS: &[&str] = &[
+pub(crate) const CODE_KEYS: &[&str] = &[
     "category",
     "status",
     "channel",
@@ -448,7 +448,7 @@ pub const CODE_KEYS: &[&str] = &[
     "example",
 ];
 /// Keys accepted in an example.
-pub const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"];
+pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"];
 
 /// Reads a mapping node, remembering which keys were used so that unknown
 /// ones are reported with a suggestion.
@@ -905,7 +905,7 @@ fn ty(node: &Node, cx: &mut Diagnostics) -> Option<Spanned<Ty>> {
 }
 
 /// The scalar type names of the language.
-pub const SCALAR_TYPES: &[&str] = &[
+pub(crate) const SCALAR_TYPES: &[&str] = &[
     "bool",
     "string",
     "number",
@@ -923,7 +923,7 @@ pub const SCALAR_TYPES: &[&str] = &[
 ];
 
 /// Parses the string form of a type. Errors carry a message and a hint.
-pub fn parse_ty(s: &str) -> Result<Ty, (String, Option<String>)> {
+pub(crate) fn parse_ty(s: &str) -> Result<Ty, (String, Option<String>)> {
     let s = s.trim();
     if let Some(inner) = s.strip_suffix('?') {
         let inner = parse_ty(inner)?;
@@ -1217,7 +1217,7 @@ mod tests {
 
 /// A piece of a message or header template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// Literal text (`{{` and `}}` already unescaped).
     Text(String),
     /// `{field}` or `{field:format}`.
@@ -1231,7 +1231,7 @@ pub enum Piece {
 
 /// Splits `text` into literal text and `{field}` placeholders. `{{` and `}}`
 /// are literal braces. The error is a message and a hint.
-pub fn pieces(text: &str) -> Result<Vec<Piece>, (String, String)> {
+pub(crate) fn pieces(text: &str) -> Result<Vec<Piece>, (String, String)> {
     let mut out = Vec::new();
     let mut lit = String::new();
     let mut chars = text.char_indices().peekable();

@@ -15,7 +15,7 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 /// Splits a wire code into words: at `_`, `-`, `.`, spaces and other
 /// punctuation, at lower-to-upper case changes (`tokenExpired`) and at the
 /// end of an acronym (`HTTPError` -> `HTTP`, `Error`).
-pub fn words(code: &str) -> Vec<String> {
+pub(crate) fn words(code: &str) -> Vec<String> {
     let mut words = Vec::new();
     for part in code.split(|c: char| !c.is_alphanumeric()) {
         let chars: Vec<char> = part.chars().collect();
@@ -39,7 +39,7 @@ pub fn words(code: &str) -> Vec<String> {
 
 /// `TOKEN_EXPIRED` -> `TokenExpired`. `None` when the result would not be an
 /// identifier (empty, or starting with a digit).
-pub fn upper_camel(code: &str) -> Option<String> {
+pub(crate) fn upper_camel(code: &str) -> Option<String> {
     let mut out = String::new();
     for word in words(code) {
         let mut chars = word.chars();
@@ -52,7 +52,7 @@ pub fn upper_camel(code: &str) -> Option<String> {
 }
 
 /// `TokenExpired` -> `token_expired`.
-pub fn snake(name: &str) -> String {
+pub(crate) fn snake(name: &str) -> String {
     words(name)
         .iter()
         .map(|w| w.to_lowercase())
@@ -61,7 +61,7 @@ pub fn snake(name: &str) -> String {
 }
 
 /// Whether `s` is an ASCII identifier that is not a keyword.
-pub fn is_plain_ident(s: &str) -> bool {
+pub(crate) fn is_plain_ident(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -71,7 +71,7 @@ pub fn is_plain_ident(s: &str) -> bool {
 
 /// Whether `s` can name a field: a plain identifier, or a keyword that a
 /// raw identifier can spell (`type` becomes `r#type`).
-pub fn is_field_ident(s: &str) -> bool {
+pub(crate) fn is_field_ident(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -80,17 +80,17 @@ pub fn is_field_ident(s: &str) -> bool {
 
 /// Whether `s`, when a keyword, can be written as a raw identifier
 /// (`r#type`); `self`, `Self`, `super`, `crate` and `_` cannot.
-pub fn can_be_raw(s: &str) -> bool {
+pub(crate) fn can_be_raw(s: &str) -> bool {
     !NOT_RAW.contains(&s)
 }
 
 /// Whether `s` is a keyword (and needs `r#` as a field name).
-pub fn is_keyword(s: &str) -> bool {
+pub(crate) fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)
 }
 
 /// A valid-identifier suggestion for a code that has none.
-pub fn suggest_rust_name(code: &str) -> String {
+pub(crate) fn suggest_rust_name(code: &str) -> String {
     let camel: String = words(code)
         .iter()
         .map(|w| {
@@ -119,7 +119,7 @@ pub fn suggest_rust_name(code: &str) -> String {
 
 /// Inherent functions the generated error enum defines; a constructor may not
 /// take one of these names.
-pub const RESERVED_CTORS: &[&str] = &[
+pub(crate) const RESERVED_CTORS: &[&str] = &[
     "code",
     "status",
     "category",

@@ -6,7 +6,7 @@ use crate::model::{Catalog, Code, Details, Piece, Slot, Template, Ty, pieces};
 
 /// Values for one error's envelope slots; `None` means "absent, omit".
 #[derive(Debug, Clone, Default)]
-pub struct SlotValues {
+pub(crate) struct SlotValues {
     /// `$code`
     pub code: Option<Value>,
     /// `$message`
@@ -40,7 +40,7 @@ impl SlotValues {
 /// Fills an envelope template. A member whose slot is absent is omitted, and
 /// so is an object member all of whose members were omitted (Hexabase's
 /// `meta` disappears when there is neither request id nor timestamp).
-pub fn fill(template: &Template, values: &SlotValues) -> Option<Value> {
+pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Value> {
     match template {
         Template::Slot(s) => values.get(s.value).cloned(),
         Template::UnknownSlot(_) => None,
@@ -76,7 +76,7 @@ fn scalar_text(v: &Value, format: Option<&str>) -> String {
 }
 
 /// Fills `{field}` placeholders from a details object.
-pub fn fill_placeholders(text: &str, details: Option<&Value>) -> String {
+pub(crate) fn fill_placeholders(text: &str, details: Option<&Value>) -> String {
     let Ok(parts) = pieces(text) else {
         return text.to_string();
     };
@@ -93,7 +93,7 @@ pub fn fill_placeholders(text: &str, details: Option<&Value>) -> String {
 }
 
 /// The example details of a code as JSON (`{}` for an always-empty object).
-pub fn example_details(code: &Code) -> Option<Value> {
+pub(crate) fn example_details(code: &Code) -> Option<Value> {
     let given = code
         .example
         .as_ref()

@@ -2,7 +2,7 @@
 //! (`# yaml-language-server: $schema=./catalog.schema.json`).
 //!
 //! It is built from the same key lists that the model builder accepts
-//! ([`crate::model::TOP_KEYS`] and friends), so the two cannot drift: a key
+//! (`model::TOP_KEYS` and friends), so the two cannot drift: a key
 //! the builder accepts without a schema entry fails [`language_schema`]'s
 //! test, and `catalog/catalog.schema.json` is checked against this output.
 
