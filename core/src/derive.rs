@@ -271,8 +271,10 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
     }
     let resolved = bases.resolve(&opts.path.value());
     crate::cache::expand_cached(&resolved.path, &item, "derive", || {
-        let catalog = crate::compile_file(&resolved.path, &resolved.rel)
-            .map_err(|diags| errors(&diags, opts.path.span()))?;
+        let catalog = match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
+            Ok(catalog) => catalog,
+            Err(failed) => return Err(recovered(&failed, &input, data, &opts, &resolved)),
+        };
         let clashes = crate::check::check_companion_names(&catalog, &input.ident.to_string());
         if !clashes.is_empty() {
             return Err(errors(&clashes, opts.path.span()));
@@ -282,6 +284,27 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
             Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
         }
     })
+}
+
+/// The catalog's errors and, so that user code shows no cascade, the API
+/// of the repaired catalog when the enum's variants still map onto it.
+/// Otherwise the errors alone: the enum is the user's, and its inherent
+/// methods cannot be faked without values.
+fn recovered(
+    failed: &crate::Failed,
+    input: &syn::DeriveInput,
+    data: &syn::DataEnum,
+    opts: &Options,
+    resolved: &crate::expand::Resolved,
+) -> TokenStream {
+    let errors = errors(&failed.diagnostics, opts.path.span());
+    let body = failed
+        .recovered
+        .as_deref()
+        .filter(|c| crate::check::check_companion_names(c, &input.ident.to_string()).is_empty())
+        .and_then(|c| Some((c, plan(c, input, data, opts.exhaustive).ok()?)))
+        .map(|(c, plan)| generate(c, input, resolved, &plan));
+    quote::quote!(#errors #body)
 }
 
 fn plan<'a>(

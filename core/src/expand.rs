@@ -119,26 +119,35 @@ pub fn catalog_attribute_output(
         return Output::Fresh(e.to_compile_error());
     }
     let resolved = bases.resolve(&lit.value());
-    crate::cache::expand_cached(
-        &resolved.path,
-        &item,
-        "catalog",
-        || match crate::compile_file(&resolved.path, &resolved.rel).and_then(|catalog| {
-            let clashes = crate::check::check_companion_names(&catalog, &input.ident.to_string());
-            if clashes.is_empty() {
-                Ok(catalog)
-            } else {
-                Err(clashes)
+    let fallback_of_input = fallback(&input);
+    crate::cache::expand_cached(&resolved.path, &item, "catalog", || {
+        match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
+            Ok(catalog) => {
+                let clashes =
+                    crate::check::check_companion_names(&catalog, &input.ident.to_string());
+                if clashes.is_empty() {
+                    Ok(expand(&catalog, &input, &resolved))
+                } else {
+                    let errors = errors(&clashes, lit.span());
+                    Err(quote!(#errors #fallback_of_input))
+                }
             }
-        }) {
-            Ok(catalog) => Ok(expand(&catalog, &input, &resolved)),
-            Err(diags) => {
-                let errors = errors(&diags, lit.span());
-                let fallback = fallback(&input);
-                Err(quote!(#errors #fallback))
+            Err(failed) => {
+                let errors = errors(&failed.diagnostics, lit.span());
+                // The repaired catalog's API, else the empty skeleton.
+                let body = match &failed.recovered {
+                    Some(c)
+                        if crate::check::check_companion_names(c, &input.ident.to_string())
+                            .is_empty() =>
+                    {
+                        expand(c, &input, &resolved)
+                    }
+                    _ => fallback(&input),
+                };
+                Err(quote!(#errors #body))
             }
-        },
-    )
+        }
+    })
 }
 
 fn check_item(input: &syn::DeriveInput) -> syn::Result<()> {

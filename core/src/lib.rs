@@ -21,6 +21,7 @@ pub mod handwritten;
 pub mod load;
 pub mod model;
 mod names;
+pub mod recover;
 pub mod render;
 pub mod schema;
 pub mod synth;
@@ -43,6 +44,42 @@ pub fn compile_str(display: &str, text: &[u8]) -> Result<Catalog, Vec<Diagnostic
     let mut cx = Diagnostics::new();
     let root = load::load_bytes(display, text, &mut cx);
     finish(root, cx)
+}
+
+/// A catalog whose check failed: every mistake, and, where the mistakes are
+/// confined to codes, a repaired catalog to expand next to them so that the
+/// build shows no cascade (see [`recover`]).
+#[derive(Debug)]
+pub struct Failed {
+    /// Every mistake, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The catalog with broken codes repaired or left out, when possible.
+    pub recovered: Option<Box<Catalog>>,
+}
+
+/// Like [`compile_file`], with a recovered catalog when it fails.
+pub fn compile_file_recovering(path: &Path, display: &str) -> Result<Catalog, Failed> {
+    let mut cx = Diagnostics::new();
+    let Some(root) = load::load_file(path, display, &mut cx) else {
+        return Err(Failed {
+            diagnostics: cx.into_vec(),
+            recovered: None,
+        });
+    };
+    let mut catalog = model::build(&root, &mut cx);
+    // Recovery needs a sound shape: only the checker's mistakes are
+    // confined to single codes.
+    let shape_clean = cx.is_empty();
+    check::check(&mut catalog, &mut cx);
+    if cx.is_empty() {
+        return Ok(catalog);
+    }
+    Err(Failed {
+        diagnostics: cx.into_vec(),
+        recovered: shape_clean
+            .then(|| recover::recover(catalog).map(Box::new))
+            .flatten(),
+    })
 }
 
 /// Builds and checks the loaded tree. Mistakes the loader recovered from
