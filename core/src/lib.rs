@@ -60,7 +60,19 @@ pub struct Failed {
 /// Like [`compile_file`], with a recovered catalog when it fails.
 pub fn compile_file_recovering(path: &Path, display: &str) -> Result<Catalog, Failed> {
     let mut cx = Diagnostics::new();
-    let Some(root) = load::load_file(path, display, &mut cx) else {
+    let root = load::load_file(path, display, &mut cx);
+    finish_recovering(root, cx)
+}
+
+/// Like [`compile_str`], with a recovered catalog when it fails.
+pub fn compile_str_recovering(display: &str, text: &[u8]) -> Result<Catalog, Failed> {
+    let mut cx = Diagnostics::new();
+    let root = load::load_bytes(display, text, &mut cx);
+    finish_recovering(root, cx)
+}
+
+fn finish_recovering(root: Option<load::Node>, mut cx: Diagnostics) -> Result<Catalog, Failed> {
+    let Some(root) = root else {
         return Err(Failed {
             diagnostics: cx.into_vec(),
             recovered: None,

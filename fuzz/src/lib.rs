@@ -6,8 +6,9 @@
 //! copied from elsewhere in the file, or its case changed), numbers that
 //! look like codes, structure (lines duplicated, dropped, swapped,
 //! re-indented) and bytes. For each input the oracle loads, builds and
-//! checks it, renders every diagnostic, and for an accepted catalog expands
-//! it and parses the output as a Rust file. A panic, output that does not
+//! checks it, renders every diagnostic, and for an accepted catalog, or the
+//! repaired catalog the macro expands beside the diagnostics, expands it and
+//! parses the output as a Rust file. A panic, output that does not
 //! parse, or an input that takes longer than the time limit is a finding.
 //!
 //! A coverage-guided fuzzer (cargo-fuzz, AFL) needs a nightly compiler or
@@ -250,21 +251,27 @@ pub fn run_one(text: &str, limit: Duration) -> Result<Outcome, Finding> {
 }
 
 fn pipeline(text: &str) -> Result<Outcome, Finding> {
-    let catalog = match errcat_core::compile_str("fuzz.yaml", text.as_bytes()) {
-        Ok(catalog) => catalog,
-        Err(diags) => {
-            let shown: usize = diags.iter().map(|d| d.to_string().len()).sum();
-            std::hint::black_box(shown);
-            return Ok(Outcome::Rejected);
-        }
-    };
     let input: syn::DeriveInput =
         syn::parse_str("pub enum ApiError {}").expect("a fixed, valid item");
     let resolved = errcat_core::expand::Bases::default().resolve("fuzz.yaml");
-    let tokens = errcat_core::expand::expand(&catalog, &input, &resolved);
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(_) => Ok(Outcome::Expanded),
-        Err(e) => Err(Finding::Unparseable(e.to_string())),
+    let expand_and_parse = |catalog: &errcat_core::Catalog| {
+        let tokens = errcat_core::expand::expand(catalog, &input, &resolved);
+        syn::parse2::<syn::File>(tokens).map_err(|e| Finding::Unparseable(e.to_string()))
+    };
+    match errcat_core::compile_str_recovering("fuzz.yaml", text.as_bytes()) {
+        Ok(catalog) => {
+            expand_and_parse(&catalog)?;
+            Ok(Outcome::Expanded)
+        }
+        Err(failed) => {
+            let shown: usize = failed.diagnostics.iter().map(|d| d.to_string().len()).sum();
+            std::hint::black_box(shown);
+            // What the macro expands beside the diagnostics must be sound too.
+            if let Some(recovered) = &failed.recovered {
+                expand_and_parse(recovered)?;
+            }
+            Ok(Outcome::Rejected)
+        }
     }
 }
 
