@@ -1017,8 +1017,8 @@ pub(crate) fn generate(
     let debug_arms = debug_arms.braced(quote!(_ => f.write_str(self.code().as_str()),));
     let code_variants = code_variants.braced(TokenStream::new());
     let code_arms = code_arms.braced(TokenStream::new());
-    let display_arms = display_arms
-        .braced(quote!(_ => f.write_str(#code_enum::__ERRCAT_META[self.code() as usize].7),));
+    let display_arms =
+        display_arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
     let ser_arms = ser_arms.braced(quote!(_ => __s.serialize_unit(),));
     let from_arms = from_arms.braced(TokenStream::new());
     let (serialize_envelope_fn, envelope_helpers) =
@@ -1133,57 +1133,59 @@ pub(crate) fn generate(
             }
         }
 
+        // The code table, inside this block: nothing outside can name it.
+        #(#template_defs)*
+        const __ERRCAT_TEMPLATES: &[&#p::Template] = &[#(#template_consts),*];
+        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str)] = &#rows;
+        // Statuses resolved at compile time, so that `status()` is a load.
+        const __ERRCAT_STATUS: [#p::Option<#p::StatusCode>; #n_codes] = {
+            let mut __out = [#p::None; #n_codes];
+            let mut __i = 0;
+            while __i < #n_codes {
+                __out[__i] = #p::status(__ERRCAT_META[__i].1);
+                __i += 1;
+            }
+            __out
+        };
+
         #[allow(deprecated)]
         impl #code_enum {
             /// Every code, in catalog order.
             pub const ALL: &'static [Self] = &[#(Self::#variant_ids),*];
-            #(#template_defs)*
-            const __ERRCAT_TEMPLATES: &'static [&'static #p::Template] = &[#(Self::#template_consts),*];
-            const __ERRCAT_META: &'static [(&'static str, u16, u32, u32, bool, bool, bool, &'static str)] = &#rows;
-            // Statuses resolved at compile time, so that `status()` is a load.
-            const __ERRCAT_STATUS: [#p::Option<#p::StatusCode>; #n_codes] = {
-                let mut __out = [#p::None; #n_codes];
-                let mut __i = 0;
-                while __i < #n_codes {
-                    __out[__i] = #p::status(Self::__ERRCAT_META[__i].1);
-                    __i += 1;
-                }
-                __out
-            };
 
             /// The wire code.
             #[must_use]
             #[inline]
             pub const fn as_str(self) -> &'static str {
-                Self::__ERRCAT_META[self as usize].0
+                __ERRCAT_META[self as usize].0
             }
             /// The HTTP status; `None` on non-HTTP channels.
             #[must_use]
             #[inline]
             pub const fn status(self) -> #p::Option<#p::StatusCode> {
-                Self::__ERRCAT_STATUS[self as usize]
+                __ERRCAT_STATUS[self as usize]
             }
             /// The category.
             #[must_use]
             #[inline]
             pub const fn category(self) -> #category_enum {
-                #category_enum::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
+                #category_enum::ALL[__ERRCAT_META[self as usize].2 as usize]
             }
             /// Whether retrying may succeed.
             #[must_use]
             #[inline]
             pub const fn is_retryable(self) -> bool {
-                Self::__ERRCAT_META[self as usize].4
+                __ERRCAT_META[self as usize].4
             }
             /// The channel (envelope) of this code.
             #[must_use]
             #[inline]
             pub const fn channel(self) -> #channel_enum {
-                #channel_enum::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
+                #channel_enum::ALL[__ERRCAT_META[self as usize].3 as usize]
             }
             #[inline]
             const fn template(self) -> &'static #p::Template {
-                Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
+                __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
             }
         }
 
@@ -1211,7 +1213,7 @@ pub(crate) fn generate(
         #[allow(deprecated)]
         impl ::errcat::CatalogCode for #code_enum {
             const ALL: &'static [Self] = #code_enum::ALL;
-            const TEMPLATES: &'static [&'static #p::Template] = #code_enum::__ERRCAT_TEMPLATES;
+            const TEMPLATES: &'static [&'static #p::Template] = __ERRCAT_TEMPLATES;
             #[inline]
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
             #[inline]
@@ -1280,11 +1282,11 @@ pub(crate) fn generate(
             fn headers(&self) -> #p::Vec<(#p::HeaderName, #p::HeaderValue)> { #error::headers(self) }
             #[inline]
             fn static_message(&self) -> #p::Option<&'static str> {
-                let __row = #code_enum::__ERRCAT_META[#error::code(self) as usize];
+                let __row = __ERRCAT_META[#error::code(self) as usize];
                 if __row.6 { #p::Some(__row.7) } else { #p::None }
             }
             #[inline]
-            fn has_details(&self) -> bool { #code_enum::__ERRCAT_META[#error::code(self) as usize].5 }
+            fn has_details(&self) -> bool { __ERRCAT_META[#error::code(self) as usize].5 }
             fn serialize_details<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                 #[allow(unreachable_patterns)]
                 match self #ser_arms

@@ -402,6 +402,56 @@ const _: () = {
             __p::decode(body)
         }
     }
+    const __ERRCAT_TEMPLATE_0: &'static __p::Template = &__p::Template::Object(
+        &[
+            (
+                "error",
+                __p::Template::Object(
+                    &[
+                        ("type", __p::Template::Slot(__p::Slot::Category)),
+                        ("code", __p::Template::Slot(__p::Slot::Code)),
+                        ("message", __p::Template::Slot(__p::Slot::Message)),
+                        ("details", __p::Template::Slot(__p::Slot::Details)),
+                    ],
+                ),
+            ),
+            ("status", __p::Template::Slot(__p::Slot::Status)),
+            (
+                "meta",
+                __p::Template::Object(
+                    &[
+                        ("request_id", __p::Template::Slot(__p::Slot::RequestId)),
+                        ("timestamp", __p::Template::Slot(__p::Slot::Timestamp)),
+                    ],
+                ),
+            ),
+        ],
+    );
+    const __ERRCAT_TEMPLATE_1: &'static __p::Template = &__p::Template::Object(
+        &[
+            ("kind", __p::Template::Str("error")),
+            ("code", __p::Template::Slot(__p::Slot::Code)),
+        ],
+    );
+    const __ERRCAT_TEMPLATES: &[&__p::Template] = &[
+        __ERRCAT_TEMPLATE_0,
+        __ERRCAT_TEMPLATE_1,
+    ];
+    const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str)] = &[
+        ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, ""),
+        ("ITEMS_INVALID", 422u16, 0u32, 0u32, true, true, true, "Invalid items"),
+        ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old"),
+        ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost"),
+    ];
+    const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
+        let mut __out = [__p::None; 4usize];
+        let mut __i = 0;
+        while __i < 4usize {
+            __out[__i] = __p::status(__ERRCAT_META[__i].1);
+            __i += 1;
+        }
+        __out
+    };
     #[allow(deprecated)]
     impl SmallErrorCode {
         /// Every code, in catalog order.
@@ -411,98 +461,39 @@ const _: () = {
             Self::Old,
             Self::EventLost,
         ];
-        const __ERRCAT_TEMPLATE_0: &'static __p::Template = &__p::Template::Object(
-            &[
-                (
-                    "error",
-                    __p::Template::Object(
-                        &[
-                            ("type", __p::Template::Slot(__p::Slot::Category)),
-                            ("code", __p::Template::Slot(__p::Slot::Code)),
-                            ("message", __p::Template::Slot(__p::Slot::Message)),
-                            ("details", __p::Template::Slot(__p::Slot::Details)),
-                        ],
-                    ),
-                ),
-                ("status", __p::Template::Slot(__p::Slot::Status)),
-                (
-                    "meta",
-                    __p::Template::Object(
-                        &[
-                            ("request_id", __p::Template::Slot(__p::Slot::RequestId)),
-                            ("timestamp", __p::Template::Slot(__p::Slot::Timestamp)),
-                        ],
-                    ),
-                ),
-            ],
-        );
-        const __ERRCAT_TEMPLATE_1: &'static __p::Template = &__p::Template::Object(
-            &[
-                ("kind", __p::Template::Str("error")),
-                ("code", __p::Template::Slot(__p::Slot::Code)),
-            ],
-        );
-        const __ERRCAT_TEMPLATES: &'static [&'static __p::Template] = &[
-            Self::__ERRCAT_TEMPLATE_0,
-            Self::__ERRCAT_TEMPLATE_1,
-        ];
-        const __ERRCAT_META: &'static [(
-            &'static str,
-            u16,
-            u32,
-            u32,
-            bool,
-            bool,
-            bool,
-            &'static str,
-        )] = &[
-            ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, ""),
-            ("ITEMS_INVALID", 422u16, 0u32, 0u32, true, true, true, "Invalid items"),
-            ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old"),
-            ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost"),
-        ];
-        const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
-            let mut __out = [__p::None; 4usize];
-            let mut __i = 0;
-            while __i < 4usize {
-                __out[__i] = __p::status(Self::__ERRCAT_META[__i].1);
-                __i += 1;
-            }
-            __out
-        };
         /// The wire code.
         #[must_use]
         #[inline]
         pub const fn as_str(self) -> &'static str {
-            Self::__ERRCAT_META[self as usize].0
+            __ERRCAT_META[self as usize].0
         }
         /// The HTTP status; `None` on non-HTTP channels.
         #[must_use]
         #[inline]
         pub const fn status(self) -> __p::Option<__p::StatusCode> {
-            Self::__ERRCAT_STATUS[self as usize]
+            __ERRCAT_STATUS[self as usize]
         }
         /// The category.
         #[must_use]
         #[inline]
         pub const fn category(self) -> SmallErrorCategory {
-            SmallErrorCategory::ALL[Self::__ERRCAT_META[self as usize].2 as usize]
+            SmallErrorCategory::ALL[__ERRCAT_META[self as usize].2 as usize]
         }
         /// Whether retrying may succeed.
         #[must_use]
         #[inline]
         pub const fn is_retryable(self) -> bool {
-            Self::__ERRCAT_META[self as usize].4
+            __ERRCAT_META[self as usize].4
         }
         /// The channel (envelope) of this code.
         #[must_use]
         #[inline]
         pub const fn channel(self) -> SmallErrorChannel {
-            SmallErrorChannel::ALL[Self::__ERRCAT_META[self as usize].3 as usize]
+            SmallErrorChannel::ALL[__ERRCAT_META[self as usize].3 as usize]
         }
         #[inline]
         const fn template(self) -> &'static __p::Template {
-            Self::__ERRCAT_TEMPLATES[Self::__ERRCAT_META[self as usize].3 as usize]
+            __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
         }
     }
     #[allow(deprecated)]
@@ -533,7 +524,7 @@ const _: () = {
     #[allow(deprecated)]
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;
-        const TEMPLATES: &'static [&'static __p::Template] = SmallErrorCode::__ERRCAT_TEMPLATES;
+        const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
         #[inline]
         fn as_str(self) -> &'static str {
             SmallErrorCode::as_str(self)
@@ -612,7 +603,7 @@ const _: () = {
                     f.write_str(" reached")?;
                     __p::Ok(())
                 }
-                _ => f.write_str(SmallErrorCode::__ERRCAT_META[self.code() as usize].7),
+                _ => f.write_str(__ERRCAT_META[self.code() as usize].7),
             }
         }
     }
@@ -657,12 +648,12 @@ const _: () = {
         }
         #[inline]
         fn static_message(&self) -> __p::Option<&'static str> {
-            let __row = SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize];
+            let __row = __ERRCAT_META[SmallError::code(self) as usize];
             if __row.6 { __p::Some(__row.7) } else { __p::None }
         }
         #[inline]
         fn has_details(&self) -> bool {
-            SmallErrorCode::__ERRCAT_META[SmallError::code(self) as usize].5
+            __ERRCAT_META[SmallError::code(self) as usize].5
         }
         fn serialize_details<__S: __p::serde::Serializer>(
             &self,

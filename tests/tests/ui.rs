@@ -8,5 +8,6 @@ fn ui() {
     t.compile_fail("ui/load/*.rs");
     t.compile_fail("ui/check/*.rs");
     t.compile_fail("ui/derive/*.rs");
+    t.compile_fail("ui/api/*.rs");
     t.pass("ui/pass/*.rs");
 }
