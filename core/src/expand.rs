@@ -696,7 +696,7 @@ pub(crate) fn generate(
     channels.sort_by_key(|c| *c != HTTP);
     // The code table: one row per code, (wire code, status or 0, category
     // index, channel index, retryable, has details, static message?, static
-    // message).
+    // message, Rust variant name).
     let mut rows = Arms::default();
     let mut variants = Arms::default();
     let mut ctors = TokenStream::new();
@@ -746,7 +746,8 @@ pub(crate) fn generate(
                     _ => None,
                 })
                 .collect();
-            rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text)));
+            let vname = v.to_string();
+            rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text, #vname)));
         }
         match &code.details {
             Details::None => {
@@ -1014,7 +1015,9 @@ pub(crate) fn generate(
     // Arms for the codes that need their own; the rest share a fallback
     // (unreachable, hence allowed, when every code has its own arm).
     let variants = variants.braced(TokenStream::new());
-    let debug_arms = debug_arms.braced(quote!(_ => f.write_str(self.code().as_str()),));
+    // Unit variants print their name, as `#[derive(Debug)]` would.
+    let debug_arms =
+        debug_arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
     let code_variants = code_variants.braced(TokenStream::new());
     let code_arms = code_arms.braced(TokenStream::new());
     let display_arms =
@@ -1136,7 +1139,7 @@ pub(crate) fn generate(
         // The code table, inside this block: nothing outside can name it.
         #(#template_defs)*
         const __ERRCAT_TEMPLATES: &[&#p::Template] = &[#(#template_consts),*];
-        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str)] = &#rows;
+        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &#rows;
         // Statuses resolved at compile time, so that `status()` is a load.
         const __ERRCAT_STATUS: [#p::Option<#p::StatusCode>; #n_codes] = {
             let mut __out = [#p::None; #n_codes];
@@ -1304,7 +1307,7 @@ pub(crate) fn generate(
 
         impl #p::serde::Serialize for #error {
             fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                #p::serialize_envelope(&::errcat::Envelope::new(self), __s)
+                <Self as ::errcat::CatalogError>::serialize_envelope(&::errcat::Envelope::new(self), __s)
             }
         }
     };

@@ -437,11 +437,21 @@ const _: () = {
         __ERRCAT_TEMPLATE_0,
         __ERRCAT_TEMPLATE_1,
     ];
-    const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str)] = &[
-        ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, ""),
-        ("ITEMS_INVALID", 422u16, 0u32, 0u32, true, true, true, "Invalid items"),
-        ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old"),
-        ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost"),
+    const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &[
+        ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, "", "RateLimited"),
+        (
+            "ITEMS_INVALID",
+            422u16,
+            0u32,
+            0u32,
+            true,
+            true,
+            true,
+            "Invalid items",
+            "ItemsInvalid",
+        ),
+        ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old", "Old"),
+        ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost", "EventLost"),
     ];
     const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
         let mut __out = [__p::None; 4usize];
@@ -631,7 +641,7 @@ const _: () = {
                 Self::ItemsInvalid(__d) => {
                     f.debug_tuple("ItemsInvalid").field(__d).finish()
                 }
-                _ => f.write_str(self.code().as_str()),
+                _ => f.write_str(__ERRCAT_META[self.code() as usize].8),
             }
         }
     }
@@ -756,7 +766,10 @@ const _: () = {
             &self,
             __s: __S,
         ) -> __p::Result<__S::Ok, __S::Error> {
-            __p::serialize_envelope(&::errcat::Envelope::new(self), __s)
+            <Self as ::errcat::CatalogError>::serialize_envelope(
+                &::errcat::Envelope::new(self),
+                __s,
+            )
         }
     }
 };

@@ -262,3 +262,23 @@ fn template_walk_and_unrolled_serializer_agree() {
         }
     }
 }
+
+#[test]
+fn debug_prints_every_variant_shape_like_derive_debug() {
+    assert_eq!(format!("{:?}", Hk::invalid_token()), "InvalidToken");
+    let e = Hk::payload_too_large(1_048_576u64, 2_097_152u64);
+    assert_eq!(
+        format!("{e:?}"),
+        "PayloadTooLarge { max_size: 1048576, actual_size: 2097152 }"
+    );
+}
+
+#[test]
+fn the_error_and_its_envelope_serialize_alike() {
+    for e in [Hk::invalid_token(), Hk::payload_too_large(1u64, 2u64)] {
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            serde_json::to_string(&e.envelope()).unwrap()
+        );
+    }
+}
