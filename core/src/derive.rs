@@ -275,12 +275,9 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
             Ok(catalog) => catalog,
             Err(failed) => return Err(recovered(&failed, &input, data, &opts, &resolved)),
         };
-        let clashes = crate::check::check_companion_names(&catalog, &input.ident.to_string());
-        if !clashes.is_empty() {
-            return Err(errors(&clashes, opts.path.span()));
-        }
         match plan(&catalog, &input, data, opts.exhaustive) {
-            Ok(plan) => Ok(generate(&catalog, &input, &resolved, &plan)),
+            Ok(plan) => generate(&catalog, &input, &resolved, &plan)
+                .map_err(|diags| errors(&diags, opts.path.span())),
             Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
         }
     })
@@ -298,12 +295,15 @@ fn recovered(
     resolved: &crate::expand::Resolved,
 ) -> TokenStream {
     let errors = errors(&failed.diagnostics, opts.path.span());
-    let body = failed
-        .recovered
-        .as_deref()
-        .filter(|c| crate::check::check_companion_names(c, &input.ident.to_string()).is_empty())
-        .and_then(|c| Some((c, plan(c, input, data, opts.exhaustive).ok()?)))
-        .map(|(c, plan)| generate(c, input, resolved, &plan));
+    let body = failed.recovered.as_deref().and_then(|c| {
+        generate(
+            c,
+            input,
+            resolved,
+            &plan(c, input, data, opts.exhaustive).ok()?,
+        )
+        .ok()
+    });
     quote::quote!(#errors #body)
 }
 

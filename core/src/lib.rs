@@ -23,8 +23,10 @@ pub mod model;
 mod names;
 pub mod recover;
 pub mod render;
+pub mod rust_ty;
 pub mod schema;
 pub mod synth;
+pub mod valid;
 
 use std::path::Path;
 

@@ -1217,7 +1217,7 @@ mod tests {
 
 /// A piece of a message or header template.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Piece {
+pub enum Piece {
     /// Literal text (`{{` and `}}` already unescaped).
     Text(String),
     /// `{field}` or `{field:format}`.

@@ -21,6 +21,7 @@ pub enum Plan {
     #[serde(rename = "paid")]
     Paid,
 }
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
 impl Plan {
     /// The wire value.
     #[must_use]
@@ -32,6 +33,8 @@ impl Plan {
         }
     }
 }
+#[automatically_derived]
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
 impl ::errcat::__private::fmt::Display for Plan {
     fn fmt(
         &self,
@@ -62,6 +65,8 @@ pub struct Item {
     )]
     pub note: ::errcat::__private::Option<::errcat::__private::String>,
 }
+#[automatically_derived]
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
 impl ::errcat::__private::fmt::Debug for Item {
     fn fmt(
         &self,
@@ -229,73 +234,67 @@ const _: () = {
     use ::errcat::__private as __p;
     #[allow(unused_imports)]
     use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
-    struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
-    impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
-        #[allow(unused_variables)]
-        fn serialize<__S: __p::serde::Serializer>(
-            &self,
-            __s: __S,
-        ) -> __p::Result<__S::Ok, __S::Error> {
-            let __env = self.0;
-            let __e = __env.error();
-            let __c = __e.code();
-            {
-                let mut __m = __s
-                    .serialize_struct(
-                        "Envelope",
-                        3usize
-                            + <usize as __p::From<
-                                bool,
-                            >>::from(::errcat::CatalogError::has_details(__e)),
-                    )?;
-                __m.serialize_field("type", __c.category().as_str())?;
-                __m.serialize_field("code", __c.as_str())?;
-                __m.serialize_field("message", &__p::MessageOf(__e))?;
-                if ::errcat::CatalogError::has_details(__e) {
-                    __m.serialize_field("details", &__p::DetailsOf(__e))?;
-                } else {
-                    __m.skip_field("details")?;
-                }
-                __m.end()
-            }
+    const __ERRCAT_TEMPLATE_0: &__p::Template = &__p::Template::Object(
+        &[
+            (
+                "error",
+                __p::Template::Object(
+                    &[
+                        ("type", __p::Template::Slot(__p::Slot::Category)),
+                        ("code", __p::Template::Slot(__p::Slot::Code)),
+                        ("message", __p::Template::Slot(__p::Slot::Message)),
+                        ("details", __p::Template::Slot(__p::Slot::Details)),
+                    ],
+                ),
+            ),
+            ("status", __p::Template::Slot(__p::Slot::Status)),
+            (
+                "meta",
+                __p::Template::Object(
+                    &[
+                        ("request_id", __p::Template::Slot(__p::Slot::RequestId)),
+                        ("timestamp", __p::Template::Slot(__p::Slot::Timestamp)),
+                    ],
+                ),
+            ),
+        ],
+    );
+    const __ERRCAT_TEMPLATE_1: &__p::Template = &__p::Template::Object(
+        &[
+            ("kind", __p::Template::Str("error")),
+            ("code", __p::Template::Slot(__p::Slot::Code)),
+        ],
+    );
+    const __ERRCAT_TEMPLATES: &[&__p::Template] = &[
+        __ERRCAT_TEMPLATE_0,
+        __ERRCAT_TEMPLATE_1,
+    ];
+    const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &[
+        ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, "", "RateLimited"),
+        (
+            "ITEMS_INVALID",
+            422u16,
+            0u32,
+            0u32,
+            true,
+            true,
+            true,
+            "Invalid items",
+            "ItemsInvalid",
+        ),
+        ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old", "Old"),
+        ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost", "EventLost"),
+    ];
+    const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
+        let mut __out = [__p::None; 4usize];
+        let mut __i = 0;
+        while __i < 4usize {
+            __out[__i] = __p::status(__ERRCAT_META[__i].1);
+            __i += 1;
         }
-    }
-    struct __ErrcatEnvelopeNode1<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
-    impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
-        #[allow(unused_variables)]
-        fn serialize<__S: __p::serde::Serializer>(
-            &self,
-            __s: __S,
-        ) -> __p::Result<__S::Ok, __S::Error> {
-            let __env = self.0;
-            let __e = __env.error();
-            let __c = __e.code();
-            {
-                let mut __m = __s
-                    .serialize_struct(
-                        "Envelope",
-                        <usize as __p::From<
-                            bool,
-                        >>::from(__env.request_id_value().is_some())
-                            + <usize as __p::From<
-                                bool,
-                            >>::from(__env.timestamp_value().is_some()),
-                    )?;
-                if let __p::Some(__v) = __env.request_id_value() {
-                    __m.serialize_field("request_id", __v)?;
-                } else {
-                    __m.skip_field("request_id")?;
-                }
-                if let __p::Some(__v) = __env.timestamp_value() {
-                    __m.serialize_field("timestamp", __v)?;
-                } else {
-                    __m.skip_field("timestamp")?;
-                }
-                __m.end()
-            }
-        }
-    }
-    #[allow(deprecated)]
+        __out
+    };
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl SmallError {
         /// Creates [`SmallError::RateLimited`]: `RATE_LIMITED`, "Limit of {limit} reached".
         #[must_use]
@@ -366,7 +365,6 @@ const _: () = {
         /// Headers to send with this error, such as `Retry-After`.
         #[must_use]
         pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
-            #[allow(unused_variables)]
             match self {
                 Self::RateLimited {
                     limit: __field_limit,
@@ -402,67 +400,7 @@ const _: () = {
             __p::decode(body)
         }
     }
-    const __ERRCAT_TEMPLATE_0: &'static __p::Template = &__p::Template::Object(
-        &[
-            (
-                "error",
-                __p::Template::Object(
-                    &[
-                        ("type", __p::Template::Slot(__p::Slot::Category)),
-                        ("code", __p::Template::Slot(__p::Slot::Code)),
-                        ("message", __p::Template::Slot(__p::Slot::Message)),
-                        ("details", __p::Template::Slot(__p::Slot::Details)),
-                    ],
-                ),
-            ),
-            ("status", __p::Template::Slot(__p::Slot::Status)),
-            (
-                "meta",
-                __p::Template::Object(
-                    &[
-                        ("request_id", __p::Template::Slot(__p::Slot::RequestId)),
-                        ("timestamp", __p::Template::Slot(__p::Slot::Timestamp)),
-                    ],
-                ),
-            ),
-        ],
-    );
-    const __ERRCAT_TEMPLATE_1: &'static __p::Template = &__p::Template::Object(
-        &[
-            ("kind", __p::Template::Str("error")),
-            ("code", __p::Template::Slot(__p::Slot::Code)),
-        ],
-    );
-    const __ERRCAT_TEMPLATES: &[&__p::Template] = &[
-        __ERRCAT_TEMPLATE_0,
-        __ERRCAT_TEMPLATE_1,
-    ];
-    const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &[
-        ("RATE_LIMITED", 429u16, 0u32, 0u32, true, true, false, "", "RateLimited"),
-        (
-            "ITEMS_INVALID",
-            422u16,
-            0u32,
-            0u32,
-            true,
-            true,
-            true,
-            "Invalid items",
-            "ItemsInvalid",
-        ),
-        ("OLD", 429u16, 0u32, 0u32, true, false, true, "Old", "Old"),
-        ("EVENT_LOST", 0u16, 1u32, 1u32, false, false, true, "Event lost", "EventLost"),
-    ];
-    const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; 4usize] = {
-        let mut __out = [__p::None; 4usize];
-        let mut __i = 0;
-        while __i < 4usize {
-            __out[__i] = __p::status(__ERRCAT_META[__i].1);
-            __i += 1;
-        }
-        __out
-    };
-    #[allow(deprecated)]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl SmallErrorCode {
         /// Every code, in catalog order.
         pub const ALL: &'static [Self] = &[
@@ -506,7 +444,8 @@ const _: () = {
             __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
         }
     }
-    #[allow(deprecated)]
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::core::str::FromStr for SmallErrorCode {
         type Err = ::errcat::UnknownCode;
         fn from_str(s: &str) -> __p::Result<Self, Self::Err> {
@@ -524,14 +463,21 @@ const _: () = {
             __p::Ok(Self::ALL[i])
         }
     }
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::fmt::Display for SmallErrorCode {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::Sealed for SmallErrorCode {}
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::Sealed for SmallError {}
-    #[allow(deprecated)]
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;
         const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
@@ -563,6 +509,7 @@ const _: () = {
             code.parse().ok()
         }
     }
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl SmallErrorCategory {
         /// Every category, in catalog order.
         pub const ALL: &'static [Self] = &[Self::Limits, Self::Events];
@@ -584,11 +531,14 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::fmt::Display for SmallErrorCategory {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl SmallErrorChannel {
         /// Every channel, `http` first.
         pub const ALL: &'static [Self] = &[Self::Http, Self::Events];
@@ -602,10 +552,10 @@ const _: () = {
             }
         }
     }
-    #[allow(deprecated)]
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::fmt::Display for SmallError {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
-            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited { limit: __field_limit, .. } => {
                     f.write_str("Limit of ")?;
@@ -617,10 +567,10 @@ const _: () = {
             }
         }
     }
-    #[allow(deprecated)]
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::fmt::Debug for SmallError {
         fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
-            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited {
                     limit: __field_limit,
@@ -645,8 +595,77 @@ const _: () = {
             }
         }
     }
+    struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
+        #[allow(unused_variables)]
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            let __env = self.0;
+            let __e = __env.error();
+            let __c = __e.code();
+            {
+                let mut __m = __s
+                    .serialize_struct(
+                        "Envelope",
+                        3usize
+                            + <usize as __p::From<
+                                bool,
+                            >>::from(::errcat::CatalogError::has_details(__e)),
+                    )?;
+                __m.serialize_field("type", __c.category().as_str())?;
+                __m.serialize_field("code", __c.as_str())?;
+                __m.serialize_field("message", &__p::MessageOf(__e))?;
+                if ::errcat::CatalogError::has_details(__e) {
+                    __m.serialize_field("details", &__p::DetailsOf(__e))?;
+                } else {
+                    __m.skip_field("details")?;
+                }
+                __m.end()
+            }
+        }
+    }
+    struct __ErrcatEnvelopeNode1<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
+        #[allow(unused_variables)]
+        fn serialize<__S: __p::serde::Serializer>(
+            &self,
+            __s: __S,
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            let __env = self.0;
+            let __e = __env.error();
+            let __c = __e.code();
+            {
+                let mut __m = __s
+                    .serialize_struct(
+                        "Envelope",
+                        <usize as __p::From<
+                            bool,
+                        >>::from(__env.request_id_value().is_some())
+                            + <usize as __p::From<
+                                bool,
+                            >>::from(__env.timestamp_value().is_some()),
+                    )?;
+                if let __p::Some(__v) = __env.request_id_value() {
+                    __m.serialize_field("request_id", __v)?;
+                } else {
+                    __m.skip_field("request_id")?;
+                }
+                if let __p::Some(__v) = __env.timestamp_value() {
+                    __m.serialize_field("timestamp", __v)?;
+                } else {
+                    __m.skip_field("timestamp")?;
+                }
+                __m.end()
+            }
+        }
+    }
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::std::error::Error for SmallError {}
-    #[allow(deprecated)]
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl ::errcat::CatalogError for SmallError {
         type Code = SmallErrorCode;
         #[inline]
@@ -669,7 +688,6 @@ const _: () = {
             &self,
             __s: __S,
         ) -> __p::Result<__S::Ok, __S::Error> {
-            #[allow(unreachable_patterns)]
             match self {
                 Self::RateLimited {
                     limit: __field_limit,
@@ -693,14 +711,12 @@ const _: () = {
                 _ => __s.serialize_unit(),
             }
         }
-        #[allow(unused_variables)]
         fn serialize_envelope<__S: __p::serde::Serializer>(
             __env: &::errcat::Envelope<'_, Self>,
             __s: __S,
         ) -> __p::core::result::Result<__S::Ok, __S::Error> {
             let __e = __env.error();
             let __c = __e.code();
-            #[allow(unreachable_patterns)]
             match __c.channel() {
                 SmallErrorChannel::Http => {
                     let mut __m = __s
@@ -742,7 +758,6 @@ const _: () = {
             code: SmallErrorCode,
             __details: __p::Option<__p::Value>,
         ) -> __p::Result<Self, __p::serde_json::Error> {
-            #[allow(unused_mut, unused_variables)]
             let mut __d = __p::Details::new(__details);
             __p::Ok(
                 match code {
@@ -761,6 +776,8 @@ const _: () = {
             )
         }
     }
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::serde::Serialize for SmallError {
         fn serialize<__S: __p::serde::Serializer>(
             &self,

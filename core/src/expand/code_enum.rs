@@ -1,0 +1,283 @@
+//! The fieldless code enum with its metadata table, and the category and
+//! channel enums.
+
+use proc_macro2::{Delimiter, Group, Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{deprecated_attr, doc, status_text};
+use super::envelope::template_tokens;
+use super::{Arms, imp, inherent};
+use crate::model::Piece;
+use crate::valid::{DetailsV, HTTP, Valid};
+
+/// The code, category and channel enums, declared beside the user's enum.
+pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStream {
+    let (error, code_enum) = (&valid.error, &valid.code_enum);
+    let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
+    let name = valid.name();
+    let mut code_variants = Arms::default();
+    for c in &valid.codes {
+        let v = &c.variant;
+        let wire = c.code.code.value.as_str();
+        let message = c.code.message.as_ref().map_or("", |m| m.value.as_str());
+        let short = doc(&format!(
+            "`{wire}` ({}): {message}",
+            status_text(c.code.resolved.status)
+        ));
+        let dep = deprecated_attr(c.code);
+        code_variants.push(quote!(#short #dep #v));
+    }
+    let code_variants = code_variants.braced(TokenStream::new());
+    let cat_docs = valid.categories.iter().map(|c| {
+        let c = c.category;
+        let mut s = c
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("`{}`", c.name.value));
+        if let Some(d) = &c.description {
+            s.push_str("\n\n");
+            s.push_str(d);
+        }
+        s.push_str(&format!("\n\nWire name: `{}`.", c.name.value));
+        doc(&s)
+    });
+    let cat_ids = valid.categories.iter().map(|c| &c.ident);
+    let channel_docs = valid.channels.iter().map(|c| {
+        doc(&if c.wire == HTTP {
+            "HTTP responses.".to_string()
+        } else {
+            format!("The non-HTTP channel `{}`.", c.wire)
+        })
+    });
+    let channel_ids = valid.channels.iter().map(|c| &c.ident);
+    let code_doc = doc(&format!(
+        "The codes of the `{name}` catalog, without details: [`{error}::code`] returns one."
+    ));
+    let cat_doc = doc(&format!("The categories of the `{name}` catalog."));
+    let chan_doc = doc(&format!(
+        "The channels (envelopes) of the `{name}` catalog."
+    ));
+    quote! {
+        #code_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
+        #vis enum #code_enum #code_variants
+
+        #cat_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
+        #vis enum #category_enum {
+            #(#cat_docs #cat_ids,)*
+        }
+
+        #chan_doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
+        #vis enum #channel_enum {
+            #(#channel_docs #channel_ids,)*
+        }
+    }
+}
+
+/// The code table, inside the `const _` block so that nothing outside can
+/// name it: one row per code, (wire code, status or 0, category index,
+/// channel index, retryable, has details, static message?, static message,
+/// Rust variant name), the channels' templates, and the statuses resolved
+/// at compile time so that `status()` is a load.
+pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
+    let mut rows = Arms::default();
+    for c in &valid.codes {
+        let r = &c.code.resolved;
+        let wire = c.code.code.value.as_str();
+        let status = r.status.unwrap_or(0);
+        let category = u32::try_from(c.category).unwrap_or(u32::MAX);
+        let channel = u32::try_from(c.channel).unwrap_or(u32::MAX);
+        let retryable = r.retryable;
+        let has_details = !matches!(c.details, DetailsV::None);
+        let is_static = c.message.iter().all(|p| matches!(p, Piece::Text(_)));
+        let text: String = c
+            .message
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(t) if is_static => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        let vname = c.variant.to_string();
+        rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text, #vname)));
+    }
+    let rows = Group::new(Delimiter::Bracket, rows.tokens);
+    let n_codes = valid.codes.len();
+    let template_consts: Vec<Ident> = (0..valid.channels.len())
+        .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
+        .collect();
+    let template_defs = valid.channels.iter().zip(&template_consts).map(|(ch, id)| {
+        let t = template_tokens(ch.template);
+        quote!(const #id: &__p::Template = &#t;)
+    });
+    quote! {
+        #(#template_defs)*
+        const __ERRCAT_TEMPLATES: &[&__p::Template] = &[#(#template_consts),*];
+        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &#rows;
+        const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; #n_codes] = {
+            let mut __out = [__p::None; #n_codes];
+            let mut __i = 0;
+            while __i < #n_codes {
+                __out[__i] = __p::status(__ERRCAT_META[__i].1);
+                __i += 1;
+            }
+            __out
+        };
+    }
+}
+
+/// The code enum's API (`ALL`, `as_str`, metadata, `FromStr`, `Display`,
+/// `CatalogCode`) and the category and channel enums' `as_str`.
+pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
+    let (error, code_enum) = (&valid.error, &valid.code_enum);
+    let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
+    let variant_ids = valid.codes.iter().map(|c| &c.variant);
+    let wires = valid.codes.iter().map(|c| c.code.code.value.as_str());
+    let indices = 0..valid.codes.len();
+    let mut out = inherent(
+        quote!(#code_enum),
+        quote! {
+            /// Every code, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#variant_ids),*];
+            /// The wire code.
+            #[must_use]
+            #[inline]
+            pub const fn as_str(self) -> &'static str {
+                __ERRCAT_META[self as usize].0
+            }
+            /// The HTTP status; `None` on non-HTTP channels.
+            #[must_use]
+            #[inline]
+            pub const fn status(self) -> __p::Option<__p::StatusCode> {
+                __ERRCAT_STATUS[self as usize]
+            }
+            /// The category.
+            #[must_use]
+            #[inline]
+            pub const fn category(self) -> #category_enum {
+                #category_enum::ALL[__ERRCAT_META[self as usize].2 as usize]
+            }
+            /// Whether retrying may succeed.
+            #[must_use]
+            #[inline]
+            pub const fn is_retryable(self) -> bool {
+                __ERRCAT_META[self as usize].4
+            }
+            /// The channel (envelope) of this code.
+            #[must_use]
+            #[inline]
+            pub const fn channel(self) -> #channel_enum {
+                #channel_enum::ALL[__ERRCAT_META[self as usize].3 as usize]
+            }
+            #[inline]
+            const fn template(self) -> &'static __p::Template {
+                __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
+            }
+        },
+    );
+    out.extend(imp(
+        quote!(__p::core::str::FromStr for #code_enum),
+        quote! {
+            type Err = ::errcat::UnknownCode;
+            fn from_str(s: &str) -> __p::Result<Self, Self::Err> {
+                let i = match s {
+                    #(#wires => #indices,)*
+                    _ => return __p::Err(::errcat::UnknownCode(__p::std::string::ToString::to_string(s))),
+                };
+                __p::Ok(Self::ALL[i])
+            }
+        },
+    ));
+    out.extend(imp(
+        quote!(__p::fmt::Display for #code_enum),
+        quote! {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        },
+    ));
+    out.extend(imp(quote!(__p::Sealed for #code_enum), TokenStream::new()));
+    out.extend(imp(quote!(__p::Sealed for #error), TokenStream::new()));
+    out.extend(imp(
+        quote!(::errcat::CatalogCode for #code_enum),
+        quote! {
+            const ALL: &'static [Self] = #code_enum::ALL;
+            const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
+            #[inline]
+            fn as_str(self) -> &'static str { #code_enum::as_str(self) }
+            #[inline]
+            fn status(self) -> __p::Option<__p::StatusCode> { #code_enum::status(self) }
+            #[inline]
+            fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
+            #[inline]
+            fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
+            #[inline]
+            fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
+            #[inline]
+            fn template(self) -> &'static __p::Template { #code_enum::template(self) }
+            fn from_wire(code: &str) -> __p::Option<Self> { code.parse().ok() }
+        },
+    ));
+    out.extend(category_and_channel(valid));
+    out
+}
+
+fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
+    let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
+    let cat_ids: Vec<&Ident> = valid.categories.iter().map(|c| &c.ident).collect();
+    let cat_wires = valid
+        .categories
+        .iter()
+        .map(|c| c.category.name.value.as_str());
+    let cat_titles = valid.categories.iter().map(|c| {
+        let c = c.category;
+        c.title.clone().unwrap_or_else(|| c.name.value.clone())
+    });
+    let channel_ids: Vec<&Ident> = valid.channels.iter().map(|c| &c.ident).collect();
+    let channels = valid.channels.iter().map(|c| c.wire);
+    let mut out = inherent(
+        quote!(#category_enum),
+        quote! {
+            /// Every category, in catalog order.
+            pub const ALL: &'static [Self] = &[#(Self::#cat_ids),*];
+            /// The wire name.
+            #[must_use]
+            #[inline]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#cat_ids => #cat_wires,)* }
+            }
+            /// The human title.
+            #[must_use]
+            pub const fn title(self) -> &'static str {
+                match self { #(Self::#cat_ids => #cat_titles,)* }
+            }
+        },
+    );
+    out.extend(imp(
+        quote!(__p::fmt::Display for #category_enum),
+        quote! {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        },
+    ));
+    out.extend(inherent(
+        quote!(#channel_enum),
+        quote! {
+            /// Every channel, `http` first.
+            pub const ALL: &'static [Self] = &[#(Self::#channel_ids),*];
+            /// The channel's name in the catalog.
+            #[must_use]
+            #[inline]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#channel_ids => #channels,)* }
+            }
+        },
+    ));
+    out
+}

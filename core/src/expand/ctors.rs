@@ -1,0 +1,50 @@
+//! One constructor per code, taking `impl Into` for every field.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{deprecated_attr, doc};
+use crate::valid::{DetailsV, Valid};
+
+/// The constructors, for the error enum's inherent impl.
+pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
+    let error = &valid.error;
+    let mut out = TokenStream::new();
+    for c in &valid.codes {
+        let (v, ctor) = (&c.variant, &c.ctor);
+        let wire = c.code.code.value.as_str();
+        let message = c.code.message.as_ref().map_or("", |m| m.value.as_str());
+        let d = doc(&format!(
+            "Creates [`{error}::{v}`]: `{wire}`, \"{message}\"."
+        ));
+        let dep = deprecated_attr(c.code);
+        out.extend(match &c.details {
+            DetailsV::None => quote! {
+                #d #dep #[must_use]
+                pub fn #ctor() -> Self { Self::#v }
+            },
+            DetailsV::Object(fields) => {
+                // `impl Into<Option<T>>` takes both `value` and `None`.
+                let params = fields.iter().map(|f| {
+                    let (id, ty) = (&f.ident, f.ty.tokens(&quote!(__p)));
+                    quote!(#id: impl __p::Into<#ty>)
+                });
+                let ids = fields.iter().map(|f| &f.ident);
+                let ids2 = ids.clone();
+                let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+                quote! {
+                    #d #dep #[must_use] #many
+                    pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: __p::Into::into(#ids2)),* } }
+                }
+            }
+            DetailsV::Value(ty) => {
+                let ty = ty.tokens(&quote!(__p));
+                quote! {
+                    #d #dep #[must_use]
+                    pub fn #ctor(details: impl __p::Into<#ty>) -> Self { Self::#v(__p::Into::into(details)) }
+                }
+            }
+        });
+    }
+    out
+}

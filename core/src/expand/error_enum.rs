@@ -1,0 +1,113 @@
+//! The error enum: one variant per code, with typed fields and rustdoc,
+//! and its inherent API (constructors, metadata, headers, envelopes).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{deprecated_attr, doc, field_doc, variant_doc};
+use super::{Arms, ctors, headers, inherent, private};
+use crate::valid::{DetailsV, Valid};
+
+/// The enum, declared outside the `const _` block: its field types spell
+/// the runtime's path in full.
+pub(super) fn definition(
+    valid: &Valid<'_>,
+    vis: &syn::Visibility,
+    attrs: &[TokenStream],
+) -> TokenStream {
+    let p = private();
+    let mut variants = Arms::default();
+    for c in &valid.codes {
+        let v = &c.variant;
+        let (vdoc, dep) = (doc(&variant_doc(valid, c.code)), deprecated_attr(c.code));
+        variants.push(match &c.details {
+            DetailsV::None => quote!(#vdoc #dep #v),
+            DetailsV::Object(fields) => {
+                let docs = fields.iter().map(|f| doc(&field_doc(f.field)));
+                let ids = fields.iter().map(|f| &f.ident);
+                let tys = fields.iter().map(|f| f.ty.tokens(&p));
+                quote!(#vdoc #dep #v { #(#docs #ids: #tys,)* })
+            }
+            DetailsV::Value(ty) => {
+                let ty = ty.tokens(&p);
+                quote!(#vdoc #dep #v(#ty))
+            }
+        });
+    }
+    let variants = variants.braced(TokenStream::new());
+    let error = &valid.error;
+    // Variant names come from the catalog, where a shared suffix such as
+    // `…Error` is the API's naming; clippy flags it on enums not exported.
+    quote! {
+        #(#attrs)*
+        #[allow(clippy::enum_variant_names)]
+        #vis enum #error #variants
+    }
+}
+
+/// The inherent impl: constructors, `code()` and the metadata read
+/// through it, `headers()`, `envelope()`, `from_envelope()`.
+pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
+    let (error, code_enum) = (&valid.error, &valid.code_enum);
+    let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
+    let ctors = ctors::all(valid);
+    let mut code_arms = Arms::default();
+    for c in &valid.codes {
+        let v = &c.variant;
+        code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
+    }
+    let code_arms = code_arms.braced(TokenStream::new());
+    let headers = headers::body(valid);
+    inherent(
+        quote!(#error),
+        quote! {
+            #ctors
+
+            /// This error's code.
+            #[must_use]
+            #[inline]
+            pub const fn code(&self) -> #code_enum {
+                match self #code_arms
+            }
+            /// The HTTP status; `None` on non-HTTP channels.
+            #[must_use]
+            #[inline]
+            pub const fn status(&self) -> __p::Option<__p::StatusCode> {
+                self.code().status()
+            }
+            /// The category.
+            #[must_use]
+            #[inline]
+            pub const fn category(&self) -> #category_enum {
+                self.code().category()
+            }
+            /// The channel (envelope) this error is sent on.
+            #[must_use]
+            #[inline]
+            pub const fn channel(&self) -> #channel_enum {
+                self.code().channel()
+            }
+            /// Whether retrying may succeed.
+            #[must_use]
+            #[inline]
+            pub const fn is_retryable(&self) -> bool {
+                self.code().is_retryable()
+            }
+            /// Headers to send with this error, such as `Retry-After`.
+            #[must_use]
+            pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
+                #headers
+            }
+            /// The wire envelope, to add a request id or timestamp to and serialize.
+            #[must_use]
+            pub fn envelope(&self) -> ::errcat::Envelope<'_, Self> {
+                ::errcat::Envelope::new(self)
+            }
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+            pub fn from_envelope(body: &[u8]) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+                __p::decode(body)
+            }
+        },
+    )
+}

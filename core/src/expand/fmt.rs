@@ -1,0 +1,102 @@
+//! `Display` (the message, placeholders filled) and `Debug` (sensitive
+//! fields redacted; unit, tuple and struct variants printed like
+//! `#[derive(Debug)]`) of the error enum.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Arms, imp, private};
+use crate::model::Piece;
+use crate::valid::{DetailsV, FieldV, Valid};
+
+/// `f.debug_struct(name)` with every field, sensitive ones redacted;
+/// `access` gives the expression of a field's value.
+pub(super) fn debug_struct(
+    name: &str,
+    fields: &[FieldV<'_>],
+    access: impl Fn(&FieldV<'_>) -> TokenStream,
+) -> TokenStream {
+    let p = private();
+    let entries = fields.iter().map(|f| {
+        let wire = f.field.name.value.as_str();
+        let val = access(f);
+        if f.field.sensitive {
+            quote!(.field(#wire, &#p::core::format_args!("<redacted>")))
+        } else {
+            quote!(.field(#wire, #val))
+        }
+    });
+    quote!(f.debug_struct(#name) #(#entries)* .finish())
+}
+
+/// `Display`: codes whose message has placeholders get an arm; static
+/// messages come from the code table in the shared last arm.
+pub(super) fn display(valid: &Valid<'_>) -> TokenStream {
+    let mut arms = Arms::default();
+    for c in &valid.codes {
+        if c.message.iter().all(|p| matches!(p, Piece::Text(_))) {
+            continue;
+        }
+        let writes = c.message.iter().map(|piece| match piece {
+            Piece::Text(t) => quote!(f.write_str(#t)?;),
+            Piece::Field { name, .. } => {
+                let b = c.field(name).map(|f| &f.binding);
+                quote!(__p::fmt::Display::fmt(#b, f)?;)
+            }
+        });
+        let used = c.fields().iter().filter(|f| {
+            c.message
+                .iter()
+                .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.field.name.value))
+        });
+        let (ids, binds): (Vec<_>, Vec<_>) = used.map(|f| (&f.ident, &f.binding)).unzip();
+        let v = &c.variant;
+        arms.push(quote!(Self::#v { #(#ids: #binds,)* .. } => { #(#writes)* __p::Ok(()) }));
+    }
+    let arms = arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
+    let error = &valid.error;
+    imp(
+        quote!(__p::fmt::Display for #error),
+        quote! {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                match self #arms
+            }
+        },
+    )
+}
+
+/// `Debug`, for the attribute macro's enum (a derive's enum is the user's,
+/// who derives `Debug` as they like).
+pub(super) fn debug(valid: &Valid<'_>) -> TokenStream {
+    let mut arms = Arms::default();
+    for c in &valid.codes {
+        let v = &c.variant;
+        let name = v.to_string();
+        match &c.details {
+            DetailsV::None => {}
+            DetailsV::Object(fields) => {
+                let (ids, binds): (Vec<_>, Vec<_>) =
+                    fields.iter().map(|f| (&f.ident, &f.binding)).unzip();
+                let dbg = debug_struct(&name, fields, |f| {
+                    let b = &f.binding;
+                    quote!(#b)
+                });
+                arms.push(quote!(Self::#v { #(#ids: #binds),* } => #dbg));
+            }
+            DetailsV::Value(_) => {
+                arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
+            }
+        }
+    }
+    // Unit variants print their name, as `#[derive(Debug)]` would.
+    let arms = arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
+    let error = &valid.error;
+    imp(
+        quote!(__p::fmt::Debug for #error),
+        quote! {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                match self #arms
+            }
+        },
+    )
+}

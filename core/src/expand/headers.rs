@@ -1,0 +1,77 @@
+//! `headers()`: each code's headers, rendered from its details.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Arms;
+use crate::model::Piece;
+use crate::valid::{CodeV, Valid};
+
+/// The body of `headers()`.
+pub(super) fn body(valid: &Valid<'_>) -> TokenStream {
+    let mut arms = Arms::default();
+    for c in valid.codes.iter().filter(|c| !c.headers.is_empty()) {
+        arms.push(arm(c));
+    }
+    if arms.len == 0 {
+        return quote!(__p::Vec::new());
+    }
+    let arms = arms.braced(quote!(_ => __p::Vec::new(),));
+    quote!(match self #arms)
+}
+
+fn arm(c: &CodeV<'_>) -> TokenStream {
+    let mut used = Vec::new();
+    let pushes: Vec<TokenStream> = c
+        .headers
+        .iter()
+        .map(|h| {
+            let name = &h.name;
+            if h.value.iter().all(|p| matches!(p, Piece::Text(_))) {
+                let text: String = h
+                    .value
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Text(t) => Some(t.as_str()),
+                        Piece::Field { .. } => None,
+                    })
+                    .collect();
+                return quote!(__p::static_header(&mut __h, #name, #text););
+            }
+            let mut fmt = String::new();
+            let mut args = Vec::new();
+            for part in &h.value {
+                match part {
+                    Piece::Text(t) => fmt.push_str(&t.replace('{', "{{").replace('}', "}}")),
+                    Piece::Field { name, format } => {
+                        fmt.push_str("{}");
+                        let f = c.field(name);
+                        if let Some(f) = f
+                            && !used
+                                .iter()
+                                .any(|u: &&crate::valid::FieldV<'_>| u.ident == f.ident)
+                        {
+                            used.push(f);
+                        }
+                        let b = f.map(|f| &f.binding);
+                        args.push(if format.as_deref() == Some("unix") {
+                            quote!(#b.as_second())
+                        } else {
+                            quote!(#b)
+                        });
+                    }
+                }
+            }
+            quote!(__p::header(&mut __h, #name, __p::format!(#fmt, #(#args),*));)
+        })
+        .collect();
+    let (ids, binds): (Vec<_>, Vec<_>) = used.iter().map(|f| (&f.ident, &f.binding)).unzip();
+    let (v, count) = (&c.variant, c.headers.len());
+    quote! {
+        Self::#v { #(#ids: #binds,)* .. } => {
+            let mut __h = __p::Vec::with_capacity(#count);
+            #(#pushes)*
+            __h
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Stage 5: Rust code for the checked form ([`Valid`]), one module per
+//! generated artifact:
+//!
+//! | module | generates |
+//! |---|---|
+//! | `types` | named types and inline enums |
+//! | `error_enum` | the error enum and its inherent API |
+//! | `ctors` | one constructor per code |
+//! | `code_enum` | the code enum and its table; category and channel enums |
+//! | `fmt` | `Display` and `Debug` |
+//! | `headers` | `headers()` |
+//! | `ser`, `envelope` | details and envelope serialization |
+//! | `de` | decoding details back into variants |
+//! | `traits` | `CatalogError`, `Serialize`, `Error` |
+//! | `docs` | rustdoc |
+//! | `fallback` | the skeleton emitted beside unrecoverable mistakes |
+//!
+//! Every dependency is named through `::errcat::__private`, so a user crate
+//! needs `errcat` alone; every impl is written by [`imp`] or [`inherent`].
+//! Output is a function of the catalog and the input item only (catalog
+//! order, no hash iteration), so expansions are deterministic.
+
+mod code_enum;
+mod ctors;
+mod de;
+mod docs;
+mod envelope;
+mod error_enum;
+mod fallback;
+mod fmt;
+mod headers;
+mod paths;
+mod ser;
+mod traits;
+mod types;
+
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+
+use crate::diag::Diagnostic;
+use crate::model::{Catalog, Code};
+use crate::valid::Valid;
+
+pub use fallback::fallback;
+pub use paths::{Bases, Resolved};
+
+fn private() -> TokenStream {
+    quote!(::errcat::__private)
+}
+
+/// Expands `#[errcat::catalog("path")]` on `item`.
+pub fn catalog_attribute(args: TokenStream, item: TokenStream, bases: &Bases) -> TokenStream {
+    catalog_attribute_output(args, item, bases).into_token_stream()
+}
+
+/// Like [`catalog_attribute`], keeping a cache hit as text (see
+/// [`Output`](crate::cache::Output)): what the proc macro calls.
+pub fn catalog_attribute_output(
+    args: TokenStream,
+    item: TokenStream,
+    bases: &Bases,
+) -> crate::cache::Output {
+    use crate::cache::Output;
+    let lit: syn::LitStr = match syn::parse2(args) {
+        Ok(lit) => lit,
+        Err(e) => {
+            return Output::Fresh(
+                syn::Error::new(
+                    e.span(),
+                    "expected the catalog path: #[errcat::catalog(\"catalog/api.yaml\")]",
+                )
+                .to_compile_error(),
+            );
+        }
+    };
+    let input: syn::DeriveInput = match syn::parse2(item.clone()) {
+        Ok(i) => i,
+        Err(e) => return Output::Fresh(e.to_compile_error()),
+    };
+    if let Err(e) = check_item(&input) {
+        return Output::Fresh(e.to_compile_error());
+    }
+    let resolved = bases.resolve(&lit.value());
+    let fallback_of_input = fallback(&input);
+    crate::cache::expand_cached(&resolved.path, &item, "catalog", || {
+        match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
+            Ok(catalog) => {
+                let clashes =
+                    crate::check::check_companion_names(&catalog, &input.ident.to_string());
+                if clashes.is_empty() {
+                    Ok(expand(&catalog, &input, &resolved))
+                } else {
+                    let errors = errors(&clashes, lit.span());
+                    Err(quote!(#errors #fallback_of_input))
+                }
+            }
+            Err(failed) => {
+                let errors = errors(&failed.diagnostics, lit.span());
+                // The repaired catalog's API, else the empty skeleton.
+                let body = match &failed.recovered {
+                    Some(c)
+                        if crate::check::check_companion_names(c, &input.ident.to_string())
+                            .is_empty() =>
+                    {
+                        expand(c, &input, &resolved)
+                    }
+                    _ => fallback(&input),
+                };
+                Err(quote!(#errors #body))
+            }
+        }
+    })
+}
+
+fn check_item(input: &syn::DeriveInput) -> syn::Result<()> {
+    let syn::Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "#[errcat::catalog] goes on an empty enum: `pub enum ApiError {}`",
+        ));
+    };
+    if let Some(v) = data.variants.first() {
+        return Err(syn::Error::new(
+            v.ident.span(),
+            "the variants come from the catalog; leave the enum empty, or use #[derive(ErrorCatalog)] to check hand-written variants",
+        ));
+    }
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new(
+            input.ident.span(),
+            "a catalog enum cannot be generic",
+        ));
+    }
+    Ok(())
+}
+
+/// One `compile_error!` per diagnostic, spanned on `span`.
+pub fn errors(diags: &[Diagnostic], span: Span) -> TokenStream {
+    diags
+        .iter()
+        .map(|d| syn::Error::new(span, d.to_string()).to_compile_error())
+        .collect()
+}
+
+/// Which codes an expansion covers and the Rust variant of each.
+pub(crate) struct Plan<'a> {
+    /// Codes in catalog order, each with its variant identifier.
+    pub codes: Vec<(&'a Code, Ident)>,
+    /// Whether to emit the enum itself and its `Debug` impl (the attribute
+    /// macro), or only the impls for a hand-written enum (the derive).
+    pub emit_enum: bool,
+}
+
+/// Expands a checked catalog for the user's (empty) enum; a name that
+/// clashes with the enum's companions becomes a `compile_error!`.
+pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, source: &Resolved) -> TokenStream {
+    match expand_checked(catalog, input, source) {
+        Ok(tokens) => tokens,
+        Err(diags) => errors(&diags, Span::call_site()),
+    }
+}
+
+fn expand_checked(
+    catalog: &Catalog,
+    input: &syn::DeriveInput,
+    source: &Resolved,
+) -> Result<TokenStream, Vec<Diagnostic>> {
+    let codes = catalog
+        .codes
+        .iter()
+        .map(|c| Ok((c, crate::valid::ident(&c.resolved.variant, &c.code.loc)?)))
+        .collect::<Result<_, Diagnostic>>()
+        .map_err(|d| vec![d])?;
+    let plan = Plan {
+        codes,
+        emit_enum: true,
+    };
+    generate(catalog, input, source, &plan)
+}
+
+/// The code shared by the attribute macro and the derive.
+pub(crate) fn generate(
+    catalog: &Catalog,
+    input: &syn::DeriveInput,
+    source: &Resolved,
+    plan: &Plan<'_>,
+) -> Result<TokenStream, Vec<Diagnostic>> {
+    let valid = Valid::new(catalog, &input.ident, &plan.codes, plan.emit_enum)?;
+    let vis = &input.vis;
+    let (user_attrs, std_derives) = split_attrs(&input.attrs);
+    // The structs derive what the user derives on the enum, besides the
+    // `Clone` and `PartialEq` that decoding needs.
+    let derives: Vec<Ident> = std_derives
+        .into_iter()
+        .filter(|d| d != "Clone" && d != "PartialEq")
+        .collect();
+    let types = types::all(&valid, vis, &derives);
+    let (enum_def, debug) = if plan.emit_enum {
+        (
+            error_enum::definition(&valid, vis, &user_attrs),
+            fmt::debug(&valid),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let companions = code_enum::companions(&valid, vis);
+    let rebuild = source.rebuild_trigger();
+    let table = code_enum::table(&valid);
+    let api = error_enum::api(&valid);
+    let code_impls = code_enum::impls(&valid);
+    let display = fmt::display(&valid);
+    let traits = traits::all(&valid);
+    Ok(quote! {
+        #types
+        #enum_def
+        #companions
+
+        // Cargo rebuilds this crate when the catalog changes.
+        #rebuild
+
+        const _: () = {
+            use ::errcat::__private as __p;
+            #[allow(unused_imports)]
+            use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
+
+            #table
+            #api
+            #code_impls
+            #display
+            #debug
+            #traits
+        };
+    })
+}
+
+/// A trait impl, with the attributes every generated impl carries: it is
+/// generated code, and catalog features (deprecated codes, fallback arms,
+/// fields a code's message does not use) must not warn in user crates.
+fn imp(header: TokenStream, body: TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl #header { #body }
+    }
+}
+
+/// An inherent impl, with the same lint allowances as [`imp`].
+fn inherent(ty: TokenStream, body: TokenStream) -> TokenStream {
+    quote! {
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl #ty { #body }
+    }
+}
+
+/// Comma-separated items collected by moving tokens, handed to the final
+/// `quote!` as one brace-delimited group: interpolating a group is cheap,
+/// while interpolating a token stream copies every token again.
+#[derive(Default)]
+struct Arms {
+    tokens: TokenStream,
+    len: usize,
+}
+
+impl Arms {
+    fn push(&mut self, item: TokenStream) {
+        self.tokens.extend(item);
+        self.tokens
+            .extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+        self.len += 1;
+    }
+
+    fn braced(self, tail: TokenStream) -> Group {
+        let mut tokens = self.tokens;
+        tokens.extend(tail);
+        Group::new(Delimiter::Brace, tokens)
+    }
+}
+
+/// The user's attributes, with `Debug` taken out of `derive` lists (errcat
+/// implements `Debug` itself so that sensitive fields are redacted) and
+/// the std derives collected for the companion structs.
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
+    const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
+    let mut kept = Vec::new();
+    let mut std_derives = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("derive") {
+            kept.push(quote!(#attr));
+            continue;
+        }
+        let parsed = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        );
+        let Ok(paths) = parsed else {
+            kept.push(quote!(#attr));
+            continue;
+        };
+        let others: Vec<&syn::Path> = paths
+            .iter()
+            .filter(|p| {
+                let last = p.segments.last().map(|s| s.ident.to_string());
+                if let Some(name) = &last
+                    && STD.contains(&name.as_str())
+                {
+                    std_derives.push(format_ident!("{}", name));
+                }
+                last.as_deref() != Some("Debug")
+            })
+            .collect();
+        if !others.is_empty() {
+            kept.push(quote!(#[derive(#(#others),*)]));
+        }
+    }
+    (kept, std_derives)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rebuild_trigger_handles_every_kind_of_path() {
+        let manifest = Bases::default()
+            .resolve("catalog/api.yaml")
+            .rebuild_trigger()
+            .to_string();
+        assert!(
+            manifest.contains("CARGO_MANIFEST_DIR") && manifest.contains("\"/catalog/api.yaml\""),
+            "{manifest}"
+        );
+        let absolute = Bases::default()
+            .resolve("/srv/api.yaml")
+            .rebuild_trigger()
+            .to_string();
+        assert!(
+            !absolute.contains("CARGO_MANIFEST_DIR") && absolute.contains("\"/srv/api.yaml\""),
+            "{absolute}"
+        );
+    }
+
+    #[test]
+    fn an_unchecked_catalog_is_refused_not_a_panic() {
+        let text = "name: t\nenvelopes: {http: {code: $code}}\ncategories: {c: {status: 400}}\ncodes:\n  A: {category: c, message: m}\n";
+        let mut catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        catalog.categories.clear();
+        let input: syn::DeriveInput = syn::parse_str("pub enum E {}").unwrap();
+        let out = expand(&catalog, &input, &Bases::default().resolve("t.yaml")).to_string();
+        assert!(out.contains("was not resolved"), "{out}");
+        assert!(out.contains("compile_error"), "{out}");
+    }
+}

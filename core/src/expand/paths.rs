@@ -1,0 +1,74 @@
+//! Where a catalog path is looked up, and the rebuild trigger.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::private;
+
+/// Where a catalog path is looked up.
+#[derive(Debug, Clone, Default)]
+pub struct Bases {
+    /// The calling crate's `CARGO_MANIFEST_DIR`: paths are resolved here first.
+    pub manifest_dir: std::path::PathBuf,
+    /// The directory of the source file that invokes the macro, where
+    /// the compiler tells it: the fallback, like `include_str!`.
+    pub source_dir: Option<std::path::PathBuf>,
+}
+
+/// A catalog path resolved against [`Bases`].
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The path as written, shown in diagnostics.
+    pub rel: String,
+    /// The file to read.
+    pub path: std::path::PathBuf,
+    /// Whether it was found beside the invoking source file (then the
+    /// rebuild trigger is `include_bytes!` relative to that file).
+    pub source_relative: bool,
+}
+
+impl Bases {
+    /// Resolves `rel`: against the manifest directory when the file is
+    /// there, else beside the invoking source file when it is there, else
+    /// against the manifest directory (so "not found" names that path).
+    pub fn resolve(&self, rel: &str) -> Resolved {
+        let in_manifest = self.manifest_dir.join(rel);
+        if !in_manifest.exists()
+            && let Some(dir) = &self.source_dir
+        {
+            let beside = dir.join(rel);
+            if beside.exists() {
+                return Resolved {
+                    rel: rel.to_string(),
+                    path: beside,
+                    source_relative: true,
+                };
+            }
+        }
+        Resolved {
+            rel: rel.to_string(),
+            path: in_manifest,
+            source_relative: false,
+        }
+    }
+}
+
+impl Resolved {
+    /// A `const` that makes cargo rebuild the crate when the catalog changes.
+    pub fn rebuild_trigger(&self) -> TokenStream {
+        let p = private();
+        let rel = &self.rel;
+        // `include_bytes!` takes absolute paths as they are, and relative
+        // ones relative to the invoking file.
+        if self.source_relative || std::path::Path::new(rel).is_absolute() {
+            quote!(
+                const _: &[u8] = #p::core::include_bytes!(#rel);
+            )
+        } else {
+            let include = format!("/{rel}");
+            quote! {
+                const _: &[u8] = #p::core::include_bytes!(#p::core::concat!(#p::core::env!("CARGO_MANIFEST_DIR"), #include));
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The error's trait impls: `CatalogError` (details, envelope, decoding),
+//! `Serialize` and `std::error::Error`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{de, envelope, imp, ser};
+use crate::valid::Valid;
+
+/// The trait impls, and the envelope serializer's helper types.
+pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
+    let (error, code_enum) = (&valid.error, &valid.code_enum);
+    let (serialize_envelope, helpers) = envelope::serializer(valid);
+    let ser_arms = ser::details_arms(valid);
+    let from_arms = de::arms(valid);
+    let mut out = helpers;
+    out.extend(imp(
+        quote!(__p::std::error::Error for #error),
+        TokenStream::new(),
+    ));
+    out.extend(imp(
+        quote!(::errcat::CatalogError for #error),
+        quote! {
+            type Code = #code_enum;
+            #[inline]
+            fn code(&self) -> #code_enum { #error::code(self) }
+            fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> { #error::headers(self) }
+            #[inline]
+            fn static_message(&self) -> __p::Option<&'static str> {
+                let __row = __ERRCAT_META[#error::code(self) as usize];
+                if __row.6 { __p::Some(__row.7) } else { __p::None }
+            }
+            #[inline]
+            fn has_details(&self) -> bool { __ERRCAT_META[#error::code(self) as usize].5 }
+            fn serialize_details<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
+                match self #ser_arms
+            }
+            #serialize_envelope
+            fn from_wire_parts(
+                code: #code_enum,
+                __details: __p::Option<__p::Value>,
+            ) -> __p::Result<Self, __p::serde_json::Error> {
+                let mut __d = __p::Details::new(__details);
+                __p::Ok(match code #from_arms)
+            }
+        },
+    ));
+    // The same serializer as the envelope's: an error serializes as its
+    // envelope without request context.
+    out.extend(imp(
+        quote!(__p::serde::Serialize for #error),
+        quote! {
+            fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
+                <Self as ::errcat::CatalogError>::serialize_envelope(&::errcat::Envelope::new(self), __s)
+            }
+        },
+    ));
+    out
+}

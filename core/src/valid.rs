@@ -1,0 +1,456 @@
+//! Stage 4: the checked form that expansion takes (thiserror's `valid.rs`,
+//! serde_derive's `Container`).
+//!
+//! [`crate::check`] proves a catalog sound; [`Valid::new`] then decides,
+//! once, every name and shape the generated code uses: the Rust identifiers
+//! of variants, constructors, fields and their match bindings, categories,
+//! channels, named types and inline enums and their values, the companion
+//! types of the user's enum, the Rust type of every field, and the parsed
+//! message and header templates. Anything it cannot decide is a
+//! diagnostic, never a panic or a silent default; the expansion modules
+//! read only this form and make no naming decision of their own.
+
+use proc_macro2::{Ident, Span};
+
+use crate::diag::{Diagnostic, Loc};
+use crate::model::{
+    Catalog, Category, Code, Details, Field, Piece, Template, TypeDef, TypeDefKind, pieces,
+};
+use crate::names;
+use crate::rust_ty::RustTy;
+
+pub(crate) use crate::check::HTTP;
+
+/// A checked catalog with every name decided, for one item.
+pub struct Valid<'a> {
+    /// The catalog.
+    pub catalog: &'a Catalog,
+    /// The user's error enum.
+    pub error: Ident,
+    /// `<Enum>Code`.
+    pub code_enum: Ident,
+    /// `<Enum>Category`.
+    pub category_enum: Ident,
+    /// `<Enum>Channel`.
+    pub channel_enum: Ident,
+    /// Channels, `http` first (clients try its envelope first).
+    pub channels: Vec<ChannelV<'a>>,
+    /// Categories, in catalog order.
+    pub categories: Vec<CategoryV<'a>>,
+    /// The named types the codes use.
+    pub types: Vec<TypeV<'a>>,
+    /// The inline `enum:` fields' enums.
+    pub inline_enums: Vec<EnumV>,
+    /// The codes of this expansion, in catalog order.
+    pub codes: Vec<CodeV<'a>>,
+}
+
+/// A channel.
+pub struct ChannelV<'a> {
+    /// Its variant of the channel enum.
+    pub ident: Ident,
+    /// Its name in the catalog.
+    pub wire: &'a str,
+    /// Its envelope.
+    pub template: &'a Template,
+}
+
+/// A category.
+pub struct CategoryV<'a> {
+    /// Its variant of the category enum.
+    pub ident: Ident,
+    /// The category.
+    pub category: &'a Category,
+}
+
+/// A named type.
+pub enum TypeV<'a> {
+    /// An object type: a struct.
+    Struct {
+        /// The struct's name.
+        ident: Ident,
+        /// The definition.
+        def: &'a TypeDef,
+        /// Its fields.
+        fields: Vec<FieldV<'a>>,
+    },
+    /// An enum type.
+    Enum {
+        /// The definition.
+        def: &'a TypeDef,
+        /// The enum.
+        values: EnumV,
+    },
+}
+
+/// An enum of string values.
+pub struct EnumV {
+    /// The enum's name.
+    pub ident: Ident,
+    /// Each value's variant and wire string.
+    pub values: Vec<(Ident, String)>,
+    /// Its rustdoc.
+    pub doc: String,
+}
+
+/// A field of a struct or of a code's details.
+pub struct FieldV<'a> {
+    /// The field.
+    pub field: &'a Field,
+    /// Its Rust name (raw for keywords).
+    pub ident: Ident,
+    /// The local a match arm binds it to (`__field_<name>`): no field can
+    /// shadow a local of the generated code, whose names never start so.
+    pub binding: Ident,
+    /// Its Rust type.
+    pub ty: RustTy,
+}
+
+/// A code.
+pub struct CodeV<'a> {
+    /// The code.
+    pub code: &'a Code,
+    /// Its variant (a derive's may differ from the catalog's).
+    pub variant: Ident,
+    /// Its constructor.
+    pub ctor: Ident,
+    /// Index into [`Valid::categories`].
+    pub category: usize,
+    /// Index into [`Valid::channels`].
+    pub channel: usize,
+    /// Its message, parsed.
+    pub message: Vec<Piece>,
+    /// Its headers, parsed.
+    pub headers: Vec<HeaderV>,
+    /// Its details.
+    pub details: DetailsV<'a>,
+}
+
+/// A code's details.
+pub enum DetailsV<'a> {
+    /// No details.
+    None,
+    /// Named fields.
+    Object(Vec<FieldV<'a>>),
+    /// One value of this type.
+    Value(RustTy),
+}
+
+/// A header of a code.
+pub struct HeaderV {
+    /// The header name, lowercase (as `HeaderName::from_static` wants it).
+    pub name: String,
+    /// The value template, parsed.
+    pub value: Vec<Piece>,
+}
+
+impl CodeV<'_> {
+    /// The code's object fields (none for other details).
+    pub fn fields(&self) -> &[FieldV<'_>] {
+        match &self.details {
+            DetailsV::Object(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    /// The field a placeholder names.
+    pub fn field(&self, name: &str) -> Option<&FieldV<'_>> {
+        self.fields().iter().find(|f| f.field.name.value == name)
+    }
+}
+
+/// An identifier the checker has vouched for; a diagnostic if it is not one.
+pub(crate) fn ident(name: &str, loc: &Loc) -> Result<Ident, Diagnostic> {
+    if names::is_plain_ident(name) {
+        Ok(Ident::new(name, Span::call_site()))
+    } else if names::is_keyword(name) && names::can_be_raw(name) {
+        Ok(Ident::new_raw(name, Span::call_site()))
+    } else {
+        Err(
+            Diagnostic::new(loc, format!("`{name}` is not a Rust identifier"))
+                .hint("this is a bug in errcat's checks; please report it with the catalog"),
+        )
+    }
+}
+
+impl<'a> Valid<'a> {
+    /// Decides every name for expanding `codes` (each with its variant) of
+    /// a checked `catalog` for the enum `error`.
+    pub fn new(
+        catalog: &'a Catalog,
+        error: &Ident,
+        codes: &[(&'a Code, Ident)],
+        all_types: bool,
+    ) -> Result<Valid<'a>, Vec<Diagnostic>> {
+        let mut errs = crate::check::check_companion_names(catalog, &error.to_string());
+        let mut take = |r: Result<Ident, Diagnostic>| match r {
+            Ok(id) => Some(id),
+            Err(d) => {
+                errs.push(d);
+                None
+            }
+        };
+        let mut channels: Vec<_> = catalog.envelopes.iter().collect();
+        channels.sort_by_key(|e| e.channel.value != HTTP);
+        let channels: Vec<ChannelV<'a>> = channels
+            .into_iter()
+            .filter_map(|e| {
+                let name = names::upper_camel(&e.channel.value).unwrap_or_default();
+                Some(ChannelV {
+                    ident: take(ident(&name, &e.channel.loc))?,
+                    wire: &e.channel.value,
+                    template: &e.template,
+                })
+            })
+            .collect();
+        let categories: Vec<CategoryV<'a>> = catalog
+            .categories
+            .iter()
+            .filter_map(|c| {
+                let (name, loc) = match &c.rust_name {
+                    Some(r) => (r.value.clone(), &r.loc),
+                    None => (
+                        names::upper_camel(&c.name.value).unwrap_or_default(),
+                        &c.name.loc,
+                    ),
+                };
+                Some(CategoryV {
+                    ident: take(ident(&name, loc))?,
+                    category: c,
+                })
+            })
+            .collect();
+        let mut inline_enums = Vec::new();
+        let types = named_types(catalog, codes, all_types, &mut inline_enums, &mut take);
+        let codes: Vec<CodeV<'a>> = codes
+            .iter()
+            .filter_map(|(code, variant)| {
+                code_v(
+                    catalog,
+                    code,
+                    variant,
+                    &channels,
+                    &mut inline_enums,
+                    &mut take,
+                )
+            })
+            .collect();
+        if errs.is_empty() {
+            Ok(Valid {
+                catalog,
+                error: error.clone(),
+                code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),
+                category_enum: Ident::new(&format!("{error}Category"), Span::call_site()),
+                channel_enum: Ident::new(&format!("{error}Channel"), Span::call_site()),
+                channels,
+                categories,
+                types,
+                inline_enums,
+                codes,
+            })
+        } else {
+            Err(errs)
+        }
+    }
+
+    /// The catalog's `name`.
+    pub fn name(&self) -> &str {
+        self.catalog.name.as_ref().map_or("", |n| n.value.as_str())
+    }
+}
+
+type Take<'t> = dyn FnMut(Result<Ident, Diagnostic>) -> Option<Ident> + 't;
+
+fn field_v<'a>(
+    f: &'a Field,
+    owner: &str,
+    inline: &mut Vec<EnumV>,
+    take: &mut Take<'_>,
+) -> Option<FieldV<'a>> {
+    let name = f.rust_name.as_ref().unwrap_or(&f.name);
+    let ty = RustTy::of(&f.ty.value, owner, &f.name.value);
+    if let (Some(enum_name), crate::model::Ty::Enum(values)) =
+        (ty.inline_enum(), f.ty.value.required())
+    {
+        let doc = format!("Values of `{}` in `{owner}`.", f.name.value);
+        let e = enum_v(
+            enum_name,
+            values.iter().map(|v| (&v.value, &v.loc)),
+            doc,
+            &f.name.loc,
+            take,
+        )?;
+        if !inline.iter().any(|i| i.ident == e.ident) {
+            inline.push(e);
+        }
+    }
+    Some(FieldV {
+        field: f,
+        ident: take(ident(&name.value, &name.loc))?,
+        binding: take(ident(&format!("__field_{}", name.value), &name.loc))?,
+        ty,
+    })
+}
+
+fn enum_v<'v>(
+    name: &str,
+    values: impl Iterator<Item = (&'v String, &'v Loc)>,
+    doc: String,
+    loc: &Loc,
+    take: &mut Take<'_>,
+) -> Option<EnumV> {
+    let mut out = Vec::new();
+    for (value, at) in values {
+        let rust = names::upper_camel(value).unwrap_or_default();
+        out.push((take(ident(&rust, at))?, value.clone()));
+    }
+    Some(EnumV {
+        ident: take(ident(name, loc))?,
+        values: out,
+        doc,
+    })
+}
+
+/// The named types `codes` use, directly or through other types; every
+/// type when `all` (the attribute macro), only those for a derive, which
+/// may map a subset of the codes (fewer clashes with a second use of the
+/// catalog in one module).
+fn named_types<'a>(
+    catalog: &'a Catalog,
+    codes: &[(&'a Code, Ident)],
+    all: bool,
+    inline: &mut Vec<EnumV>,
+    take: &mut Take<'_>,
+) -> Vec<TypeV<'a>> {
+    let mut pending = Vec::new();
+    for (code, _) in codes {
+        match &code.details {
+            Details::Object(fields) => fields
+                .iter()
+                .for_each(|f| f.ty.value.named_types(&mut pending)),
+            Details::Value(t) => t.value.named_types(&mut pending),
+            Details::None => {}
+        }
+    }
+    let mut used: Vec<&str> = Vec::new();
+    while let Some(name) = pending.pop() {
+        let Some(def) = catalog.types.iter().find(|t| t.name.value == name) else {
+            continue;
+        };
+        if used.contains(&def.name.value.as_str()) {
+            continue;
+        }
+        used.push(&def.name.value);
+        if let TypeDefKind::Struct(fields) = &def.kind {
+            fields
+                .iter()
+                .for_each(|f| f.ty.value.named_types(&mut pending));
+        }
+    }
+    catalog
+        .types
+        .iter()
+        .filter(|d| all || used.contains(&d.name.value.as_str()))
+        .filter_map(|def| type_v(catalog, def, inline, take))
+        .collect()
+}
+
+fn type_v<'a>(
+    catalog: &'a Catalog,
+    def: &'a TypeDef,
+    inline: &mut Vec<EnumV>,
+    take: &mut Take<'_>,
+) -> Option<TypeV<'a>> {
+    let name = &def.name.value;
+    let doc = def.description.clone().unwrap_or_else(|| {
+        let catalog = catalog.name.as_ref().map_or("", |n| n.value.as_str());
+        format!("`{name}`, a detail type of the `{catalog}` catalog.")
+    });
+    match &def.kind {
+        TypeDefKind::Struct(fields) => {
+            let fields = fields
+                .iter()
+                .map(|f| field_v(f, name, inline, take))
+                .collect::<Option<Vec<_>>>()?;
+            Some(TypeV::Struct {
+                ident: take(ident(name, &def.name.loc))?,
+                def,
+                fields,
+            })
+        }
+        TypeDefKind::Enum(values) => {
+            let values = values.iter().map(|v| (&v.value, &v.loc));
+            Some(TypeV::Enum {
+                def,
+                values: enum_v(name, values, doc, &def.name.loc, take)?,
+            })
+        }
+    }
+}
+
+fn code_v<'a>(
+    catalog: &'a Catalog,
+    code: &'a Code,
+    variant: &Ident,
+    channels: &[ChannelV<'a>],
+    inline: &mut Vec<EnumV>,
+    take: &mut Take<'_>,
+) -> Option<CodeV<'a>> {
+    let r = &code.resolved;
+    let mut parse = |text: &str, loc: &Loc| match pieces(text) {
+        Ok(p) => Some(p),
+        Err((message, hint)) => {
+            take(Err(Diagnostic::new(loc, message).hint(hint)));
+            None
+        }
+    };
+    let message = match &code.message {
+        Some(m) => parse(&m.value, &m.loc)?,
+        None => Vec::new(),
+    };
+    let headers = code
+        .headers
+        .iter()
+        .map(|h| {
+            Some(HeaderV {
+                name: h.name.value.to_ascii_lowercase(),
+                value: parse(&h.value.value, &h.value.loc)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let owner = r.variant.as_str();
+    let details = match &code.details {
+        Details::None => DetailsV::None,
+        Details::Object(fields) => DetailsV::Object(
+            fields
+                .iter()
+                .map(|f| field_v(f, owner, inline, take))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Details::Value(ty) => DetailsV::Value(RustTy::of(&ty.value, owner, "details")),
+    };
+    // The constructor is named after the variant actually used: a derive's
+    // may differ from the catalog's.
+    let ctor = names::snake(&variant.to_string());
+    let channel = channels.iter().position(|c| c.wire == r.channel);
+    let (Some(channel), true) = (channel, r.category < catalog.categories.len()) else {
+        take(Err(Diagnostic::new(
+            &code.code.loc,
+            format!("code `{}` was not resolved", code.code.value),
+        )
+        .hint(
+            "this is a bug in errcat's checks; please report it with the catalog",
+        )));
+        return None;
+    };
+    Some(CodeV {
+        code,
+        variant: variant.clone(),
+        ctor: take(ident(&ctor, &code.code.loc))?,
+        category: r.category,
+        channel,
+        message,
+        headers,
+        details,
+    })
+}
