@@ -580,8 +580,8 @@ pub(crate) fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
     for (owner, fields) in type_fields.chain(code_fields) {
         for f in fields {
             if matches!(f.ty.value.required(), Ty::Enum(_)) {
-                let field = names::upper_camel(&f.name.value).unwrap_or_else(|| "Value".into());
-                out.push((format!("{owner}{field}"), &f.name.loc));
+                let name = crate::rust_ty::inline_enum_name(&owner, &f.name.value);
+                out.push((name, &f.name.loc));
             }
         }
     }

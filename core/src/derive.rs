@@ -9,7 +9,6 @@ use syn::spanned::Spanned as _;
 use crate::diag::suggest;
 use crate::expand::{Bases, Plan, errors, generate};
 use crate::model::{Catalog, Code, Details, Field, Ty};
-use crate::names;
 
 struct Options {
     path: syn::LitStr,
@@ -83,40 +82,6 @@ fn shape(ty: &syn::Type) -> String {
         syn::Type::Paren(p) => shape(&p.elem),
         syn::Type::Group(g) => shape(&g.elem),
         other => other.to_token_stream().to_string(),
-    }
-}
-
-/// The shapes a catalog type accepts.
-fn expected(ty: &Ty, owner: &str, field: &str) -> Vec<String> {
-    match ty {
-        Ty::Bool => vec!["bool".into()],
-        Ty::Int(i) => vec![i.name().into()],
-        Ty::Number => vec!["f64".into()],
-        Ty::String | Ty::Url => vec!["String".into()],
-        Ty::Timestamp => vec!["Timestamp".into()],
-        Ty::Json => vec!["Value".into()],
-        Ty::Enum(_) => vec![format!(
-            "{owner}{}",
-            names::upper_camel(field).unwrap_or_else(|| "Value".into())
-        )],
-        Ty::Named(n) => vec![n.clone()],
-        Ty::Array(t) => expected(t, owner, field)
-            .into_iter()
-            .map(|s| format!("Vec<{s}>"))
-            .collect(),
-        Ty::Map(t) => expected(t, owner, field)
-            .into_iter()
-            .flat_map(|s| {
-                [
-                    format!("BTreeMap<String, {s}>"),
-                    format!("HashMap<String, {s}>"),
-                ]
-            })
-            .collect(),
-        Ty::Optional(t) => expected(t, owner, field)
-            .into_iter()
-            .map(|s| format!("Option<{s}>"))
-            .collect(),
     }
 }
 
@@ -220,7 +185,7 @@ fn check_type(
     errs: &mut Vec<syn::Error>,
 ) {
     let got = shape(have);
-    let ok = expected(want, owner, field);
+    let ok = crate::rust_ty::RustTy::of(want, owner, field).shapes();
     if !ok.contains(&got) {
         errs.push(syn::Error::new(
             have.span(),

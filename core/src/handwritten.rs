@@ -8,21 +8,10 @@ use std::fmt::Write as _;
 use crate::model::{Catalog, Details, Piece, Ty, TypeDefKind, pieces};
 use crate::names;
 
+/// Hand-written Rust spells types as `RustTy::source` does (inline enums
+/// as strings).
 fn rust_ty(ty: &Ty) -> String {
-    match ty {
-        Ty::Bool => "bool".into(),
-        Ty::Int(i) => i.name().into(),
-        Ty::Number => "f64".into(),
-        Ty::String | Ty::Url => "String".into(),
-        Ty::Timestamp => "jiff::Timestamp".into(),
-        Ty::Json => "serde_json::Value".into(),
-        // Inline enums are written as strings by hand.
-        Ty::Enum(_) => "String".into(),
-        Ty::Array(t) => format!("Vec<{}>", rust_ty(t)),
-        Ty::Map(t) => format!("std::collections::BTreeMap<String, {}>", rust_ty(t)),
-        Ty::Named(n) => n.clone(),
-        Ty::Optional(t) => format!("Option<{}>", rust_ty(t)),
-    }
+    crate::rust_ty::RustTy::of(ty, "", "").source()
 }
 
 fn field_ident(name: &str) -> String {

@@ -238,17 +238,20 @@ impl EnvelopeGen<'_> {
                 self.next += 1;
                 let body = self.node(t);
                 let error = self.error;
-                self.helpers.extend(quote! {
-                    struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
-                    impl #p::serde::Serialize for #id<'_, '_> {
-                        #[allow(unused_variables)]
+                let serialize = super::imp(
+                    quote!(#p::serde::Serialize for #id<'_, '_>),
+                    quote! {
                         fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                             let __env = self.0;
                             let __e = __env.error();
                             let __c = __e.code();
                             #body
                         }
-                    }
+                    },
+                );
+                self.helpers.extend(quote! {
+                    struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
+                    #serialize
                 });
                 quote!(&#id(__env))
             }
