@@ -398,7 +398,8 @@ mod tests {
         let t: syn::Type = syn::parse_quote!(Option<errcat::Timestamp>);
         assert_eq!(shape(&t), "Option<Timestamp>");
         assert!(
-            expected(&Ty::Map(Box::new(Ty::String)), "A", "b")
+            crate::rust_ty::RustTy::of(&Ty::Map(Box::new(Ty::String)), "A", "b")
+                .shapes()
                 .contains(&"HashMap<String, String>".to_string())
         );
     }

@@ -596,8 +596,9 @@ const _: () = {
         }
     }
     struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
-        #[allow(unused_variables)]
         fn serialize<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
@@ -627,8 +628,9 @@ const _: () = {
         }
     }
     struct __ErrcatEnvelopeNode1<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    #[automatically_derived]
+    #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
-        #[allow(unused_variables)]
         fn serialize<__S: __p::serde::Serializer>(
             &self,
             __s: __S,
