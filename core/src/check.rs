@@ -462,6 +462,8 @@ pub(crate) fn variant_name(code: &Code) -> Option<String> {
 /// with the generated methods.
 pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, (&str, &Loc)> = HashMap::new();
+    // Distinct variants can still share a constructor (`AB` and `Ab`).
+    let mut ctors: HashMap<String, (&str, &Loc)> = HashMap::new();
     for code in &catalog.codes {
         let loc = code.rust_name.as_ref().map_or(&code.code.loc, |r| &r.loc);
         let Some(name) = variant_name(code) else {
@@ -506,6 +508,23 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
                 .hint(format!("add a `rust_name` such as `{name}Error`")),
             );
             continue;
+        }
+        if let Some((other, first)) = ctors.get(&ctor)
+            && !seen.contains_key(&name)
+        {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "codes `{other}` and `{}` both get the constructor `{ctor}`",
+                        code.code.value
+                    ),
+                )
+                .hint("give one of them a `rust_name` whose snake_case differs")
+                .note(format!("`{other}` is defined"), first),
+            );
+        } else {
+            ctors.insert(ctor.clone(), (&code.code.value, &code.code.loc));
         }
         if names::RESERVED_CTORS.contains(&ctor.as_str()) {
             cx.push(
@@ -1336,6 +1355,18 @@ codes:
         }
         // Keywords that a raw identifier spells are fine: `r#type`.
         assert!(any("  TYPE: {category: any, message: m}\n").is_empty());
+    }
+
+    #[test]
+    fn codes_sharing_a_constructor_are_errors() {
+        let d = any("  A_B: {category: any, message: m}\n  AB: {category: any, message: m}\n");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].message.contains("both get the constructor `ab`"),
+            "{}",
+            d[0]
+        );
+        assert_eq!(d[0].loc.line, 15);
     }
 
     #[test]

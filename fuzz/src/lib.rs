@@ -217,6 +217,9 @@ pub enum Finding {
     Unparseable(String),
     /// The input took longer than the limit.
     Slow(Duration),
+    /// The expansion defines a name twice (a type, or a method of one
+    /// type), which rustc would reject.
+    Duplicate(String),
 }
 
 /// What the oracle saw for one input.
@@ -256,7 +259,9 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
     let resolved = errcat_core::expand::Bases::default().resolve("fuzz.yaml");
     let expand_and_parse = |catalog: &errcat_core::Catalog| {
         let tokens = errcat_core::expand::expand(catalog, &input, &resolved);
-        syn::parse2::<syn::File>(tokens).map_err(|e| Finding::Unparseable(e.to_string()))
+        let file =
+            syn::parse2::<syn::File>(tokens).map_err(|e| Finding::Unparseable(e.to_string()))?;
+        duplicates(&file).map_or(Ok(()), |name| Err(Finding::Duplicate(name)))
     };
     match errcat_core::compile_str_recovering("fuzz.yaml", text.as_bytes()) {
         Ok(catalog) => {
@@ -273,6 +278,44 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
             Ok(Outcome::Rejected)
         }
     }
+}
+
+/// A name the file defines twice: a type at the top level, or a function
+/// of one type's inherent impls. What rustc rejects that a parse accepts.
+fn duplicates(file: &syn::File) -> Option<String> {
+    let mut types = std::collections::HashSet::new();
+    let mut methods = std::collections::HashSet::new();
+    let mut items: Vec<&syn::Item> = file.items.iter().collect();
+    while let Some(item) = items.pop() {
+        match item {
+            syn::Item::Struct(s) if !types.insert(s.ident.to_string()) => {
+                return Some(s.ident.to_string());
+            }
+            syn::Item::Enum(e) if !types.insert(e.ident.to_string()) => {
+                return Some(e.ident.to_string());
+            }
+            syn::Item::Const(c) => {
+                if let syn::Expr::Block(b) = &*c.expr {
+                    items.extend(b.block.stmts.iter().filter_map(|s| match s {
+                        syn::Stmt::Item(i) => Some(i),
+                        _ => None,
+                    }));
+                }
+            }
+            syn::Item::Impl(i) if i.trait_.is_none() => {
+                let ty = quote::ToTokens::to_token_stream(&i.self_ty).to_string();
+                for f in &i.items {
+                    if let syn::ImplItem::Fn(f) = f
+                        && !methods.insert((ty.clone(), f.sig.ident.to_string()))
+                    {
+                        return Some(format!("{ty}::{}", f.sig.ident));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The seed inputs: every YAML file under the given directories.
@@ -345,4 +388,29 @@ pub fn run(
     }
     std::panic::set_hook(hook);
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_definitions_are_found() {
+        let file: syn::File = syn::parse_quote! {
+            enum E {}
+            const _: () = {
+                impl E { fn ab() {} }
+                impl E { fn ab() {} }
+            };
+        };
+        assert_eq!(duplicates(&file).as_deref(), Some("E::ab"));
+        let file: syn::File = syn::parse_quote!(
+            struct S;
+            enum S {}
+        );
+        assert_eq!(duplicates(&file).as_deref(), Some("S"));
+        let file: syn::File =
+            syn::parse_quote!(struct S; impl S { fn a() {} } impl T { fn a() {} });
+        assert_eq!(duplicates(&file), None);
+    }
 }
