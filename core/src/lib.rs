@@ -21,12 +21,12 @@ pub mod handwritten;
 pub mod load;
 pub mod model;
 mod names;
-pub mod recover;
+mod recover;
 pub mod render;
-pub mod rust_ty;
+pub(crate) mod rust_ty;
 pub mod schema;
 pub mod synth;
-pub mod valid;
+pub(crate) mod valid;
 
 use std::path::Path;
 
@@ -50,7 +50,7 @@ pub fn compile_str(display: &str, text: &[u8]) -> Result<Catalog, Vec<Diagnostic
 
 /// A catalog whose check failed: every mistake, and, where the mistakes are
 /// confined to codes, a repaired catalog to expand next to them so that the
-/// build shows no cascade (see [`recover`]).
+/// build shows no cascade (`recover.rs`).
 #[derive(Debug)]
 pub struct Failed {
     /// Every mistake, in file order.
@@ -81,18 +81,15 @@ fn finish_recovering(root: Option<load::Node>, mut cx: Diagnostics) -> Result<Ca
         });
     };
     let mut catalog = model::build(&root, &mut cx);
-    // Recovery needs a sound shape: only the checker's mistakes are
-    // confined to single codes.
-    let shape_clean = cx.is_empty();
     check::check(&mut catalog, &mut cx);
     if cx.is_empty() {
         return Ok(catalog);
     }
+    // Whatever the model built is repaired and re-checked: its expansion
+    // only stands beside the diagnostics, to spare user code a cascade.
     Err(Failed {
         diagnostics: cx.into_vec(),
-        recovered: shape_clean
-            .then(|| recover::recover(catalog).map(Box::new))
-            .flatten(),
+        recovered: recover::recover(catalog).map(Box::new),
     })
 }
 

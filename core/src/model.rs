@@ -454,10 +454,16 @@ pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"]
 /// ones are reported with a suggestion.
 struct MapReader<'a> {
     entries: &'a [(Node, Node)],
+    allowed: &'a [&'a str],
 }
 
 impl<'a> MapReader<'a> {
-    fn new(node: &'a Node, what: &str, allowed: &[&str], cx: &mut Diagnostics) -> Option<Self> {
+    fn new(
+        node: &'a Node,
+        what: &str,
+        allowed: &'a [&'a str],
+        cx: &mut Diagnostics,
+    ) -> Option<Self> {
         let Kind::Map(entries) = &node.kind else {
             cx.push(
                 Diagnostic::new(
@@ -480,7 +486,17 @@ impl<'a> MapReader<'a> {
                 );
             }
         }
-        Some(MapReader { entries })
+        Some(MapReader { entries, allowed })
+    }
+
+    /// Whether an unknown key was reported as a misspelling of `key`: then
+    /// `key` being absent is the same mistake, not a second one.
+    fn misspelt(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| {
+            let k = k.key_string();
+            !self.allowed.contains(&k)
+                && crate::diag::did_you_mean(k, self.allowed.iter().copied()) == Some(key)
+        })
     }
 
     fn get(&self, key: &str) -> Option<&'a Node> {
@@ -1058,13 +1074,13 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         })
     });
     let message = map.get("message").and_then(|n| string(n, "`message`", cx));
-    if map.get("message").is_none() {
+    if map.get("message").is_none() && !map.misspelt("message") {
         cx.push(
             Diagnostic::new(&name.loc, format!("{what} has no `message`"))
                 .hint("add `message: A human-readable message`"),
         );
     }
-    if map.get("category").is_none() {
+    if map.get("category").is_none() && !map.misspelt("category") {
         cx.push(
             Diagnostic::new(&name.loc, format!("{what} has no `category`"))
                 .hint("add `category:` naming one of the catalog's categories"),
@@ -1126,6 +1142,23 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("at least one code")
+        );
+    }
+
+    #[test]
+    fn a_misspelt_required_key_is_one_mistake() {
+        let (_, diags) = build_text(&format!("{MINIMAL}  A:\n    categroy: c\n    mesage: hi\n"));
+        let got: Vec<(u32, &str)> = diags
+            .iter()
+            .map(|d| (d.loc.line, d.hint.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (8, "did you mean `category`?"),
+                (9, "did you mean `message`?")
+            ],
+            "{diags:#?}"
         );
     }
 

@@ -3,9 +3,10 @@
 //! rustc's recovery after a syntax error are the models).
 //!
 //! When the catalog-wide parts (name, envelopes, categories, types) check
-//! clean, each code is checked on its own. A code with a mistake in its
-//! metadata (an unknown category, a bad status, a wrong placeholder, a bad
-//! header, a bad example) is repaired: its shape (variant, fields,
+//! clean, each code is checked on its own. Shape mistakes (a misspelt key)
+//! have already been reported by the model, which built what it could. A code with a mistake in its
+//! metadata (an unknown or missing category, a bad status, a wrong
+//! placeholder, a missing message, a bad header, a bad example) is repaired: its shape (variant, fields,
 //! constructor) is kept and the broken metadata is neutralized. A code that
 //! cannot be repaired (no Rust name, details that do not resolve) is left
 //! out. The result passes the whole checker, so its expansion is as sound
@@ -81,7 +82,7 @@ fn clean_with(catalog: &mut Catalog, codes: Vec<Code>) -> bool {
 /// Neutralizes a code's metadata and keeps its shape.
 fn repair(catalog: &Catalog, mut code: Code) -> Code {
     let known = |name: &str| catalog.categories.iter().any(|c| c.name.value == name);
-    if code.category.as_ref().is_some_and(|c| !known(&c.value)) {
+    if !code.category.as_ref().is_some_and(|c| known(&c.value)) {
         // A category whose naming rule the code follows stands in.
         let fits = catalog.categories.iter().find(|c| {
             c.prefix
@@ -100,9 +101,16 @@ fn repair(catalog: &Catalog, mut code: Code) -> Code {
     {
         code.status = None;
     }
-    if let Some(message) = &mut code.message {
+    match &mut code.message {
         // The message as literal text: no placeholder left to be wrong.
-        message.value = message.value.replace('{', "{{").replace('}', "}}");
+        Some(message) => message.value = message.value.replace('{', "{{").replace('}', "}}"),
+        // A misspelt `message:` key: the wire code stands in.
+        None => {
+            code.message = Some(crate::model::Spanned {
+                value: code.code.value.replace('{', "{{").replace('}', "}}"),
+                loc: code.code.loc.clone(),
+            });
+        }
     }
     code.headers.clear();
     code.example = None;
@@ -166,14 +174,15 @@ mod tests {
     }
 
     #[test]
-    fn catalog_wide_or_shape_mistakes_recover_nothing() {
+    fn catalog_wide_mistakes_recover_nothing() {
         let base = BASE.replace("status: 429", "status: 99");
         let f = failed_in(&base, "  A: {category: limits, message: m}\n");
         assert!(
             f.recovered.is_none(),
             "a bad category status is catalog-wide"
         );
-        let f = failed("  A: {category: limits, mesage: m}\n");
-        assert!(f.recovered.is_none(), "an unknown key is a shape mistake");
+        // A misspelt key in a code: the code is repaired.
+        let f = failed("  A: {categroy: limits, mesage: m}\n  B: {category: limits, message: m}\n");
+        assert_eq!(kept(&f), ["A", "B"]);
     }
 }

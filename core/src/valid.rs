@@ -75,12 +75,7 @@ pub enum TypeV<'a> {
         fields: Vec<FieldV<'a>>,
     },
     /// An enum type.
-    Enum {
-        /// The definition.
-        def: &'a TypeDef,
-        /// The enum.
-        values: EnumV,
-    },
+    Enum(EnumV),
 }
 
 /// An enum of string values.
@@ -380,10 +375,7 @@ fn type_v<'a>(
         }
         TypeDefKind::Enum(values) => {
             let values = values.iter().map(|v| (&v.value, &v.loc));
-            Some(TypeV::Enum {
-                def,
-                values: enum_v(name, values, doc, &def.name.loc, take)?,
-            })
+            Some(TypeV::Enum(enum_v(name, values, doc, &def.name.loc, take)?))
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Stage 5: Rust code for the checked form ([`Valid`]), one module per
+//! Stage 5: Rust code for the checked form (`valid.rs`), one module per
 //! generated artifact:
 //!
 //! | module | generates |
@@ -16,7 +16,7 @@
 //! | `fallback` | the skeleton emitted beside unrecoverable mistakes |
 //!
 //! Every dependency is named through `::errcat::__private`, so a user crate
-//! needs `errcat` alone; every impl is written by [`imp`] or [`inherent`].
+//! needs `errcat` alone; every impl is written by `imp` or `inherent`.
 //! Output is a function of the catalog and the input item only (catalog
 //! order, no hash iteration), so expansions are deterministic.
 

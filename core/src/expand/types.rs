@@ -53,7 +53,7 @@ pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -
                     #debug
                 }
             }
-            TypeV::Enum { values, .. } => value_enum(vis, values),
+            TypeV::Enum(values) => value_enum(vis, values),
         });
     }
     for e in &valid.inline_enums {

@@ -1,6 +1,7 @@
-// A catalog with mistakes in four codes (an unknown category, a bad
-// status, a wrong placeholder, a bad example): the build shows those four
-// and nothing from the user code below, which uses every code.
+// A catalog with mistakes in five codes (an unknown category, a bad
+// status, a wrong placeholder, a bad example, misspelt keys): the build
+// shows those mistakes and nothing from the user code below, which uses
+// every code.
 
 #[errcat::catalog("no_cascade.yaml")]
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,7 @@ fn main() {
         ShopError::bad_item(Item { id: "b".into() }),
         ShopError::late(5u32),
         ShopError::gone(),
+        ShopError::typo(),
     ];
     for e in &all {
         let _: ShopErrorCode = e.code();
