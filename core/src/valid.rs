@@ -275,9 +275,9 @@ fn field_v<'a>(
             &f.name.loc,
             take,
         )?;
-        if !inline.iter().any(|i| i.ident == e.ident) {
-            inline.push(e);
-        }
+        // Each field is visited once, and the checker has made inline enum
+        // names unique: no search here (it would be quadratic in the codes).
+        inline.push(e);
     }
     Some(FieldV {
         field: f,

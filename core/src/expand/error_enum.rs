@@ -58,11 +58,9 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
     }
     let code_arms = code_arms.braced(TokenStream::new());
     let headers = headers::body(valid);
-    inherent(
-        quote!(#error),
-        quote! {
-            #ctors
-
+    // The constructors are moved in, not interpolated (which copies).
+    let mut body = ctors;
+    body.extend(quote! {
             /// This error's code.
             #[must_use]
             #[inline]
@@ -108,6 +106,6 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
             pub fn from_envelope(body: &[u8]) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
                 __p::decode(body)
             }
-        },
-    )
+    });
+    inherent(quote!(#error), body)
 }

@@ -205,50 +205,47 @@ pub(crate) fn generate(
     };
     let companions = code_enum::companions(&valid, vis);
     let rebuild = source.rebuild_trigger();
-    let table = code_enum::table(&valid);
-    let api = error_enum::api(&valid);
-    let code_impls = code_enum::impls(&valid);
-    let display = fmt::display(&valid);
-    let traits = traits::all(&valid);
-    Ok(quote! {
-        #types
-        #enum_def
-        #companions
-
-        // Cargo rebuilds this crate when the catalog changes.
-        #rebuild
-
-        const _: () = {
-            use ::errcat::__private as __p;
-            #[allow(unused_imports)]
-            use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
-
-            #table
-            #api
-            #code_impls
-            #display
-            #debug
-            #traits
-        };
-    })
+    // Big streams are moved, not interpolated: `quote!` copies every token
+    // of an interpolated stream, while a group is shared.
+    let mut block = quote! {
+        use ::errcat::__private as __p;
+        #[allow(unused_imports)]
+        use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
+    };
+    block.extend(code_enum::table(&valid));
+    block.extend(error_enum::api(&valid));
+    block.extend(code_enum::impls(&valid));
+    block.extend(fmt::display(&valid));
+    block.extend(debug);
+    block.extend(traits::all(&valid));
+    let block = Group::new(Delimiter::Brace, block);
+    let mut out = types;
+    out.extend(enum_def);
+    out.extend(companions);
+    // Cargo rebuilds this crate when the catalog changes.
+    out.extend(rebuild);
+    out.extend(quote!(const _: () = #block;));
+    Ok(out)
 }
 
 /// A trait impl, with the attributes every generated impl carries: it is
 /// generated code, and catalog features (deprecated codes, fallback arms,
 /// fields a code's message does not use) must not warn in user crates.
 fn imp(header: TokenStream, body: TokenStream) -> TokenStream {
+    let body = Group::new(Delimiter::Brace, body);
     quote! {
         #[automatically_derived]
         #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-        impl #header { #body }
+        impl #header #body
     }
 }
 
 /// An inherent impl, with the same lint allowances as [`imp`].
 fn inherent(ty: TokenStream, body: TokenStream) -> TokenStream {
+    let body = Group::new(Delimiter::Brace, body);
     quote! {
         #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-        impl #ty { #body }
+        impl #ty #body
     }
 }
 
