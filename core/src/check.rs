@@ -509,22 +509,18 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
             );
             continue;
         }
-        if let Some((other, first)) = ctors.get(&ctor)
-            && !seen.contains_key(&name)
-        {
-            cx.push(
-                Diagnostic::new(
-                    loc,
-                    format!(
-                        "codes `{other}` and `{}` both get the constructor `{ctor}`",
-                        code.code.value
-                    ),
-                )
-                .hint("give one of them a `rust_name` whose snake_case differs")
-                .note(format!("`{other}` is defined"), first),
+        // A shared variant is reported below, not again as a shared constructor.
+        if !seen.contains_key(&name) {
+            let hint = "give one of them a `rust_name` whose snake_case differs";
+            claim(
+                &mut ctors,
+                &ctor,
+                code,
+                loc,
+                "get the constructor",
+                hint,
+                cx,
             );
-        } else {
-            ctors.insert(ctor.clone(), (&code.code.value, &code.code.loc));
         }
         if names::RESERVED_CTORS.contains(&ctor.as_str()) {
             cx.push(
@@ -538,20 +534,44 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
                 .hint(format!("add a `rust_name` such as `{name}Error`")),
             );
         }
-        if let Some((other, first)) = seen.get(&name) {
-            cx.push(
-                Diagnostic::new(
-                    loc,
-                    format!(
-                        "codes `{other}` and `{}` both map to the Rust name `{name}`",
-                        code.code.value
-                    ),
-                )
-                .hint("give one of them a distinct `rust_name`")
-                .note(format!("`{other}` is defined"), first),
-            );
-        } else {
-            seen.insert(name, (&code.code.value, &code.code.loc));
+        let hint = "give one of them a distinct `rust_name`";
+        claim(
+            &mut seen,
+            &name,
+            code,
+            loc,
+            "map to the Rust name",
+            hint,
+            cx,
+        );
+    }
+}
+
+/// Records that `code` takes `key` (a Rust name, a constructor); a second
+/// code taking the same key is a diagnostic at `loc`.
+fn claim<'a>(
+    taken: &mut HashMap<String, (&'a str, &'a Loc)>,
+    key: &str,
+    code: &'a Code,
+    loc: &Loc,
+    what: &str,
+    hint: &str,
+    cx: &mut Diagnostics,
+) {
+    match taken.get(key) {
+        Some((other, first)) => cx.push(
+            Diagnostic::new(
+                loc,
+                format!(
+                    "codes `{other}` and `{}` both {what} `{key}`",
+                    code.code.value
+                ),
+            )
+            .hint(hint)
+            .note(format!("`{other}` is defined"), first),
+        ),
+        None => {
+            taken.insert(key.to_string(), (&code.code.value, &code.code.loc));
         }
     }
 }
