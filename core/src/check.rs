@@ -598,6 +598,28 @@ pub(crate) fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
             );
         }
     }
+    // Within one object, Rust names are unique: `rust_name: a` beside a
+    // field `a` would be a struct with two fields `a`.
+    let type_fields = catalog.types.iter().filter_map(|t| match &t.kind {
+        TypeDefKind::Struct(f) => Some(f.as_slice()),
+        TypeDefKind::Enum(_) => None,
+    });
+    for fields in type_fields.chain(catalog.codes.iter().map(Code::object_fields)) {
+        let mut seen: HashMap<&str, &Loc> = HashMap::new();
+        for f in fields {
+            let name = f.rust_name.as_ref().unwrap_or(&f.name);
+            if let Some(first) = seen.insert(&name.value, &name.loc) {
+                cx.push(
+                    Diagnostic::new(
+                        &name.loc,
+                        format!("two fields have the Rust name `{}`", name.value),
+                    )
+                    .hint("give one of them a different `rust_name`")
+                    .note("the other field", first),
+                );
+            }
+        }
+    }
 }
 
 /// The Rust types a catalog defines, each with where it comes from: named
@@ -1375,6 +1397,23 @@ codes:
         }
         // Keywords that a raw identifier spells are fine: `r#type`.
         assert!(any("  TYPE: {category: any, message: m}\n").is_empty());
+    }
+
+    #[test]
+    fn fields_of_one_object_have_distinct_rust_names() {
+        let d = any(
+            "  A:\n    category: any\n    message: m\n    details:\n      x: string\n      y: {type: string, rust_name: x}\n",
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].message.contains("two fields have the Rust name `x`"),
+            "{}",
+            d[0]
+        );
+        assert_eq!(
+            (d[0].loc.line, d[0].note.as_ref().map(|n| n.1.line)),
+            (19, Some(18))
+        );
     }
 
     #[test]

@@ -280,19 +280,36 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
     }
 }
 
-/// A name the file defines twice: a type at the top level, or a function
-/// of one type's inherent impls. What rustc rejects that a parse accepts.
+/// A name the file defines twice: a type at the top level, a function of
+/// one type's inherent impls, a variant of an enum, a field of a struct or
+/// variant. What rustc rejects that a parse accepts.
 fn duplicates(file: &syn::File) -> Option<String> {
     let mut types = std::collections::HashSet::new();
     let mut methods = std::collections::HashSet::new();
     let mut items: Vec<&syn::Item> = file.items.iter().collect();
     while let Some(item) = items.pop() {
         match item {
-            syn::Item::Struct(s) if !types.insert(s.ident.to_string()) => {
-                return Some(s.ident.to_string());
+            syn::Item::Struct(s) => {
+                if !types.insert(s.ident.to_string()) {
+                    return Some(s.ident.to_string());
+                }
+                if let Some(f) = duplicate_field(&s.fields) {
+                    return Some(format!("{}.{f}", s.ident));
+                }
             }
-            syn::Item::Enum(e) if !types.insert(e.ident.to_string()) => {
-                return Some(e.ident.to_string());
+            syn::Item::Enum(e) => {
+                if !types.insert(e.ident.to_string()) {
+                    return Some(e.ident.to_string());
+                }
+                let mut variants = std::collections::HashSet::new();
+                for v in &e.variants {
+                    if !variants.insert(v.ident.to_string()) {
+                        return Some(format!("{}::{}", e.ident, v.ident));
+                    }
+                    if let Some(f) = duplicate_field(&v.fields) {
+                        return Some(format!("{}::{}.{f}", e.ident, v.ident));
+                    }
+                }
             }
             syn::Item::Const(c) => {
                 if let syn::Expr::Block(b) = &*c.expr {
@@ -316,6 +333,15 @@ fn duplicates(file: &syn::File) -> Option<String> {
         }
     }
     None
+}
+
+fn duplicate_field(fields: &syn::Fields) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    fields
+        .iter()
+        .filter_map(|f| f.ident.as_ref())
+        .map(ToString::to_string)
+        .find(|name| !seen.insert(name.clone()))
 }
 
 /// The seed inputs: every YAML file under the given directories.
