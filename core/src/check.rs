@@ -49,6 +49,22 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
             );
         }
     }
+    if let Some(prefix) = &catalog.rust_name_prefix {
+        let ok = prefix.value.starts_with(|c: char| c.is_ascii_uppercase())
+            && prefix.value.chars().all(|c| c.is_ascii_alphanumeric());
+        if !ok {
+            cx.push(
+                Diagnostic::new(
+                    &prefix.loc,
+                    format!(
+                        "`rust_name_prefix` `{}` cannot start a Rust type name",
+                        prefix.value
+                    ),
+                )
+                .hint("use ASCII letters and digits, starting with a capital, e.g. `Sqlstate`"),
+            );
+        }
+    }
 }
 
 /// Envelopes: every `$slot` must be known, every template must hold `$code`,
@@ -451,10 +467,13 @@ pub(crate) fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// The Rust variant name of a code: its `rust_name`, or derived from the code.
-pub(crate) fn variant_name(code: &Code) -> Option<String> {
+pub(crate) fn variant_name(catalog: &Catalog, code: &Code) -> Option<String> {
     match &code.rust_name {
         Some(r) => Some(r.value.clone()),
-        None => names::upper_camel(&code.code.value),
+        None => names::upper_camel(&code.code.value).or_else(|| {
+            let prefix = catalog.rust_name_prefix.as_ref()?;
+            names::prefixed(&prefix.value, &code.code.value)
+        }),
     }
 }
 
@@ -466,7 +485,7 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut ctors: HashMap<String, (&str, &Loc)> = HashMap::new();
     for code in &catalog.codes {
         let loc = code.rust_name.as_ref().map_or(&code.code.loc, |r| &r.loc);
-        let Some(name) = variant_name(code) else {
+        let Some(name) = variant_name(catalog, code) else {
             cx.push(
                 Diagnostic::new(
                     &code.code.loc,
@@ -476,7 +495,7 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
                     ),
                 )
                 .hint(format!(
-                    "add `rust_name: {}`",
+                    "add `rust_name: {}`, or give the catalog a `rust_name_prefix` (e.g. `rust_name_prefix: Sqlstate`) to name all such codes",
                     names::suggest_rust_name(&code.code.value)
                 )),
             );
@@ -637,7 +656,7 @@ pub(crate) fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
     let code_fields = catalog
         .codes
         .iter()
-        .filter_map(|c| Some((variant_name(c)?, c.object_fields())));
+        .filter_map(|c| Some((variant_name(catalog, c)?, c.object_fields())));
     for (owner, fields) in type_fields.chain(code_fields) {
         for f in fields {
             if matches!(f.ty.value.required(), Ty::Enum(_)) {
@@ -1070,7 +1089,7 @@ fn resolve(catalog: &mut Catalog) {
         .codes
         .iter()
         .map(|code| {
-            let variant = variant_name(code).unwrap_or_default();
+            let variant = variant_name(catalog, code).unwrap_or_default();
             let ctor = names::snake(&variant);
             let category = code
                 .category
@@ -1248,7 +1267,12 @@ codes:
     fn rust_name_rules() {
         let d = one("  \"42P01\": {category: sock, message: hi}\n");
         assert!(d.message.contains("not a Rust identifier"), "{d}");
-        assert_eq!(d.hint.as_deref(), Some("add `rust_name: E42p01`"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "add `rust_name: E42p01`, or give the catalog a `rust_name_prefix` (e.g. `rust_name_prefix: Sqlstate`) to name all such codes"
+            )
+        );
         assert!(
             diags("  \"42P01\": {category: sock, message: hi, rust_name: UndefinedTable}\n")
                 .is_empty()
@@ -1397,6 +1421,36 @@ codes:
         }
         // Keywords that a raw identifier spells are fine: `r#type`.
         assert!(any("  TYPE: {category: any, message: m}\n").is_empty());
+    }
+
+    #[test]
+    fn a_prefix_names_codes_that_are_not_identifiers() {
+        let base = BASE.replace("name: t\n", "name: t\nrust_name_prefix: Sqlstate\n");
+        let codes = "  42P01: {category: sock, message: m}\n  0B000: {category: sock, message: m, rust_name: Explicit}\n  TOKEN: {category: sock, message: m}\n";
+        let catalog = crate::compile_str("t.yaml", format!("{base}{codes}").as_bytes()).unwrap();
+        let variants: Vec<&str> = catalog
+            .codes
+            .iter()
+            .map(|c| c.resolved.variant.as_str())
+            .collect();
+        assert_eq!(variants, ["Sqlstate42P01", "Explicit", "Token"]);
+        // Still a collision when two codes give one name.
+        let codes =
+            "  42P01: {category: sock, message: m}\n  42-P01: {category: sock, message: m}\n";
+        let d = diags_full(&format!("{base}{codes}"));
+        assert!(
+            d.iter().any(|d| d
+                .message
+                .contains("both map to the Rust name `Sqlstate42P01`")),
+            "{d:#?}"
+        );
+        let bad = BASE.replace("name: t\n", "name: t\nrust_name_prefix: sql-state\n");
+        let d = diags_full(&format!("{bad}  AUTH_A: {{category: auth, message: m}}\n"));
+        assert!(
+            d.iter()
+                .any(|d| d.message.contains("cannot start a Rust type name")),
+            "{d:#?}"
+        );
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub struct Catalog {
     pub title: Option<String>,
     /// Markdown introduction for the rendered reference.
     pub description: Option<String>,
+    /// The naming rule for codes that give no Rust identifier (SQLSTATEs
+    /// such as `42P01`): the variant is this prefix and the code's letters
+    /// and digits (`Sqlstate42P01`).
+    pub rust_name_prefix: Option<Spanned<String>>,
     /// One envelope per channel, in file order.
     pub envelopes: Vec<Envelope>,
     /// Categories, in file order.
@@ -405,6 +409,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "name",
     "title",
     "description",
+    "rust_name_prefix",
     "envelopes",
     "categories",
     "types",
@@ -617,6 +622,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         name: None,
         title: None,
         description: None,
+        rust_name_prefix: None,
         envelopes: Vec::new(),
         categories: Vec::new(),
         types: Vec::new(),
@@ -629,6 +635,9 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog.name = top.get("name").and_then(|n| string(n, "`name`", cx));
     catalog.title = text(top.get("title"), "`title`", cx);
     catalog.description = text(top.get("description"), "`description`", cx);
+    catalog.rust_name_prefix = top
+        .get("rust_name_prefix")
+        .and_then(|n| string(n, "`rust_name_prefix`", cx));
     if let Some(node) = top.get("envelopes") {
         for (k, v) in entries(node, "`envelopes`", cx) {
             if let Some(channel) = key(k, "a channel name", cx) {

@@ -51,6 +51,15 @@ pub(crate) fn upper_camel(code: &str) -> Option<String> {
     is_plain_ident(&out).then_some(out)
 }
 
+/// The Rust name a catalog's `rust_name_prefix` gives a code: the prefix
+/// and the code's ASCII letters and digits as written (`Sqlstate` +
+/// `42P01` -> `Sqlstate42P01`); `None` when that is no identifier.
+pub(crate) fn prefixed(prefix: &str, code: &str) -> Option<String> {
+    let mut out = prefix.to_string();
+    out.extend(code.chars().filter(char::is_ascii_alphanumeric));
+    (out.len() > prefix.len() && is_plain_ident(&out)).then_some(out)
+}
+
 /// `TokenExpired` -> `token_expired`.
 pub(crate) fn snake(name: &str) -> String {
     words(name)

@@ -41,6 +41,7 @@ pub fn language_schema() -> Value {
             "name": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$", "description": "Short machine name of the API, e.g. `hook0`."},
             "title": {"type": "string", "description": "Human title, e.g. `Hook0 API`."},
             "description": {"type": "string", "description": "Markdown introduction for the rendered reference."},
+            "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
             "envelopes": {
                 "type": "object",
                 "description": "One JSON template per channel. `http` is the HTTP channel; any other name (e.g. `websocket`) is a channel without HTTP statuses.",
