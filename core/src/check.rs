@@ -787,16 +787,29 @@ fn check_placeholders(
             );
             continue;
         }
-        let ty = &field.ty.value;
+        // A header naming an optional field is sent only when the field is
+        // present (`allow_unix` marks headers); a message needs a value.
+        let ty = match &field.ty.value {
+            Ty::Optional(inner) if allow_unix => inner,
+            ty => ty,
+        };
         match format.as_deref() {
             None => {
                 if !displayable(ty, catalog) {
+                    let hint = if allow_unix {
+                        "header placeholders take scalar fields (strings, numbers, booleans, timestamps, enums), optional ones too: the header is then sent only when the field is present"
+                    } else {
+                        "message placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"
+                    };
                     cx.push(
                         Diagnostic::new(
                             &text.loc,
-                            format!("field `{name}` of type `{}` cannot be shown in a {what}", ty.display()),
+                            format!(
+                                "field `{name}` of type `{}` cannot be shown in a {what}",
+                                field.ty.value.display()
+                            ),
                         )
-                        .hint("placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"),
+                        .hint(hint),
                     );
                 }
             }
@@ -1450,6 +1463,19 @@ codes:
             d.iter()
                 .any(|d| d.message.contains("cannot start a Rust type name")),
             "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn optional_fields_may_fill_headers_but_not_messages() {
+        let code = "  A:\n    category: any\n    message: MSG\n    details:\n      n: u32?\n    headers:\n      Retry-After: \"{n}\"\n";
+        assert!(any(&code.replace("MSG", "m")).is_empty());
+        let d = any(&code.replace("MSG", "\"{n}\""));
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].message.contains("cannot be shown in a message"),
+            "{}",
+            d[0]
         );
     }
 

@@ -5,7 +5,8 @@ use quote::quote;
 
 use super::Arms;
 use crate::model::Piece;
-use crate::valid::{CodeV, Valid};
+use crate::rust_ty::RustTy;
+use crate::valid::{CodeV, FieldV, Valid};
 
 /// The body of `headers()`.
 pub(super) fn body(valid: &Valid<'_>) -> TokenStream {
@@ -40,18 +41,21 @@ fn arm(c: &CodeV<'_>) -> TokenStream {
             }
             let mut fmt = String::new();
             let mut args = Vec::new();
+            let mut optional = Vec::new();
             for part in &h.value {
                 match part {
                     Piece::Text(t) => fmt.push_str(&t.replace('{', "{{").replace('}', "}}")),
                     Piece::Field { name, format } => {
                         fmt.push_str("{}");
                         let f = c.field(name);
-                        if let Some(f) = f
-                            && !used
-                                .iter()
-                                .any(|u: &&crate::valid::FieldV<'_>| u.ident == f.ident)
-                        {
-                            used.push(f);
+                        if let Some(f) = f {
+                            if !used.iter().any(|u: &&FieldV<'_>| u.ident == f.ident) {
+                                used.push(f);
+                            }
+                            if matches!(f.ty, RustTy::Option(_)) && !optional.contains(&&f.binding)
+                            {
+                                optional.push(&f.binding);
+                            }
                         }
                         let b = f.map(|f| &f.binding);
                         args.push(if format.as_deref() == Some("unix") {
@@ -62,7 +66,12 @@ fn arm(c: &CodeV<'_>) -> TokenStream {
                     }
                 }
             }
-            quote!(__p::header(&mut __h, #name, __p::format!(#fmt, #(#args),*));)
+            let mut push = quote!(__p::header(&mut __h, #name, __p::format!(#fmt, #(#args),*)););
+            // Sent only when every optional field it names is present.
+            for b in optional.iter().rev() {
+                push = quote!(if let __p::Some(#b) = #b { #push });
+            }
+            push
         })
         .collect();
     let (ids, binds): (Vec<_>, Vec<_>) = used.iter().map(|f| (&f.ident, &f.binding)).unzip();
