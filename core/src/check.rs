@@ -84,6 +84,12 @@ pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
             match t {
             Template::Slot(s) => {
                 found.insert(s.value);
+                if s.value == Slot::Category && catalog.categories.is_empty() {
+                    cx.push(
+                        Diagnostic::new(&s.loc, "the envelope has a `$category` slot, but the catalog has no categories")
+                            .hint("add `categories:` and a `category:` to every code, or remove the slot"),
+                    );
+                }
             }
             Template::UnknownSlot(s) => cx.push(
                 Diagnostic::new(&s.loc, format!("unknown envelope slot `${}`", s.value)).hint(
@@ -1104,17 +1110,13 @@ fn resolve(catalog: &mut Catalog) {
         .map(|code| {
             let variant = variant_name(catalog, code).unwrap_or_default();
             let ctor = names::snake(&variant);
-            let category = code
-                .category
-                .as_ref()
-                .and_then(|c| {
-                    catalog
-                        .categories
-                        .iter()
-                        .position(|k| k.name.value == c.value)
-                })
-                .unwrap_or(0);
-            let cat = catalog.categories.get(category);
+            let category = code.category.as_ref().and_then(|c| {
+                catalog
+                    .categories
+                    .iter()
+                    .position(|k| k.name.value == c.value)
+            });
+            let cat = category.and_then(|i| catalog.categories.get(i));
             let channel = channel_of(catalog, code).to_string();
             let status = if channel == HTTP {
                 code.status
@@ -1476,6 +1478,25 @@ codes:
             d[0].message.contains("cannot be shown in a message"),
             "{}",
             d[0]
+        );
+    }
+
+    #[test]
+    fn categories_are_optional_but_all_or_nothing() {
+        let none = "name: t\nenvelopes:\n  http: {code: $code, message: $message}\ncodes:\n  A: {status: 404, message: m}\n";
+        let catalog = crate::compile_str("t.yaml", none.as_bytes()).unwrap();
+        assert_eq!(catalog.codes[0].resolved.category, None);
+        let d =
+            diags_full(&none.replace("message: $message}", "message: $message, kind: $category}"));
+        assert!(
+            d.len() == 1 && d[0].message.contains("no categories"),
+            "{d:#?}"
+        );
+        // With categories, every code names one.
+        let d = any("  A: {status: 404, message: m}\n");
+        assert!(
+            d.len() == 1 && d[0].message.contains("has no `category`"),
+            "{d:#?}"
         );
     }
 

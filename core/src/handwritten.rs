@@ -141,7 +141,11 @@ pub fn source(catalog: &Catalog) -> String {
         "        }\n    }\n\n    pub fn category(self) -> &'static str {\n        match self {\n",
     );
     for code in &catalog.codes {
-        let cat = &catalog.categories[code.resolved.category].name.value;
+        let cat = code
+            .resolved
+            .category
+            .and_then(|i| catalog.categories.get(i))
+            .map_or("", |c| c.name.value.as_str());
         let _ = writeln!(
             s,
             "            Self::{} => \"{cat}\",",

@@ -393,8 +393,9 @@ pub struct Resolved {
     pub variant: String,
     /// Rust constructor name.
     pub ctor: String,
-    /// Index into [`Catalog::categories`].
-    pub category: usize,
+    /// Index into [`Catalog::categories`]; `None` when the catalog has no
+    /// categories.
+    pub category: Option<usize>,
     /// HTTP status (None on non-HTTP channels).
     pub status: Option<u16>,
     /// Channel name.
@@ -673,7 +674,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
                         .hint("write the code clients receive, e.g. `TOKEN_EXPIRED`"),
                 );
             }
-            if let Some(code) = code(name, v, cx) {
+            if let Some(code) = code(name, v, !catalog.categories.is_empty(), cx) {
                 catalog.codes.push(code);
             }
         }
@@ -995,7 +996,12 @@ pub(crate) fn parse_ty(s: &str) -> Result<Ty, (String, Option<String>)> {
     })
 }
 
-fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code> {
+fn code(
+    name: Spanned<String>,
+    node: &Node,
+    categories: bool,
+    cx: &mut Diagnostics,
+) -> Option<Code> {
     let what = format!("code `{}`", name.value);
     let map = MapReader::new(node, &what, CODE_KEYS, cx)?;
     let details = match map.get("details") {
@@ -1089,7 +1095,9 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                 .hint("add `message: A human-readable message`"),
         );
     }
-    if map.get("category").is_none() && !map.misspelt("category") {
+    // Categories are optional, but all or nothing: once a catalog has
+    // them, every code names one.
+    if categories && map.get("category").is_none() && !map.misspelt("category") {
         cx.push(
             Diagnostic::new(&name.loc, format!("{what} has no `category`"))
                 .hint("add `category:` naming one of the catalog's categories"),

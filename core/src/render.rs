@@ -117,9 +117,10 @@ pub fn example(catalog: &Catalog, code: &Code) -> Value {
     let values = SlotValues {
         code: Some(Value::String(code.code.value.clone())),
         message: message.map(Value::String),
-        category: catalog
-            .categories
-            .get(code.resolved.category)
+        category: code
+            .resolved
+            .category
+            .and_then(|i| catalog.categories.get(i))
             .map(|c| Value::String(c.name.value.clone())),
         status: code.resolved.status.map(Value::from),
         request_id: example
@@ -162,7 +163,7 @@ pub fn dump(catalog: &Catalog) -> Value {
                 "code": code.code.value,
                 "rust_name": code.resolved.variant,
                 "status": code.resolved.status,
-                "category": catalog.categories.get(code.resolved.category).map(|c| c.name.value.clone()),
+                "category": code.resolved.category.and_then(|i| catalog.categories.get(i)).map(|c| c.name.value.clone()),
                 "channel": code.resolved.channel,
                 "retryable": code.resolved.retryable,
                 "deprecated": code.deprecated.as_ref().map(|d| d.note.clone().unwrap_or_default()),

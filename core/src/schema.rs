@@ -113,7 +113,7 @@ pub fn language_schema() -> Value {
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}]},
             "example": {"$ref": "#/$defs/example"},
         }),
-        &["category", "message"],
+        &["message"],
     );
     let mut scalar_names: Vec<Value> = SCALAR_TYPES.iter().map(|s| json!(s)).collect();
     scalar_names.sort_by_key(|v| v.as_str().map(str::to_string));

@@ -109,8 +109,8 @@ pub struct CodeV<'a> {
     pub variant: Ident,
     /// Its constructor.
     pub ctor: Ident,
-    /// Index into [`Valid::categories`].
-    pub category: usize,
+    /// Index into [`Valid::categories`] (`None`: the catalog has none).
+    pub category: Option<usize>,
     /// Index into [`Valid::channels`].
     pub channel: usize,
     /// Its message, parsed.
@@ -425,7 +425,11 @@ fn code_v<'a>(
     // may differ from the catalog's.
     let ctor = names::snake(&variant.to_string());
     let channel = channels.iter().position(|c| c.wire == r.channel);
-    let (Some(channel), true) = (channel, r.category < catalog.categories.len()) else {
+    let category_ok = match r.category {
+        Some(i) => i < catalog.categories.len(),
+        None => catalog.categories.is_empty(),
+    };
+    let (Some(channel), true) = (channel, category_ok) else {
         take(Err(Diagnostic::new(
             &code.code.loc,
             format!("code `{}` was not resolved", code.code.value),

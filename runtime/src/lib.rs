@@ -54,7 +54,7 @@ pub trait CatalogCode:
     fn as_str(self) -> &'static str;
     /// The HTTP status; `None` for codes on non-HTTP channels.
     fn status(self) -> Option<http::StatusCode>;
-    /// The category's wire name.
+    /// The category's wire name (empty when the catalog has no categories).
     fn category_name(self) -> &'static str;
     /// The channel's name (`http`, `websocket`, ...).
     fn channel_name(self) -> &'static str;

@@ -90,7 +90,10 @@ pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
         let r = &c.code.resolved;
         let wire = c.code.code.value.as_str();
         let status = r.status.unwrap_or(0);
-        let category = u32::try_from(c.category).unwrap_or(u32::MAX);
+        // No category (a catalog without them): never read.
+        let category = c
+            .category
+            .map_or(u32::MAX, |i| u32::try_from(i).unwrap_or(u32::MAX));
         let channel = u32::try_from(c.channel).unwrap_or(u32::MAX);
         let retryable = r.retryable;
         let has_details = !matches!(c.details, DetailsV::None);
@@ -139,6 +142,23 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     let variant_ids = valid.codes.iter().map(|c| &c.variant);
     let wires = valid.codes.iter().map(|c| c.code.code.value.as_str());
     let indices = 0..valid.codes.len();
+    // A catalog without categories has no `category()`.
+    let has_categories = !valid.categories.is_empty();
+    let category = has_categories.then(|| {
+        quote! {
+            /// The category.
+            #[must_use]
+            #[inline]
+            pub const fn category(self) -> #category_enum {
+                #category_enum::ALL[__ERRCAT_META[self as usize].2 as usize]
+            }
+        }
+    });
+    let category_name = if has_categories {
+        quote!(#code_enum::category(self).as_str())
+    } else {
+        quote!("")
+    };
     let mut out = inherent(
         quote!(#code_enum),
         quote! {
@@ -156,12 +176,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             pub const fn status(self) -> __p::Option<__p::StatusCode> {
                 __ERRCAT_STATUS[self as usize]
             }
-            /// The category.
-            #[must_use]
-            #[inline]
-            pub const fn category(self) -> #category_enum {
-                #category_enum::ALL[__ERRCAT_META[self as usize].2 as usize]
-            }
+            #category
             /// Whether retrying may succeed.
             #[must_use]
             #[inline]
@@ -213,7 +228,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             #[inline]
             fn status(self) -> __p::Option<__p::StatusCode> { #code_enum::status(self) }
             #[inline]
-            fn category_name(self) -> &'static str { #code_enum::category(self).as_str() }
+            fn category_name(self) -> &'static str { #category_name }
             #[inline]
             fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
             #[inline]

@@ -61,11 +61,10 @@ pub(super) fn status_text(status: Option<u16>) -> String {
 /// the example in its channel's envelope.
 pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
     let r = &code.resolved;
-    let category = valid
-        .catalog
-        .categories
-        .get(r.category)
-        .map_or("", |c| c.name.value.as_str());
+    let category = r
+        .category
+        .and_then(|i| valid.catalog.categories.get(i))
+        .map_or("none", |c| c.name.value.as_str());
     let mut s = String::new();
     if let Some(m) = &code.message {
         s.push_str(&m.value);

@@ -58,6 +58,17 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
     }
     let code_arms = code_arms.braced(TokenStream::new());
     let headers = headers::body(valid);
+    // A catalog without categories has no `category()`.
+    let category = (!valid.categories.is_empty()).then(|| {
+        quote! {
+            /// The category.
+            #[must_use]
+            #[inline]
+            pub const fn category(&self) -> #category_enum {
+                self.code().category()
+            }
+        }
+    });
     // The constructors are moved in, not interpolated (which copies).
     let mut body = ctors;
     body.extend(quote! {
@@ -73,12 +84,7 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
             pub const fn status(&self) -> __p::Option<__p::StatusCode> {
                 self.code().status()
             }
-            /// The category.
-            #[must_use]
-            #[inline]
-            pub const fn category(&self) -> #category_enum {
-                self.code().category()
-            }
+            #category
             /// The channel (envelope) this error is sent on.
             #[must_use]
             #[inline]
