@@ -318,13 +318,24 @@ pub(crate) fn check_category_references(catalog: &Catalog, cx: &mut Diagnostics)
         .map(|c| c.name.value.as_str())
         .collect();
     for code in &catalog.codes {
-        if let Some(cat) = &code.category
-            && !names.contains(&cat.value.as_str())
-        {
-            cx.push(
+        match &code.category {
+            Some(cat) if !names.contains(&cat.value.as_str()) => cx.push(
                 Diagnostic::new(&cat.loc, format!("unknown category `{}`", cat.value))
                     .hint(suggest(&cat.value, &names)),
-            );
+            ),
+            // Categories are optional, but all or nothing: once a catalog
+            // has them, every code names one.
+            None if !names.is_empty() => cx.push(
+                Diagnostic::new(
+                    &code.code.loc,
+                    format!("code `{}` has no `category`", code.code.value),
+                )
+                .hint(format!(
+                    "add `category:` naming one of the catalog's categories: {}",
+                    suggest("", &names).trim_start_matches("expected one of ")
+                )),
+            ),
+            _ => {}
         }
     }
 }

@@ -495,13 +495,20 @@ impl<'a> MapReader<'a> {
         Some(MapReader { entries, allowed })
     }
 
-    /// Whether an unknown key was reported as a misspelling of `key`: then
-    /// `key` being absent is the same mistake, not a second one.
-    fn misspelt(&self, key: &str) -> bool {
-        self.entries.iter().any(|(k, _)| {
-            let k = k.key_string();
-            !self.allowed.contains(&k)
-                && crate::diag::did_you_mean(k, self.allowed.iter().copied()) == Some(key)
+    /// The value of `key`, or, when it is absent, of an unknown key that
+    /// was reported as its misspelling: the model recovers the value, as
+    /// rustc recovers from a typo, so the one mistake is reported once
+    /// (as the unknown key) and not again as a missing key.
+    fn get_or_misspelt(&self, key: &str) -> Option<&'a Node> {
+        self.get(key).or_else(|| {
+            self.entries
+                .iter()
+                .find(|(k, _)| {
+                    let k = k.key_string();
+                    !self.allowed.contains(&k)
+                        && crate::diag::did_you_mean(k, self.allowed.iter().copied()) == Some(key)
+                })
+                .map(|(_, v)| v)
         })
     }
 
@@ -674,7 +681,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
                         .hint("write the code clients receive, e.g. `TOKEN_EXPIRED`"),
                 );
             }
-            if let Some(code) = code(name, v, !catalog.categories.is_empty(), cx) {
+            if let Some(code) = code(name, v, cx) {
                 catalog.codes.push(code);
             }
         }
@@ -996,12 +1003,7 @@ pub(crate) fn parse_ty(s: &str) -> Result<Ty, (String, Option<String>)> {
     })
 }
 
-fn code(
-    name: Spanned<String>,
-    node: &Node,
-    categories: bool,
-    cx: &mut Diagnostics,
-) -> Option<Code> {
+fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code> {
     let what = format!("code `{}`", name.value);
     let map = MapReader::new(node, &what, CODE_KEYS, cx)?;
     let details = match map.get("details") {
@@ -1088,24 +1090,18 @@ fn code(
                 .and_then(|t| string(t, "`timestamp`", cx)),
         })
     });
-    let message = map.get("message").and_then(|n| string(n, "`message`", cx));
-    if map.get("message").is_none() && !map.misspelt("message") {
+    let message = map
+        .get_or_misspelt("message")
+        .and_then(|n| string(n, "`message`", cx));
+    if map.get_or_misspelt("message").is_none() {
         cx.push(
             Diagnostic::new(&name.loc, format!("{what} has no `message`"))
                 .hint("add `message: A human-readable message`"),
         );
     }
-    // Categories are optional, but all or nothing: once a catalog has
-    // them, every code names one.
-    if categories && map.get("category").is_none() && !map.misspelt("category") {
-        cx.push(
-            Diagnostic::new(&name.loc, format!("{what} has no `category`"))
-                .hint("add `category:` naming one of the catalog's categories"),
-        );
-    }
     Some(Code {
         category: map
-            .get("category")
+            .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),
         status: map.get("status").and_then(|n| match n.kind {
             Kind::Null => None,
@@ -1211,8 +1207,10 @@ mod tests {
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert!(messages.iter().any(|m| m.contains("no `name`")));
         assert!(messages.iter().any(|m| m.contains("no `codes`")));
+        // A missing category is the checker's (categories are optional).
         let (_, diags) = build_text(&format!("{MINIMAL}  A:\n    status: 400\n"));
-        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("no `message`"), "{diags:?}");
     }
 
     #[test]

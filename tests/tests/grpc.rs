@@ -13,7 +13,10 @@ fn a_catalog_without_categories_works() {
     assert_eq!(e.to_string(), "Invalid argument: name");
     assert_eq!(e.status().map(|s| s.as_u16()), Some(400));
     assert!(GrpcError::unavailable().is_retryable());
-    assert_eq!(GrpcErrorCode::Cancelled.status().map(|s| s.as_u16()), Some(499));
+    assert_eq!(
+        GrpcErrorCode::Cancelled.status().map(|s| s.as_u16()),
+        Some(499)
+    );
     assert_eq!(GrpcErrorCode::NotFound.category_name(), "");
     assert!(GrpcErrorCategory::ALL.is_empty());
     let v = serde_json::to_value(&e).unwrap();
