@@ -43,7 +43,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("example", [file, code]) => Ok(with_catalog(file, |c| {
             match c.codes.iter().find(|k| &k.code.value == code) {
                 Some(k) => {
-                    print_json(&render::example(c, k));
+                    // In the order the generated serializer writes.
+                    println!("{}", render::example(c, k).pretty());
                     ExitCode::SUCCESS
                 }
                 None => {

@@ -2,29 +2,123 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Catalog, Code, Details, Piece, Slot, Template, Ty, pieces};
+use crate::load::{Kind, Node};
+use crate::model::{Catalog, Code, Details, Field, Piece, Slot, Template, Ty, TypeDefKind, pieces};
+
+/// A JSON value whose objects keep their members in order: the envelope's
+/// member order and the details' field order, which is the order the
+/// generated serializer writes (`serde_json::Value` sorts keys).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number.
+    Number(serde_json::Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, members in order.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// As a `serde_json::Value` (keys sorted), e.g. to compare.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Number(n.clone()),
+            Json::String(s) => Value::String(s.clone()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// From a `serde_json::Value`, in its (sorted) order.
+    pub fn from_value(v: &Value) -> Json {
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.clone()),
+            Value::String(s) => Json::String(s.clone()),
+            Value::Array(items) => Json::Array(items.iter().map(Json::from_value).collect()),
+            Value::Object(map) => Json::Object(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), Json::from_value(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Pretty-printed, members in order.
+    pub fn pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl serde_core::Serialize for Json {
+    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde_core::ser::{SerializeMap as _, SerializeSeq as _};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(n) => n.serialize(s),
+            Json::String(v) => s.serialize_str(v),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
 
 /// Values for one error's envelope slots; `None` means "absent, omit".
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SlotValues {
     /// `$code`
-    pub code: Option<Value>,
+    pub code: Option<Json>,
     /// `$message`
-    pub message: Option<Value>,
+    pub message: Option<Json>,
     /// `$details`
-    pub details: Option<Value>,
+    pub details: Option<Json>,
     /// `$category`
-    pub category: Option<Value>,
+    pub category: Option<Json>,
     /// `$status`
-    pub status: Option<Value>,
+    pub status: Option<Json>,
     /// `$request_id`
-    pub request_id: Option<Value>,
+    pub request_id: Option<Json>,
     /// `$timestamp`
-    pub timestamp: Option<Value>,
+    pub timestamp: Option<Json>,
 }
 
 impl SlotValues {
-    fn get(&self, slot: Slot) -> Option<&Value> {
+    fn get(&self, slot: Slot) -> Option<&Json> {
         match slot {
             Slot::Code => self.code.as_ref(),
             Slot::Message => self.message.as_ref(),
@@ -40,43 +134,41 @@ impl SlotValues {
 /// Fills an envelope template. A member whose slot is absent is omitted, and
 /// so is an object member all of whose members were omitted (Hexabase's
 /// `meta` disappears when there is neither request id nor timestamp).
-pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Value> {
+pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Json> {
     match template {
         Template::Slot(s) => values.get(s.value).cloned(),
         Template::UnknownSlot(_) => None,
-        Template::Literal(v) => Some(v.clone()),
-        Template::Array(items) => Some(Value::Array(
+        Template::Literal(v) => Some(Json::from_value(v)),
+        Template::Array(items) => Some(Json::Array(
             items.iter().filter_map(|i| fill(i, values)).collect(),
         )),
         Template::Object(members) => {
-            let mut out = Map::new();
-            for (k, v) in members {
-                if let Some(value) = fill(v, values) {
-                    out.insert(k.clone(), value);
-                }
-            }
+            let out: Vec<(String, Json)> = members
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), fill(v, values)?)))
+                .collect();
             if out.is_empty() && !members.is_empty() {
                 None
             } else {
-                Some(Value::Object(out))
+                Some(Json::Object(out))
             }
         }
     }
 }
 
-fn scalar_text(v: &Value, format: Option<&str>) -> String {
+fn scalar_text(v: &Json, format: Option<&str>) -> String {
     match (v, format) {
-        (Value::String(s), Some("unix")) => s
+        (Json::String(s), Some("unix")) => s
             .parse::<jiff::Timestamp>()
             .map(|t| t.as_second().to_string())
             .unwrap_or_else(|_| s.clone()),
-        (Value::String(s), _) => s.clone(),
-        (other, _) => other.to_string(),
+        (Json::String(s), _) => s.clone(),
+        (other, _) => other.to_value().to_string(),
     }
 }
 
 /// Fills `{field}` placeholders from a details object.
-pub(crate) fn fill_placeholders(text: &str, details: Option<&Value>) -> String {
+pub(crate) fn fill_placeholders(text: &str, details: Option<&Json>) -> String {
     let Ok(parts) = pieces(text) else {
         return text.to_string();
     };
@@ -92,43 +184,89 @@ pub(crate) fn fill_placeholders(text: &str, details: Option<&Value>) -> String {
         .collect()
 }
 
-/// The example details of a code as JSON (`{}` for an always-empty object).
-pub(crate) fn example_details(code: &Code) -> Option<Value> {
-    let given = code
-        .example
-        .as_ref()
-        .and_then(|e| e.details.as_ref())
-        .map(|d| d.to_json());
+/// The example details of a code (`{}` for an always-empty object), in
+/// the order the generated serializer writes them: object fields in the
+/// catalog's field order, recursively through named types; map entries by
+/// key, as a `BTreeMap` writes them; `json` values as `serde_json` does.
+pub(crate) fn example_details(catalog: &Catalog, code: &Code) -> Option<Json> {
+    let given = code.example.as_ref().and_then(|e| e.details.as_ref());
     match &code.details {
         Details::None => None,
-        Details::Object(_) => Some(given.unwrap_or_else(|| Value::Object(Map::new()))),
-        Details::Value(_) => given,
+        Details::Object(fields) => Some(match given {
+            Some(node) => ordered_object(catalog, node, fields),
+            None => Json::Object(Vec::new()),
+        }),
+        Details::Value(ty) => given.map(|node| ordered(catalog, node, &ty.value)),
     }
 }
 
-/// A code's example rendered in its channel's envelope.
-pub fn example(catalog: &Catalog, code: &Code) -> Value {
-    let details = example_details(code);
+fn ordered(catalog: &Catalog, node: &Node, ty: &Ty) -> Json {
+    match (ty.required(), &node.kind) {
+        (Ty::Named(name), Kind::Map(_)) => {
+            let def = catalog.types.iter().find(|t| &t.name.value == name);
+            match def.map(|d| &d.kind) {
+                Some(TypeDefKind::Struct(fields)) => ordered_object(catalog, node, fields),
+                _ => Json::from_value(&node.to_json()),
+            }
+        }
+        (Ty::Array(inner), Kind::Seq(items)) => {
+            Json::Array(items.iter().map(|i| ordered(catalog, i, inner)).collect())
+        }
+        (Ty::Map(inner), Kind::Map(entries)) => {
+            let mut members: Vec<(String, Json)> = entries
+                .iter()
+                .map(|(k, v)| (k.key_string().to_string(), ordered(catalog, v, inner)))
+                .collect();
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            Json::Object(members)
+        }
+        _ => Json::from_value(&node.to_json()),
+    }
+}
+
+fn ordered_object(catalog: &Catalog, node: &Node, fields: &[Field]) -> Json {
+    let Kind::Map(entries) = &node.kind else {
+        return Json::from_value(&node.to_json());
+    };
+    let value = |name: &str| entries.iter().find(|(k, _)| k.key_string() == name);
+    let mut members: Vec<(String, Json)> = fields
+        .iter()
+        .filter_map(|f| {
+            let (_, v) = value(&f.name.value)?;
+            Some((f.name.value.clone(), ordered(catalog, v, &f.ty.value)))
+        })
+        .collect();
+    // Keys the schema does not name (the checker refuses them) come last.
+    for (k, v) in entries {
+        if !fields.iter().any(|f| f.name.value == k.key_string()) {
+            members.push((k.key_string().to_string(), Json::from_value(&v.to_json())));
+        }
+    }
+    Json::Object(members)
+}
+
+/// A code's example rendered in its channel's envelope, members in the
+/// order the generated serializer writes them.
+pub fn example(catalog: &Catalog, code: &Code) -> Json {
+    let details = example_details(catalog, code);
     let message = code
         .message
         .as_ref()
         .map(|m| fill_placeholders(&m.value, details.as_ref()));
     let example = code.example.as_ref();
     let values = SlotValues {
-        code: Some(Value::String(code.code.value.clone())),
-        message: message.map(Value::String),
+        code: Some(Json::String(code.code.value.clone())),
+        message: message.map(Json::String),
         category: code
             .resolved
             .category
             .and_then(|i| catalog.categories.get(i))
-            .map(|c| Value::String(c.name.value.clone())),
-        status: code.resolved.status.map(Value::from),
-        request_id: example
-            .and_then(|e| e.request_id.clone())
-            .map(Value::String),
+            .map(|c| Json::String(c.name.value.clone())),
+        status: code.resolved.status.map(|s| Json::Number(s.into())),
+        request_id: example.and_then(|e| e.request_id.clone()).map(Json::String),
         timestamp: example
             .and_then(|e| e.timestamp.as_ref())
-            .map(|t| Value::String(t.value.clone())),
+            .map(|t| Json::String(t.value.clone())),
         details,
     };
     catalog
@@ -136,7 +274,7 @@ pub fn example(catalog: &Catalog, code: &Code) -> Value {
         .iter()
         .find(|e| e.channel.value == code.resolved.channel)
         .and_then(|e| fill(&e.template, &values))
-        .unwrap_or(Value::Null)
+        .unwrap_or(Json::Null)
 }
 
 fn ty_json(ty: &Ty) -> Value {

@@ -23,33 +23,42 @@ fn catalog(file: &str) -> errcat_core::Catalog {
 
 /// Compares each error's wire JSON with the seed and with the core's
 /// rendering (what `errcat example` prints); returns the codes checked.
-fn check(file: &str, seed_file: &str, errors: Vec<(String, Value)>) -> Vec<String> {
+fn check(file: &str, seed_file: &str, errors: Vec<(String, Value, String)>) -> Vec<String> {
     let seed = seeds::seed(seed_file);
     let catalog = catalog(file);
     let codes: Vec<&str> = seed.iter().map(|s| s.code.as_str()).collect();
-    let built: Vec<&str> = errors.iter().map(|(c, _)| c.as_str()).collect();
+    let built: Vec<&str> = errors.iter().map(|(c, _, _)| c.as_str()).collect();
     assert_eq!(built, codes, "one constructor call per seed code, in order");
-    for ((code, wire), s) in errors.iter().zip(&seed) {
+    for ((code, wire, text), s) in errors.iter().zip(&seed) {
         assert_eq!(wire, &s.example, "{code}: generated JSON vs seed");
         let k = catalog
             .codes
             .iter()
             .find(|k| &k.code.value == code)
             .unwrap();
+        let rendered = errcat_core::render::example(&catalog, k);
         assert_eq!(
             wire,
-            &errcat_core::render::example(&catalog, k),
+            &rendered.to_value(),
             "{code}: generated JSON vs `errcat example`"
+        );
+        // Byte for byte: the rendering keeps the order the generated
+        // serializer writes (envelope members, then details fields).
+        assert_eq!(
+            text,
+            &serde_json::to_string(&rendered).unwrap(),
+            "{code}: member order of `errcat example`"
         );
     }
     built.iter().map(|s| s.to_string()).collect()
 }
 
 /// Generic over the traits, as code that serves any catalog would be.
-fn wire<E: errcat::CatalogError>(e: E) -> (String, Value) {
+fn wire<E: errcat::CatalogError>(e: E) -> (String, Value, String) {
     use errcat::CatalogCode as _;
     let json = serde_json::to_value(e.envelope()).expect("serializes");
-    (e.code().as_str().to_string(), json)
+    let text = serde_json::to_string(&e.envelope()).expect("serializes");
+    (e.code().as_str().to_string(), json, text)
 }
 
 #[test]
