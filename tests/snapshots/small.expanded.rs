@@ -98,15 +98,15 @@ pub enum SmallError {
  ```json
  {
    "error": {
+     "type": "limits",
      "code": "RATE_LIMITED",
+     "message": "Limit of 5 reached",
      "details": {
        "limit": 5,
-       "plan": "free",
        "reset_at": "2024-01-15T10:30:00Z",
+       "plan": "free",
        "secret": "s"
-     },
-     "message": "Limit of 5 reached",
-     "type": "limits"
+     }
    },
    "status": 429
  }
@@ -142,9 +142,9 @@ pub enum SmallError {
  ```json
  {
    "error": {
+     "type": "limits",
      "code": "ITEMS_INVALID",
-     "message": "Invalid items",
-     "type": "limits"
+     "message": "Invalid items"
    },
    "status": 422
  }
@@ -163,9 +163,9 @@ pub enum SmallError {
  ```json
  {
    "error": {
+     "type": "limits",
      "code": "OLD",
-     "message": "Old",
-     "type": "limits"
+     "message": "Old"
    },
    "status": 429
  }
@@ -184,8 +184,8 @@ pub enum SmallError {
 
  ```json
  {
-   "code": "EVENT_LOST",
-   "kind": "error"
+   "kind": "error",
+   "code": "EVENT_LOST"
  }
  ```*/
     EventLost,
