@@ -155,14 +155,12 @@ pub(crate) fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
         };
         match name {
             Some(n) if names::is_plain_ident(&n) => {
-                if let Some(first) = seen.get(&n) {
+                if let Some(first) = used_before(&mut seen, n.clone(), loc) {
                     cx.push(
                         Diagnostic::new(loc, format!("category Rust name `{n}` is used twice"))
                             .hint("give one of them a different `rust_name`")
                             .note("first used", first),
                     );
-                } else {
-                    seen.insert(n, loc);
                 }
             }
             _ => cx.push(
@@ -203,6 +201,22 @@ pub(crate) fn check_types(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
+/// Records that `key` is used at `loc`; where it was first used, when it
+/// was used before (one Rust name for two catalog names).
+fn used_before<'a>(
+    seen: &mut HashMap<String, &'a Loc>,
+    key: String,
+    loc: &'a Loc,
+) -> Option<&'a Loc> {
+    match seen.get(&key) {
+        Some(first) => Some(first),
+        None => {
+            seen.insert(key, loc);
+            None
+        }
+    }
+}
+
 fn check_enum_values(values: &[Spanned<String>], cx: &mut Diagnostics) {
     let mut seen: HashMap<String, &Loc> = HashMap::new();
     for v in values {
@@ -213,7 +227,7 @@ fn check_enum_values(values: &[Spanned<String>], cx: &mut Diagnostics) {
             );
             continue;
         };
-        if let Some(first) = seen.get(&rust) {
+        if let Some(first) = used_before(&mut seen, rust.clone(), &v.loc) {
             cx.push(
                 Diagnostic::new(
                     &v.loc,
@@ -225,8 +239,6 @@ fn check_enum_values(values: &[Spanned<String>], cx: &mut Diagnostics) {
                 .hint("enum values must differ in more than case and punctuation")
                 .note("the other value", first),
             );
-        } else {
-            seen.insert(rust, &v.loc);
         }
     }
 }
@@ -405,14 +417,12 @@ pub(crate) fn check_channels(catalog: &Catalog, cx: &mut Diagnostics) {
         let ch = &e.channel;
         match names::upper_camel(&ch.value) {
             Some(rust) => {
-                if let Some(first) = seen.get(&rust) {
+                if let Some(first) = used_before(&mut seen, rust.clone(), &ch.loc) {
                     cx.push(
                         Diagnostic::new(&ch.loc, format!("channels give the same Rust name `{rust}`"))
                             .hint("rename one of the channels")
                             .note("the other channel", first),
                     );
-                } else {
-                    seen.insert(rust, &ch.loc);
                 }
             }
             None => cx.push(
@@ -690,14 +700,12 @@ pub(crate) fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
 pub(crate) fn check_type_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, &Loc> = HashMap::new();
     for (name, loc) in type_names(catalog) {
-        if let Some(first) = seen.get(&name) {
+        if let Some(first) = used_before(&mut seen, name.clone(), loc) {
             cx.push(
                 Diagnostic::new(loc, format!("this defines the Rust type `{name}` a second time"))
                     .hint("inline enums are named after their code and field; rename the field or the type, or use a named `enum:` type for both")
                     .note("the first definition", first),
             );
-        } else {
-            seen.insert(name, loc);
         }
     }
 }
