@@ -13,6 +13,21 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
     let (serialize_envelope, helpers) = envelope::serializer(valid);
     let ser_arms = ser::details_arms(valid);
     let from_arms = de::arms(valid);
+    // Details that may be absent (`details: "[T]?"`) are sent only when
+    // present; every other code's presence is a column of the code table.
+    let mut optional = super::Arms::default();
+    for c in &valid.codes {
+        if let crate::valid::DetailsV::Value(crate::rust_ty::RustTy::Option(_)) = &c.details {
+            let v = &c.variant;
+            optional.push(quote!(Self::#v(__d) => __d.is_some()));
+        }
+    }
+    let has_details = if optional.len == 0 {
+        quote!(__ERRCAT_META[#error::code(self) as usize].5)
+    } else {
+        let arms = optional.braced(quote!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
+        quote!(match self #arms)
+    };
     let mut out = helpers;
     out.extend(imp(
         quote!(__p::std::error::Error for #error),
@@ -31,7 +46,7 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
                 if __row.6 { __p::Some(__row.7) } else { __p::None }
             }
             #[inline]
-            fn has_details(&self) -> bool { __ERRCAT_META[#error::code(self) as usize].5 }
+            fn has_details(&self) -> bool { #has_details }
             fn serialize_details<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
                 match self #ser_arms
             }
