@@ -188,8 +188,15 @@ pub(crate) fn fill_placeholders(text: &str, details: Option<&Json>) -> String {
 /// the order the generated serializer writes them: object fields in the
 /// catalog's field order, recursively through named types; map entries by
 /// key, as a `BTreeMap` writes them; `json` values as `serde_json` does.
+///
+/// A code without `example:` gets details synthesized from its schema
+/// (see [`synthesized`]), so that every rendered example is one the
+/// generated code can produce and decode.
 pub(crate) fn example_details(catalog: &Catalog, code: &Code) -> Option<Json> {
-    let given = code.example.as_ref().and_then(|e| e.details.as_ref());
+    let Some(example) = &code.example else {
+        return synthesized_details(catalog, code);
+    };
+    let given = example.details.as_ref();
     match &code.details {
         Details::None => None,
         Details::Object(fields) => Some(match given {
@@ -198,6 +205,64 @@ pub(crate) fn example_details(catalog: &Catalog, code: &Code) -> Option<Json> {
         }),
         Details::Value(ty) => given.map(|node| ordered(catalog, node, &ty.value)),
     }
+}
+
+/// Whether a code's rendered example is synthesized from its schema (it
+/// has no `example:`).
+pub fn synthesized(code: &Code) -> bool {
+    code.example.is_none()
+}
+
+/// Details made from the schema: every required field with a value of its
+/// type (the first value of an enum, empty arrays and maps), optional fields
+/// left out, details that may be absent absent.
+fn synthesized_details(catalog: &Catalog, code: &Code) -> Option<Json> {
+    match &code.details {
+        Details::None => None,
+        Details::Object(fields) => Some(synth_object(catalog, fields, 0)),
+        Details::Value(ty) => synth_value(catalog, &ty.value, 0),
+    }
+}
+
+/// Named types nest at most this deep in a synthesized value (the checker
+/// allows recursion only through arrays and maps, which synthesize empty).
+const SYNTH_DEPTH: usize = 32;
+
+fn synth_object(catalog: &Catalog, fields: &[Field], depth: usize) -> Json {
+    Json::Object(
+        fields
+            .iter()
+            .filter_map(|f| {
+                Some((
+                    f.name.value.clone(),
+                    synth_value(catalog, &f.ty.value, depth)?,
+                ))
+            })
+            .collect(),
+    )
+}
+
+fn synth_value(catalog: &Catalog, ty: &Ty, depth: usize) -> Option<Json> {
+    Some(match ty {
+        Ty::Optional(_) => return None,
+        Ty::Bool => Json::Bool(false),
+        Ty::Int(_) => Json::Number(0.into()),
+        Ty::Number => Json::Number(serde_json::Number::from_f64(0.5)?),
+        Ty::String => Json::String("string".into()),
+        Ty::Url => Json::String("https://example.com/".into()),
+        Ty::Timestamp => Json::String("2024-01-01T00:00:00Z".into()),
+        Ty::Json => Json::Object(Vec::new()),
+        Ty::Enum(values) => Json::String(values.first()?.value.clone()),
+        Ty::Array(_) => Json::Array(Vec::new()),
+        Ty::Map(_) => Json::Object(Vec::new()),
+        Ty::Named(name) if depth < SYNTH_DEPTH => {
+            match &catalog.types.iter().find(|t| &t.name.value == name)?.kind {
+                TypeDefKind::Struct(fields) => synth_object(catalog, fields, depth + 1),
+                TypeDefKind::Enum(values) => Json::String(values.first()?.value.clone()),
+            }
+        }
+        Ty::Named(_) => return None,
+    })
 }
 
 fn ordered(catalog: &Catalog, node: &Node, ty: &Ty) -> Json {

@@ -77,7 +77,7 @@ impl ::errcat::__private::fmt::Debug for Item {
 }
 /// Errors of the small API.
 #[derive(Clone, PartialEq)]
-#[allow(clippy::enum_variant_names)]
+#[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
 pub enum SmallError {
     /** Limit of {limit} reached
 
@@ -137,14 +137,15 @@ pub enum SmallError {
  - Channel: `http`
  - Retryable: yes
 
- # Example
+ # Example (synthesized from the schema)
 
  ```json
  {
    "error": {
      "type": "limits",
      "code": "ITEMS_INVALID",
-     "message": "Invalid items"
+     "message": "Invalid items",
+     "details": []
    },
    "status": 422
  }
@@ -158,7 +159,7 @@ pub enum SmallError {
  - Channel: `http`
  - Retryable: yes
 
- # Example
+ # Example (synthesized from the schema)
 
  ```json
  {
@@ -180,7 +181,7 @@ pub enum SmallError {
  - Channel: `events`
  - Retryable: no
 
- # Example
+ # Example (synthesized from the schema)
 
  ```json
  {

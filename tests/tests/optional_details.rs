@@ -11,15 +11,25 @@ pub enum OptError {}
 #[test]
 fn absent_details_are_omitted_and_decode() {
     let none = OptError::a(None);
-    assert_eq!(serde_json::to_string(&none).unwrap(), r#"{"code":"A","message":"m"}"#);
+    assert_eq!(
+        serde_json::to_string(&none).unwrap(),
+        r#"{"code":"A","message":"m"}"#
+    );
     let some = OptError::a(Some(vec![Item { id: "x".into() }]));
     assert_eq!(
         serde_json::to_string(&some).unwrap(),
         r#"{"code":"A","message":"m","details":[{"id":"x"}]}"#
     );
-    for body in [r#"{"code":"A","message":"m"}"#, r#"{"code":"A","message":"m","details":null}"#] {
+    for body in [
+        r#"{"code":"A","message":"m"}"#,
+        r#"{"code":"A","message":"m","details":null}"#,
+    ] {
         let got = OptError::from_envelope(body.as_bytes()).unwrap();
-        assert_eq!(got.error, errcat::Decoded::Known(OptError::a(None)), "{body}");
+        assert_eq!(
+            got.error,
+            errcat::Decoded::Known(OptError::a(None)),
+            "{body}"
+        );
     }
     let back = OptError::from_envelope(serde_json::to_string(&some).unwrap().as_bytes()).unwrap();
     assert_eq!(back.error, errcat::Decoded::Known(some));

@@ -57,18 +57,25 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStrea
     let chan_doc = doc(&format!(
         "The channels (envelopes) of the `{name}` catalog."
     ));
+    // A catalog without categories has no category enum (it would be an
+    // unused type in the user's crate).
+    let category = (!valid.categories.is_empty()).then(|| {
+        quote! {
+            #cat_doc
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[allow(clippy::enum_variant_names)]
+            #vis enum #category_enum {
+                #(#cat_docs #cat_ids,)*
+            }
+        }
+    });
     quote! {
         #code_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[allow(clippy::enum_variant_names)]
         #vis enum #code_enum #code_variants
 
-        #cat_doc
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[allow(clippy::enum_variant_names)]
-        #vis enum #category_enum {
-            #(#cat_docs #cat_ids,)*
-        }
+        #category
 
         #chan_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -243,7 +250,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
 }
 
 fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
-    let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
+    let category_enum = &valid.category_enum;
     let cat_ids: Vec<&Ident> = valid.categories.iter().map(|c| &c.ident).collect();
     let cat_wires = valid
         .categories
@@ -253,9 +260,12 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
         let c = c.category;
         c.title.clone().unwrap_or_else(|| c.name.value.clone())
     });
-    let channel_ids: Vec<&Ident> = valid.channels.iter().map(|c| &c.ident).collect();
-    let channels = valid.channels.iter().map(|c| c.wire);
-    let mut out = inherent(
+    let mut out = TokenStream::new();
+    if valid.categories.is_empty() {
+        out.extend(channel_impls(valid));
+        return out;
+    }
+    out.extend(inherent(
         quote!(#category_enum),
         quote! {
             /// Every category, in catalog order.
@@ -272,7 +282,7 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
                 match self { #(Self::#cat_ids => #cat_titles,)* }
             }
         },
-    );
+    ));
     out.extend(imp(
         quote!(__p::fmt::Display for #category_enum),
         quote! {
@@ -281,7 +291,15 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
             }
         },
     ));
-    out.extend(inherent(
+    out.extend(channel_impls(valid));
+    out
+}
+
+fn channel_impls(valid: &Valid<'_>) -> TokenStream {
+    let channel_enum = &valid.channel_enum;
+    let channel_ids: Vec<&Ident> = valid.channels.iter().map(|c| &c.ident).collect();
+    let channels = valid.channels.iter().map(|c| c.wire);
+    inherent(
         quote!(#channel_enum),
         quote! {
             /// Every channel, `http` first.
@@ -293,6 +311,5 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
                 match self { #(Self::#channel_ids => #channels,)* }
             }
         },
-    ));
-    out
+    )
 }

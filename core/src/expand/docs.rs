@@ -91,7 +91,11 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
     }
     let example = render::example(valid.catalog, code);
     if let Ok(json) = serde_json::to_string_pretty(&example) {
-        s.push_str("\n# Example\n\n```json\n");
+        s.push_str(if render::synthesized(code) {
+            "\n# Example (synthesized from the schema)\n\n```json\n"
+        } else {
+            "\n# Example\n\n```json\n"
+        });
         s.push_str(&json);
         s.push_str("\n```\n");
     }

@@ -1,0 +1,83 @@
+//! Examples never lie: for every code of every catalog in the repository
+//! (the seeds, the test catalogs, the ui pass catalogs, the snapshot's and a
+//! synthetic one), the rendered example (`errcat example`, the docs, the
+//! rustdoc) decodes through the generated code as that code, and the
+//! decoded error serializes back to the same bytes. Codes without
+//! `example:` are rendered from their schema.
+
+use std::fmt::Debug;
+
+use errcat::{CatalogCode as _, CatalogError, Decoded, Received};
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks every code of the catalog at `path` (relative to `tests/`).
+fn every_example_decodes<E: CatalogError + Debug>(
+    path: &str,
+    decode: impl Fn(&[u8]) -> Result<Received<E>, errcat::DecodeError>,
+) -> usize {
+    let catalog = errcat_core::compile_file(&root().join(path), path).expect("catalog compiles");
+    for code in &catalog.codes {
+        let wire = &code.code.value;
+        let text = serde_json::to_string(&errcat_core::render::example(&catalog, code)).unwrap();
+        let got = decode(text.as_bytes()).unwrap_or_else(|e| panic!("{path} {wire}: {e}\n{text}"));
+        let Decoded::Known(e) = &got.error else {
+            panic!("{path} {wire}: decoded as unknown\n{text}")
+        };
+        assert_eq!(e.code().as_str(), wire, "{path}: {text}");
+        let mut env = e.envelope();
+        if let Some(id) = &got.request_id {
+            env = env.request_id(id);
+        }
+        if let Some(ts) = got.timestamp {
+            env = env.timestamp(ts);
+        }
+        assert_eq!(serde_json::to_string(&env).unwrap(), text, "{path} {wire}");
+    }
+    catalog.codes.len()
+}
+
+macro_rules! catalogs {
+    ($($name:ident: $path:literal),* $(,)?) => {$(
+        mod $name {
+            #[errcat::catalog($path)]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum Api {}
+        }
+    )*
+        #[test]
+        fn every_rendered_example_decodes_through_the_generated_code() {
+            let mut total = 0;
+            total += every_example_decodes("../catalog/hexabase.yaml", errcat_tests::hexabase::HexabaseError::from_envelope);
+            total += every_example_decodes("../catalog/hook0.yaml", errcat_tests::hook0::Hook0Error::from_envelope);
+            $(total += every_example_decodes($path, $name::Api::from_envelope);)*
+            println!("{total} codes");
+            assert!(total > 150, "{total}");
+        }
+    };
+}
+
+catalogs! {
+    wire_codes: "catalogs/wire_codes.yaml",
+    sqlstate: "catalogs/sqlstate.yaml",
+    kubernetes: "catalogs/kubernetes.yaml",
+    grpc: "catalogs/grpc.yaml",
+    optional_details: "catalogs/optional_details.yaml",
+    synthetic: "catalogs/synthetic.yaml",
+    small: "snapshots/small.yaml",
+    edge_cases: "ui/pass/edge_cases.yaml",
+    hygiene: "ui/pass/hygiene.yaml",
+    tricky: "ui/pass/tricky.yaml",
+}
+
+#[test]
+fn the_synthetic_catalog_is_current() {
+    let committed = std::fs::read_to_string(root().join("catalogs/synthetic.yaml")).unwrap();
+    assert_eq!(
+        committed,
+        errcat_core::synth::catalog(40),
+        "regenerate: errcat synth 40"
+    );
+}
