@@ -49,6 +49,27 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
             );
         }
     }
+    if let Some(t) = &catalog.code_type
+        && !matches!(t.value.as_str(), "string" | "integer")
+    {
+        cx.push(
+            Diagnostic::new(&t.loc, format!("unknown `code_type` `{}`", t.value))
+                .hint(suggest(&t.value, &["string", "integer"])),
+        );
+    }
+    if catalog.numeric_codes() {
+        // Written as the number's canonical text, so that what a client
+        // reads back (`5`) is the code (`5`, not `05`).
+        for code in &catalog.codes {
+            let wire = &code.code.value;
+            if wire.parse::<i64>().map(|n| n.to_string()) != Ok(wire.clone()) {
+                cx.push(
+                    Diagnostic::new(&code.code.loc, format!("code `{wire}` is not an integer, but `code_type` is `integer`"))
+                        .hint("write integer codes as plain decimal numbers without leading zeros, e.g. `5`"),
+                );
+            }
+        }
+    }
     if let Some(prefix) = &catalog.rust_name_prefix {
         let ok = prefix.value.starts_with(|c: char| c.is_ascii_uppercase())
             && prefix.value.chars().all(|c| c.is_ascii_alphanumeric());
@@ -1515,6 +1536,31 @@ codes:
         let d = any("  A: {status: 404, message: m}\n");
         assert!(
             d.len() == 1 && d[0].message.contains("has no `category`"),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn integer_codes_are_canonical_decimal_numbers() {
+        let base = "name: t\ncode_type: integer\nenvelopes:\n  http: {code: $code, message: $message}\ncodes:\n";
+        let ok = format!("{base}  5: {{status: 404, message: m, rust_name: NotFound}}\n");
+        assert!(
+            crate::compile_str("t.yaml", ok.as_bytes())
+                .unwrap()
+                .numeric_codes()
+        );
+        for bad in ["05", "+5", "0x5", "NOT_FOUND"] {
+            let d = diags_full(&format!(
+                "{base}  {bad}: {{status: 404, message: m, rust_name: NotFound}}\n"
+            ));
+            assert!(
+                d.iter().any(|d| d.message.contains("is not an integer")),
+                "{bad}: {d:#?}"
+            );
+        }
+        let d = diags_full(&ok.replace("integer", "number"));
+        assert!(
+            d.iter().any(|d| d.message.contains("unknown `code_type`")),
             "{d:#?}"
         );
     }

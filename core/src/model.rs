@@ -21,6 +21,9 @@ pub struct Catalog {
     /// such as `42P01`): the variant is this prefix and the code's letters
     /// and digits (`Sqlstate42P01`).
     pub rust_name_prefix: Option<Spanned<String>>,
+    /// The JSON type of wire codes: `string` (the default) or `integer`
+    /// (gRPC's JSON `{"code": 5}`).
+    pub code_type: Option<Spanned<String>>,
     /// One envelope per channel, in file order.
     pub envelopes: Vec<Envelope>,
     /// Categories, in file order.
@@ -31,6 +34,15 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Where the whole file starts (for file-level diagnostics).
     pub loc: Loc,
+}
+
+impl Catalog {
+    /// Whether wire codes are JSON integers (`code_type: integer`).
+    pub fn numeric_codes(&self) -> bool {
+        self.code_type
+            .as_ref()
+            .is_some_and(|t| t.value == "integer")
+    }
 }
 
 /// A value with the location it was written at.
@@ -411,6 +423,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "title",
     "description",
     "rust_name_prefix",
+    "code_type",
     "envelopes",
     "categories",
     "types",
@@ -631,6 +644,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         title: None,
         description: None,
         rust_name_prefix: None,
+        code_type: None,
         envelopes: Vec::new(),
         categories: Vec::new(),
         types: Vec::new(),
@@ -643,6 +657,9 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog.name = top.get("name").and_then(|n| string(n, "`name`", cx));
     catalog.title = text(top.get("title"), "`title`", cx);
     catalog.description = text(top.get("description"), "`description`", cx);
+    catalog.code_type = top
+        .get("code_type")
+        .and_then(|n| string(n, "`code_type`", cx));
     catalog.rust_name_prefix = top
         .get("rust_name_prefix")
         .and_then(|n| string(n, "`rust_name_prefix`", cx));

@@ -320,7 +320,10 @@ pub fn example(catalog: &Catalog, code: &Code) -> Json {
         .map(|m| fill_placeholders(&m.value, details.as_ref()));
     let example = code.example.as_ref();
     let values = SlotValues {
-        code: Some(Json::String(code.code.value.clone())),
+        code: Some(match code.code.value.parse::<i64>() {
+            Ok(n) if catalog.numeric_codes() => Json::Number(n.into()),
+            _ => Json::String(code.code.value.clone()),
+        }),
         message: message.map(Json::String),
         category: code
             .resolved

@@ -42,6 +42,7 @@ pub fn language_schema() -> Value {
             "title": {"type": "string", "description": "Human title, e.g. `Hook0 API`."},
             "description": {"type": "string", "description": "Markdown introduction for the rendered reference."},
             "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
+            "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
             "envelopes": {
                 "type": "object",
                 "description": "One JSON template per channel. `http` is the HTTP channel; any other name (e.g. `websocket`) is a channel without HTTP statuses.",

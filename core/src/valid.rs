@@ -119,6 +119,8 @@ pub struct CodeV<'a> {
     pub headers: Vec<HeaderV>,
     /// Its details.
     pub details: DetailsV<'a>,
+    /// The code as a number, for catalogs with `code_type: integer`.
+    pub number: Option<i64>,
 }
 
 /// A code's details.
@@ -439,7 +441,24 @@ fn code_v<'a>(
         )));
         return None;
     };
+    let number = match catalog.numeric_codes() {
+        false => None,
+        true => match code.code.value.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                take(Err(Diagnostic::new(
+                    &code.code.loc,
+                    format!("code `{}` is not an integer", code.code.value),
+                )
+                .hint(
+                    "this is a bug in errcat's checks; please report it with the catalog",
+                )));
+                return None;
+            }
+        },
+    };
     Some(CodeV {
+        number,
         code,
         variant: variant.clone(),
         ctor: take(ident(&ctor, &code.code.loc))?,

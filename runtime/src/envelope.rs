@@ -308,13 +308,24 @@ fn text(value: &serde_json::Value, template: &Template, slot: Slot) -> Option<St
     at(value, &path)?.as_str().map(str::to_string)
 }
 
+/// The wire code: a string, or the decimal text of an integer (catalogs
+/// with `code_type: integer`, such as gRPC's `{"code": 5}`).
+fn wire_code(value: &serde_json::Value, template: &Template) -> Option<String> {
+    let path = template.path_of(Slot::Code)?;
+    match at(value, &path)? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// Reads an error body: finds the code through the catalog's templates (the
 /// `http` one first), then reads the rest through the code's own channel.
 pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(DecodeError::Json)?;
     let (code, template) = E::Code::TEMPLATES
         .iter()
-        .find_map(|t| text(&value, t, Slot::Code).map(|c| (c, *t)))
+        .find_map(|t| wire_code(&value, t).map(|c| (c, *t)))
         .ok_or(DecodeError::NotAnEnvelope)?;
     let known = E::Code::from_wire(&code);
     let template = known.map_or(template, |k| k.template());

@@ -64,6 +64,7 @@ catalogs! {
     sqlstate: "catalogs/sqlstate.yaml",
     kubernetes: "catalogs/kubernetes.yaml",
     grpc: "catalogs/grpc.yaml",
+    grpc_numeric: "catalogs/grpc_numeric.yaml",
     optional_details: "catalogs/optional_details.yaml",
     synthetic: "catalogs/synthetic.yaml",
     small: "snapshots/small.yaml",

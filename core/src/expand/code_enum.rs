@@ -125,7 +125,13 @@ pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
         let t = template_tokens(ch.template);
         quote!(const #id: &__p::Template = &#t;)
     });
+    // Integer codes (`code_type: integer`): the number of each, checked.
+    let numbers = valid.catalog.numeric_codes().then(|| {
+        let n = valid.codes.iter().map(|c| c.number);
+        quote!(const __ERRCAT_NUMBERS: [i64; #n_codes] = [#(#n),*];)
+    });
     quote! {
+        #numbers
         #(#template_defs)*
         const __ERRCAT_TEMPLATES: &[&__p::Template] = &[#(#template_consts),*];
         const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &#rows;
@@ -161,6 +167,16 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             }
         }
     });
+    let number = valid.catalog.numeric_codes().then(|| {
+        quote! {
+            /// The code as the number it is on the wire.
+            #[must_use]
+            #[inline]
+            pub const fn number(self) -> i64 {
+                __ERRCAT_NUMBERS[self as usize]
+            }
+        }
+    });
     let category_name = if has_categories {
         quote!(#code_enum::category(self).as_str())
     } else {
@@ -184,6 +200,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
                 __ERRCAT_STATUS[self as usize]
             }
             #category
+            #number
             /// Whether retrying may succeed.
             #[must_use]
             #[inline]

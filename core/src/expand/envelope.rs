@@ -67,6 +67,8 @@ enum Presence {
 /// this version has no per-node dispatch and no presence walk).
 struct EnvelopeGen<'a> {
     error: &'a Ident,
+    /// Codes are JSON integers (`code_type: integer`).
+    numeric: bool,
     http: bool,
     helpers: TokenStream,
     next: usize,
@@ -207,6 +209,7 @@ impl EnvelopeGen<'_> {
         let presence = self.presence(t);
         let value = match t {
             Template::Slot(s) => match s.value {
+                Slot::Code if self.numeric => quote!(&__c.number()),
                 Slot::Code => quote!(__c.as_str()),
                 Slot::Message => quote!(&#p::MessageOf(__e)),
                 Slot::Details => quote!(&#p::DetailsOf(__e)),
@@ -264,6 +267,7 @@ impl EnvelopeGen<'_> {
 pub(super) fn serializer(valid: &Valid<'_>) -> (TokenStream, TokenStream) {
     let mut gen_ = EnvelopeGen {
         error: &valid.error,
+        numeric: valid.catalog.numeric_codes(),
         http: false,
         helpers: TokenStream::new(),
         next: 0,
