@@ -792,6 +792,11 @@ fn check_placeholders(
         let Piece::Field { name, format } = piece else {
             continue;
         };
+        // Where the placeholder stands, for the caret.
+        let at = text.loc.narrow(&match &format {
+            Some(fmt) => format!("{{{name}:{fmt}}}"),
+            None => format!("{{{name}}}"),
+        });
         let Some(field) = fields.iter().find(|f| f.name.value == name) else {
             let hint = if names.is_empty() {
                 format!(
@@ -801,13 +806,9 @@ fn check_placeholders(
             } else {
                 suggest(&name, &names)
             };
-            let needle = match &format {
-                Some(fmt) => format!("{{{name}:{fmt}}}"),
-                None => format!("{{{name}}}"),
-            };
             cx.push(
                 Diagnostic::new(
-                    &text.loc.narrow(&needle),
+                    &at,
                     format!(
                         "{what} of `{}` names `{{{name}}}`, which is not a detail field",
                         code.code.value
@@ -818,13 +819,9 @@ fn check_placeholders(
             continue;
         };
         if field.sensitive {
-            let needle = match &format {
-                Some(fmt) => format!("{{{name}:{fmt}}}"),
-                None => format!("{{{name}}}"),
-            };
             cx.push(
                 Diagnostic::new(
-                    &text.loc.narrow(&needle),
+                    &at,
                     format!("{what} of `{}` shows the sensitive field `{name}`", code.code.value),
                 )
                 .hint(format!(
@@ -849,7 +846,7 @@ fn check_placeholders(
                     };
                     cx.push(
                         Diagnostic::new(
-                            &text.loc,
+                            &at,
                             format!(
                                 "field `{name}` of type `{}` cannot be shown in a {what}",
                                 field.ty.value.display()
@@ -862,7 +859,7 @@ fn check_placeholders(
             Some("unix") if allow_unix && matches!(ty, Ty::Timestamp) => {}
             Some(other) => cx.push(
                 Diagnostic::new(
-                    &text.loc,
+                    &at,
                     format!("unknown format `{{{name}:{other}}}` in {what}"),
                 )
                 .hint(if allow_unix {

@@ -563,10 +563,17 @@ fn string(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<Spanned<Strin
             loc: node.loc.clone(),
         });
     }
-    cx.push(Diagnostic::new(
-        &node.loc,
-        format!("{what} must be a string, found {}", node.kind.describe()),
-    ));
+    let hint = match node.kind {
+        Kind::Null => "write the text after the colon, or remove the key",
+        _ => "write one string; quote it if it contains `:` or starts with `[` or `{`",
+    };
+    cx.push(
+        Diagnostic::new(
+            &node.loc,
+            format!("{what} must be a string, found {}", node.kind.describe()),
+        )
+        .hint(hint),
+    );
     None
 }
 
@@ -1107,10 +1114,9 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                 .and_then(|t| string(t, "`timestamp`", cx)),
         })
     });
-    let message = map
-        .get_or_misspelt("message")
-        .and_then(|n| string(n, "`message`", cx));
-    if map.get_or_misspelt("message").is_none() {
+    let message_node = map.get_or_misspelt("message");
+    let message = message_node.and_then(|n| string(n, "`message`", cx));
+    if message_node.is_none() {
         cx.push(
             Diagnostic::new(&name.loc, format!("{what} has no `message`"))
                 .hint("add `message: A human-readable message`"),
