@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use crate::diag::{Diagnostic, Diagnostics, Loc, did_you_mean, suggest};
 use crate::load::{Kind, Node};
 use crate::model::{
-    Catalog, Code, Details, Field, Piece, Slot, Spanned, Template, Ty, TypeDefKind, pieces,
+    Catalog, Code, Details, Field, MemberKind, Piece, Slot, Spanned, Template, Ty, TypeDefKind,
+    pieces,
 };
 use crate::names;
 
@@ -30,6 +31,7 @@ pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
     check_type_names(catalog, cx);
     check_message_placeholders(catalog, cx);
     check_headers(catalog, cx);
+    check_members(catalog, cx);
     check_examples(catalog, cx);
     resolve(catalog);
 }
@@ -98,7 +100,8 @@ pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
             ),
         );
     }
-    let slot_names: Vec<&str> = Slot::ALL.iter().map(|s| s.name()).collect();
+    let mut slot_names: Vec<&str> = Slot::ALL.iter().map(|s| s.name()).collect();
+    slot_names.extend(catalog.members.iter().map(|m| m.name.value.as_str()));
     for env in &catalog.envelopes {
         let mut found = HashSet::new();
         walk_template(&env.template, &mut |t| {
@@ -270,7 +273,11 @@ fn fields_of(catalog: &Catalog) -> impl Iterator<Item = &Field> {
         TypeDefKind::Enum(_) => &[],
     });
     let code_fields = catalog.codes.iter().flat_map(Code::object_fields);
-    type_fields.chain(code_fields)
+    let member_fields = catalog.members.iter().filter_map(|m| match &m.kind {
+        MemberKind::Value(f) => Some(f),
+        MemberKind::Template { .. } => None,
+    });
+    type_fields.chain(code_fields).chain(member_fields)
 }
 
 /// Every named type a field refers to must be defined; a type may not
@@ -671,7 +678,14 @@ pub(crate) fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
         TypeDefKind::Struct(f) => Some(f.as_slice()),
         TypeDefKind::Enum(_) => None,
     });
-    for fields in type_fields.chain(catalog.codes.iter().map(Code::object_fields)) {
+    let code_fields = catalog
+        .codes
+        .iter()
+        .map(|c| catalog.variant_fields(c).collect::<Vec<_>>());
+    for fields in type_fields
+        .map(|f| f.iter().collect::<Vec<_>>())
+        .chain(code_fields)
+    {
         let mut seen: HashMap<&str, &Loc> = HashMap::new();
         for f in fields {
             let name = f.rust_name.as_ref().unwrap_or(&f.name);
@@ -713,7 +727,18 @@ pub(crate) fn type_names(catalog: &Catalog) -> Vec<(String, &Loc)> {
             }
         }
     }
+    // Object details that may be absent become a struct of their own.
+    for c in catalog.codes.iter().filter(|c| c.details_optional) {
+        if let Some(variant) = variant_name(catalog, c) {
+            out.push((optional_details_type(&variant), &c.code.loc));
+        }
+    }
     out
+}
+
+/// The struct that holds a code's object details when they may be absent.
+pub(crate) fn optional_details_type(variant: &str) -> String {
+    format!("{variant}Details")
 }
 
 /// No two generated types share a name: a named type and an inline enum
@@ -786,7 +811,7 @@ fn check_placeholders(
             return;
         }
     };
-    let fields = code.object_fields();
+    let fields: Vec<&Field> = catalog.variant_fields(code).collect();
     let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
     for piece in parsed {
         let Piece::Field { name, format } = piece else {
@@ -798,6 +823,20 @@ fn check_placeholders(
             None => format!("{{{name}}}"),
         });
         let Some(field) = fields.iter().find(|f| f.name.value == name) else {
+            if let Some(MemberKind::Value(_)) = catalog.member(&name).map(|m| &m.kind) {
+                // A misspelt entry of `members:` is reported there, once.
+                let misspelt = code.members.iter().any(|m| {
+                    catalog.member(&m.value).is_none()
+                        && did_you_mean(&m.value, [name.as_str()]).is_some()
+                });
+                if !misspelt {
+                    cx.push(
+                        Diagnostic::new(&at, format!("{what} of `{}` names the member `{{{name}}}`, which the code does not carry", code.code.value))
+                            .hint(format!("add it to the code's members: `members: [{name}]`")),
+                    );
+                }
+                continue;
+            }
             let hint = if names.is_empty() {
                 format!(
                     "code `{}` has no detail fields; add `{name}` under `details:` or write `{{{{` for a literal brace",
@@ -818,6 +857,16 @@ fn check_placeholders(
             );
             continue;
         };
+        if code.details_optional && code.object_fields().iter().any(|f| f.name.value == name) {
+            cx.push(
+                Diagnostic::new(
+                    &at,
+                    format!("{what} of `{}` names `{{{name}}}`, but the code's details may be absent", code.code.value),
+                )
+                .hint("a message or header needs its value in every error: drop `details_optional`, or remove the placeholder"),
+            );
+            continue;
+        }
         if field.sensitive {
             cx.push(
                 Diagnostic::new(
@@ -839,7 +888,13 @@ fn check_placeholders(
         match format.as_deref() {
             None => {
                 if !displayable(ty, catalog) {
-                    let hint = if allow_unix {
+                    let member_hint = format!(
+                        "the code lists the member as `{name}?`; a message needs it in every error: write `{name}`"
+                    );
+                    let is_member = code.optional_members.contains(&name);
+                    let hint = if is_member && !allow_unix {
+                        member_hint.as_str()
+                    } else if allow_unix {
                         "header placeholders take scalar fields (strings, numbers, booleans, timestamps, enums), optional ones too: the header is then sent only when the field is present"
                     } else {
                         "message placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"
@@ -941,6 +996,208 @@ pub(crate) fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
+/// The placeholders a template member may use: values every code has.
+const MEMBER_PLACEHOLDERS: &[&str] = &["code", "category", "status", "channel"];
+
+/// Members: not named like a slot, placed in an envelope, value members
+/// typed without inline enums, templates filled only from the code; codes
+/// list declared members that their envelope places, and no member
+/// shares a name with a detail field.
+pub(crate) fn check_members(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut placed = HashSet::new();
+    for env in &catalog.envelopes {
+        walk_template(&env.template, &mut |t| {
+            if let Template::Member(m) = t {
+                placed.insert((env.channel.value.as_str(), m.value.as_str()));
+            }
+        });
+    }
+    for m in &catalog.members {
+        let name = m.name.value.as_str();
+        if Slot::ALL.iter().any(|s| s.name() == name) {
+            cx.push(
+                Diagnostic::new(
+                    &m.name.loc,
+                    format!("member `{name}` has the name of the slot `${name}`"),
+                )
+                .hint("`$` names in envelopes mean the built-in slot; rename the member"),
+            );
+        }
+        if !placed.iter().any(|(_, n)| *n == name) {
+            cx.push(
+                Diagnostic::new(&m.name.loc, format!("member `{name}` is in no envelope")).hint(
+                    format!("place it in an envelope, e.g. `{name}: ${name}`, or remove it"),
+                ),
+            );
+        }
+        match &m.kind {
+            MemberKind::Value(f) => {
+                if matches!(f.ty.value.required(), Ty::Enum(_)) {
+                    cx.push(
+                        Diagnostic::new(&f.ty.loc, format!("member `{name}` has an inline `enum:`"))
+                            .hint("declare the values as a named type under `types:` (`Name: {enum: [a, b]}`) and use its name"),
+                    );
+                }
+            }
+            MemberKind::Template { template, .. } => check_member_template(catalog, template, cx),
+        }
+    }
+    for code in &catalog.codes {
+        check_code_members(catalog, code, &placed, cx);
+    }
+}
+
+fn check_member_template(catalog: &Catalog, text: &Spanned<String>, cx: &mut Diagnostics) {
+    let parsed = match pieces(&text.value) {
+        Ok(p) => p,
+        Err((message, hint)) => {
+            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
+            return;
+        }
+    };
+    for piece in parsed {
+        let Piece::Field { name, format } = piece else {
+            continue;
+        };
+        let at = text.loc.narrow(&format!("{{{name}"));
+        if !MEMBER_PLACEHOLDERS.contains(&name.as_str()) || format.is_some() {
+            cx.push(
+                Diagnostic::new(&at, format!("a member template cannot use `{{{name}}}`")).hint(
+                    format!(
+                        "a template is filled from the code alone: {}",
+                        MEMBER_PLACEHOLDERS
+                            .iter()
+                            .map(|p| format!("`{{{p}}}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            );
+        } else if name == "category" && catalog.categories.is_empty() {
+            cx.push(
+                Diagnostic::new(
+                    &at,
+                    "`{category}` in a template, but the catalog has no categories",
+                )
+                .hint("use `{code}`, or add categories"),
+            );
+        }
+    }
+}
+
+fn check_code_members(
+    catalog: &Catalog,
+    code: &Code,
+    placed: &HashSet<(&str, &str)>,
+    cx: &mut Diagnostics,
+) {
+    let channel = channel_of(catalog, code);
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    let listed = code.members.iter().map(|n| (n, true));
+    let own = code.member_templates.iter().map(|(n, _)| (n, false));
+    for (n, is_value) in listed.chain(own) {
+        if let Some(first) = used_before(&mut seen, n.value.clone(), &n.loc) {
+            cx.push(
+                Diagnostic::new(&n.loc, format!("member `{}` is listed twice", n.value))
+                    .hint("keep one")
+                    .note("first listed", first),
+            );
+            continue;
+        }
+        let Some(m) = catalog.member(&n.value) else {
+            let names: Vec<&str> = catalog
+                .members
+                .iter()
+                .map(|m| m.name.value.as_str())
+                .collect();
+            cx.push(
+                Diagnostic::new(&n.loc, format!("unknown member `{}`", n.value)).hint(
+                    if names.is_empty() {
+                        format!(
+                            "declare it under the top-level `members:`, e.g. `{}: string?`",
+                            n.value
+                        )
+                    } else {
+                        suggest(&n.value, &names)
+                    },
+                ),
+            );
+            continue;
+        };
+        match (&m.kind, is_value) {
+            (MemberKind::Template { .. }, true) => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("member `{}` is a template: every code has it", n.value),
+                    )
+                    .hint(format!(
+                        "to give this code its own text, write `- {}: https://…`",
+                        n.value
+                    )),
+                );
+                continue;
+            }
+            (MemberKind::Value(_), false) => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("member `{}` is a value, not a template", n.value),
+                    )
+                    .hint(format!(
+                        "list it by name, `members: [{}]`; the value is given per error",
+                        n.value
+                    )),
+                );
+                continue;
+            }
+            _ => {}
+        }
+        if !placed.contains(&(channel, n.value.as_str())) {
+            cx.push(
+                Diagnostic::new(
+                    &n.loc,
+                    format!(
+                        "the `{channel}` envelope has no `${}` slot for this code's member",
+                        n.value
+                    ),
+                )
+                .hint(format!(
+                    "add `{0}: ${0}` to the `{channel}` envelope",
+                    n.value
+                )),
+            );
+        }
+        if is_value {
+            if let Details::Value(ty) = &code.details {
+                cx.push(
+                    Diagnostic::new(&n.loc, format!("code `{}` has `{}` details and cannot carry value members", code.code.value, ty.value.display()))
+                        .hint("value members become fields of the variant, beside object details; make the details an object with one field"),
+                );
+            } else if let Some(f) = code
+                .object_fields()
+                .iter()
+                .find(|f| f.name.value == n.value)
+            {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!(
+                            "member `{}` has the name of a detail field of `{}`",
+                            n.value, code.code.value
+                        ),
+                    )
+                    .hint("both would be fields of the variant; rename the detail field")
+                    .note("the detail field", &f.name.loc),
+                );
+            }
+        }
+    }
+    for (_, text) in &code.member_templates {
+        check_member_template(catalog, text, cx);
+    }
+}
+
 /// Every example matches its code's detail schema; example timestamps are RFC 3339.
 pub(crate) fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
     for f in fields_of(catalog) {
@@ -968,6 +1225,8 @@ pub(crate) fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
                 Diagnostic::new(&d.loc, format!("example of `{}` has details, but the code has none", code.code.value))
                     .hint("declare the fields under the code's `details:`, or remove them from the example"),
             ),
+            (Details::Object(_), None) if code.details_optional => {}
+            (Details::Object(_), Some(d)) if code.details_optional && matches!(d.kind, Kind::Null) => {}
             (Details::Object(fields), None) => {
                 let required: Vec<&str> = fields
                     .iter()
@@ -989,6 +1248,86 @@ pub(crate) fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
             (Details::Value(ty), Some(d)) => check_value(catalog, d, &ty.value, cx),
             (Details::None, None) => {}
         }
+        check_example_members(catalog, code, example, cx);
+    }
+}
+
+/// An example's `members:` give values to the code's value members, every
+/// required one included.
+fn check_example_members(
+    catalog: &Catalog,
+    code: &Code,
+    example: &crate::model::Example,
+    cx: &mut Diagnostics,
+) {
+    let members: Vec<&Field> = catalog.value_members(code).collect();
+    let given: &[(Node, Node)] = match example.members.as_ref().map(|n| &n.kind) {
+        None | Some(Kind::Null) => &[],
+        Some(Kind::Map(entries)) => entries,
+        Some(other) => {
+            let loc = &example.members.as_ref().map_or(&example.loc, |n| &n.loc);
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "example `members` must be a mapping, found {}",
+                        other.describe()
+                    ),
+                )
+                .hint("write `members: {param: amount}`"),
+            );
+            return;
+        }
+    };
+    for (k, v) in given {
+        match members.iter().find(|f| f.name.value == k.key_string()) {
+            Some(f) => check_value(catalog, v, &f.ty.value, cx),
+            None => {
+                let names: Vec<&str> = members.iter().map(|f| f.name.value.as_str()).collect();
+                cx.push(
+                    Diagnostic::new(
+                        &k.loc,
+                        format!(
+                            "example of `{}` gives member `{}`, which the code does not carry",
+                            code.code.value,
+                            k.key_string()
+                        ),
+                    )
+                    .hint(if names.is_empty() {
+                        "list it in the code's `members:`, or remove it from the example"
+                            .to_string()
+                    } else {
+                        suggest(k.key_string(), &names)
+                    }),
+                );
+            }
+        }
+    }
+    let missing: Vec<&str> = members
+        .iter()
+        .filter(|f| !matches!(f.ty.value, Ty::Optional(_)))
+        .filter(|f| !given.iter().any(|(k, _)| k.key_string() == f.name.value))
+        .map(|f| f.name.value.as_str())
+        .collect();
+    if !missing.is_empty() {
+        cx.push(
+            Diagnostic::new(
+                &example.loc,
+                format!(
+                    "example of `{}` has no value for member {}",
+                    code.code.value,
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .hint(format!(
+                "add `members: {{{}: …}}` to the example",
+                missing[0]
+            )),
+        );
     }
 }
 
@@ -1679,6 +2018,131 @@ codes:
         assert!(
             d.iter()
                 .all(|d| d.message.contains("sensitive field `card`")),
+            "{d:#?}"
+        );
+    }
+
+    const MEMBERS: &str = "name: t\nenvelopes:\n  http: {code: $code, message: $message, param: $param, doc: $doc}\n  ws: {code: $code}\nmembers:\n  param: string\n  doc: {template: \"https://d/{code}\"}\ncodes:\n";
+
+    fn members(codes: &str) -> Vec<Diagnostic> {
+        diags_full(&format!("{MEMBERS}{codes}"))
+    }
+
+    #[test]
+    fn members_are_declared_placed_and_typed() {
+        let ok = format!(
+            "{MEMBERS}  A: {{status: 400, message: \"bad {{param}}\", members: [param]}}\n  B: {{status: 400, message: m, members: [param?, {{doc: \"https://other\"}}]}}\n"
+        );
+        let catalog = crate::compile_str("t.yaml", ok.as_bytes()).unwrap();
+        assert_eq!(
+            catalog.codes[1].member_fields[0].ty.value.display(),
+            "string?"
+        );
+        assert_eq!(
+            crate::render::member_text(&catalog, &catalog.codes[0], "doc").unwrap(),
+            "https://d/A"
+        );
+        assert_eq!(
+            crate::render::member_text(&catalog, &catalog.codes[1], "doc").unwrap(),
+            "https://other"
+        );
+        let cases = [
+            (
+                "  A: {status: 400, message: m, members: [parm]}\n",
+                "unknown member `parm`",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param, param]}\n",
+                "listed twice",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [doc]}\n",
+                "is a template",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [{param: x}]}\n",
+                "is a value, not a template",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [{doc: \"x/{field}\"}]}\n",
+                "cannot use `{field}`",
+            ),
+            (
+                "  A: {status: 400, message: \"m {param}\", members: [param?]}\n",
+                "cannot be shown in a message",
+            ),
+            (
+                "  A: {channel: ws, message: m, members: [param]}\n",
+                "no `$param` slot",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], details: {param: string}}\n",
+                "name of a detail field",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], details: \"[string]\"}\n",
+                "cannot carry value members",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], example: {members: {}}}\n",
+                "no value for member `param`",
+            ),
+            (
+                "  A: {status: 400, message: m, example: {members: {param: x}}}\n",
+                "does not carry",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], example: {members: {param: 5}}}\n",
+                "does not match type `string`",
+            ),
+        ];
+        for (code, want) in cases {
+            let d = members(code);
+            assert!(
+                d.iter().any(|d| d.message.contains(want)
+                    || d.hint.as_deref().is_some_and(|h| h.contains(want))),
+                "{code}: want {want}: {d:#?}"
+            );
+        }
+        // Declarations: slot names, placement, inline enums, template placeholders.
+        let d = diags_full(
+            "name: t\nenvelopes:\n  http: {code: $code, message: $message, status: $status}\nmembers:\n  status: string\n  lost: string\n  kind: {enum: [a]}\n  url: {template: \"x/{category}\"}\ncodes:\n  A: {status: 400, message: m}\n",
+        );
+        for want in [
+            "name of the slot `$status`",
+            "member `lost` is in no envelope",
+            "inline `enum:`",
+            "no categories",
+        ] {
+            assert!(
+                d.iter().any(|d| d.message.contains(want)),
+                "want {want}: {d:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn optional_object_details_keep_their_fields_out_of_messages() {
+        let base = "name: t\nenvelopes:\n  http: {code: $code, message: $message, details: $details}\ncodes:\n";
+        let ok = format!(
+            "{base}  A: {{status: 400, message: m, details_optional: true, details: {{f: string}}}}\n"
+        );
+        let catalog = crate::compile_str("t.yaml", ok.as_bytes()).unwrap();
+        assert!(catalog.codes[0].details_optional);
+        let d = diags_full(&format!(
+            "{base}  A: {{status: 400, message: \"m {{f}}\", details_optional: true, details: {{f: string}}}}\n"
+        ));
+        assert!(
+            d.len() == 1 && d[0].message.contains("may be absent"),
+            "{d:#?}"
+        );
+        // The struct it becomes may not collide with a named type.
+        let d = diags_full(
+            "name: t\nenvelopes:\n  http: {code: $code, message: $message, details: $details}\ntypes:\n  ADetails: {fields: {x: string}}\ncodes:\n  A: {status: 400, message: m, details_optional: true, details: {f: string}}\n",
+        );
+        assert!(
+            d.iter()
+                .any(|d| d.message.contains("`ADetails` a second time")),
             "{d:#?}"
         );
     }

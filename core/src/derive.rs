@@ -85,18 +85,38 @@ fn shape(ty: &syn::Type) -> String {
     }
 }
 
-fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
+/// What a code's variant must look like.
+enum Want<'a> {
+    Unit,
+    Fields(Vec<&'a Field>),
+    Value(Ty),
+}
+
+fn want<'a>(catalog: &'a Catalog, code: &'a Code) -> Want<'a> {
+    let fields: Vec<&Field> = catalog.variant_fields(code).collect();
+    if code.details_optional {
+        let name = crate::check::optional_details_type(&code.resolved.variant);
+        return Want::Value(Ty::Optional(Box::new(Ty::Named(name))));
+    }
+    match &code.details {
+        Details::Value(ty) => Want::Value(ty.value.clone()),
+        Details::None if fields.is_empty() => Want::Unit,
+        _ => Want::Fields(fields),
+    }
+}
+
+fn check_fields(catalog: &Catalog, code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
     let owner = &code.resolved.variant;
     let wire = &code.code.value;
-    match (&code.details, &v.fields) {
-        (Details::None, syn::Fields::Unit) => {}
-        (Details::None, fields) => errs.push(syn::Error::new(
+    match (want(catalog, code), &v.fields) {
+        (Want::Unit, syn::Fields::Unit) => {}
+        (Want::Unit, fields) => errs.push(syn::Error::new(
             fields.span(),
             format!("`{wire}` has no details; make `{}` a unit variant", v.ident),
         )),
-        (Details::Object(want), syn::Fields::Unit) if want.is_empty() => {}
-        (Details::Object(want), syn::Fields::Named(have)) => {
-            let want_names: Vec<String> = want.iter().map(field_name).collect();
+        (Want::Fields(want), syn::Fields::Unit) if want.is_empty() => {}
+        (Want::Fields(want), syn::Fields::Named(have)) => {
+            let want_names: Vec<String> = want.iter().map(|w| field_name(w)).collect();
             for f in &have.named {
                 let name = f.ident.as_ref().map(unraw).unwrap_or_default();
                 match want.iter().find(|w| field_name(w) == name) {
@@ -136,30 +156,25 @@ fn check_fields(code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
                 ));
             }
         }
-        (Details::Object(want), fields) => errs.push(syn::Error::new(
+        (Want::Fields(want), fields) => errs.push(syn::Error::new(
             fields.span(),
             format!(
                 "`{wire}` has object details; give `{}` named fields: {{ {} }}",
                 v.ident,
-                want.iter().map(field_name).collect::<Vec<_>>().join(", ")
+                want.iter()
+                    .map(|w| field_name(w))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )),
-        (Details::Value(ty), syn::Fields::Unnamed(f)) if f.unnamed.len() == 1 => {
-            check_type(
-                &f.unnamed[0].ty,
-                &ty.value,
-                owner,
-                "details",
-                wire,
-                "0",
-                errs,
-            );
+        (Want::Value(ty), syn::Fields::Unnamed(f)) if f.unnamed.len() == 1 => {
+            check_type(&f.unnamed[0].ty, &ty, owner, "details", wire, "0", errs);
         }
-        (Details::Value(ty), fields) => errs.push(syn::Error::new(
+        (Want::Value(ty), fields) => errs.push(syn::Error::new(
             fields.span(),
             format!(
                 "`{wire}` has details of type `{}`; make `{}` a tuple variant with one field",
-                ty.value.display(),
+                ty.display(),
                 v.ident
             ),
         )),
@@ -349,7 +364,7 @@ fn plan<'a>(
             ));
             continue;
         }
-        check_fields(code, v, &mut errs);
+        check_fields(catalog, code, v, &mut errs);
         mapped.push((code, v.ident.clone()));
     }
     if exhaustive {

@@ -30,6 +30,8 @@ pub struct Catalog {
     pub categories: Vec<Category>,
     /// Named detail types, in file order.
     pub types: Vec<TypeDef>,
+    /// Envelope members that are neither slots nor details (`members:`).
+    pub members: Vec<Member>,
     /// Codes, in file order.
     pub codes: Vec<Code>,
     /// Where the whole file starts (for file-level diagnostics).
@@ -43,6 +45,63 @@ impl Catalog {
             .as_ref()
             .is_some_and(|t| t.value == "integer")
     }
+
+    /// The member declared as `name`.
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.name.value == name)
+    }
+
+    /// The value members `code` carries, as fields of its variant.
+    pub fn value_members<'a>(&'a self, code: &'a Code) -> impl Iterator<Item = &'a Field> + 'a {
+        code.member_fields.iter()
+    }
+
+    /// The fields a code's variant has: its object details' fields, then
+    /// the value members it carries.
+    pub fn variant_fields<'a>(&'a self, code: &'a Code) -> impl Iterator<Item = &'a Field> + 'a {
+        code.object_fields().iter().chain(self.value_members(code))
+    }
+
+    /// The text of template member `name` for `code`: the code's own
+    /// template, else the catalog's, placeholders not yet filled.
+    pub fn member_template<'a>(
+        &'a self,
+        code: &'a Code,
+        name: &str,
+    ) -> Option<&'a Spanned<String>> {
+        let own = code.member_templates.iter().find(|(n, _)| n.value == name);
+        match (own, &self.member(name)?.kind) {
+            (Some((_, t)), _) => Some(t),
+            (None, MemberKind::Template { template, .. }) => Some(template),
+            (None, MemberKind::Value(_)) => None,
+        }
+    }
+}
+
+/// An envelope member declared under `members:` and placed by a `$name`
+/// slot: a per-error value or a text made from the code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The member's name, as written after `$`.
+    pub name: Spanned<String>,
+    /// What fills it.
+    pub kind: MemberKind,
+}
+
+/// The two kinds of members.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberKind {
+    /// A typed value that the codes listing it carry as a field of their
+    /// variant (Stripe's `param`), omitted when absent.
+    Value(Field),
+    /// A text rendered per code from `{code}`, `{category}`, `{status}`
+    /// and `{channel}` (a documentation URL); codes may give their own.
+    Template {
+        /// The catalog's text.
+        template: Spanned<String>,
+        /// What the member is, for the docs.
+        description: Option<String>,
+    },
 }
 
 /// A value with the location it was written at.
@@ -74,6 +133,8 @@ pub enum Template {
     Literal(serde_json::Value),
     /// A slot filled per error.
     Slot(Spanned<Slot>),
+    /// A `$name` that names a declared member.
+    Member(Spanned<String>),
     /// A `$name` that names no slot (reported by the checker).
     UnknownSlot(Spanned<String>),
 }
@@ -344,6 +405,8 @@ pub struct Example {
     pub request_id: Option<String>,
     /// A timestamp (RFC 3339) to render into the envelope.
     pub timestamp: Option<Spanned<String>>,
+    /// Values of the code's value members.
+    pub members: Option<Node>,
 }
 
 /// A header sent with a code.
@@ -376,6 +439,18 @@ pub struct Code {
     pub resolution: Vec<String>,
     /// Details schema.
     pub details: Details,
+    /// Object details may be absent (`details_optional: true`); other
+    /// forms are made optional in their type (`T?`) instead.
+    pub details_optional: bool,
+    /// The value members this code carries (`members: [param, hint?]`).
+    pub members: Vec<Spanned<String>>,
+    /// Their fields: the declarations, made optional where the code wrote
+    /// `name?` (filled once every member is declared).
+    pub member_fields: Vec<Field>,
+    /// The members written `name?`.
+    pub optional_members: Vec<String>,
+    /// The code's own text for template members (`members: [{doc_url: …}]`).
+    pub member_templates: Vec<(Spanned<String>, Spanned<String>)>,
     /// Headers.
     pub headers: Vec<Header>,
     /// Explicit retryability (overrides the category's).
@@ -427,6 +502,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "envelopes",
     "categories",
     "types",
+    "members",
     "codes",
 ];
 /// Keys accepted in a category.
@@ -461,13 +537,17 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "description",
     "resolution",
     "details",
+    "details_optional",
+    "members",
     "headers",
     "retryable",
     "deprecated",
     "example",
 ];
 /// Keys accepted in an example.
-pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "request_id", "timestamp"];
+pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "members", "request_id", "timestamp"];
+/// Keys accepted in a template member.
+pub(crate) const MEMBER_TEMPLATE_KEYS: &[&str] = &["template", "description"];
 
 /// Reads a mapping node, remembering which keys were used so that unknown
 /// ones are reported with a suggestion.
@@ -655,6 +735,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         envelopes: Vec::new(),
         categories: Vec::new(),
         types: Vec::new(),
+        members: Vec::new(),
         codes: Vec::new(),
         loc: root.loc.clone(),
     };
@@ -694,6 +775,18 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
             }
         }
     }
+    if let Some(node) = top.get("members") {
+        for (k, v) in entries(node, "`members`", cx) {
+            if let Some(name) = key(k, "a member name", cx)
+                && let Some(m) = member(name, v, cx)
+            {
+                catalog.members.push(m);
+            }
+        }
+        for env in &mut catalog.envelopes {
+            resolve_members(&mut env.template, &catalog.members);
+        }
+    }
     if let Some(node) = top.get("codes") {
         for (k, v) in entries(node, "`codes`", cx) {
             let Some(name) = key(k, "a code", cx) else {
@@ -705,7 +798,8 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
                         .hint("write the code clients receive, e.g. `TOKEN_EXPIRED`"),
                 );
             }
-            if let Some(code) = code(name, v, cx) {
+            if let Some(mut code) = code(name, v, cx) {
+                code.member_fields = member_fields(&code, &catalog.members);
                 catalog.codes.push(code);
             }
         }
@@ -766,6 +860,98 @@ fn template(node: &Node) -> Template {
             }
         }
         _ => Template::Literal(node.to_json()),
+    }
+}
+
+/// Turns `$name` slots that name a declared member into member slots.
+fn resolve_members(t: &mut Template, members: &[Member]) {
+    match t {
+        Template::Object(items) => items
+            .iter_mut()
+            .for_each(|(_, v)| resolve_members(v, members)),
+        Template::Array(items) => items.iter_mut().for_each(|v| resolve_members(v, members)),
+        Template::UnknownSlot(s) if members.iter().any(|m| m.name.value == s.value) => {
+            *t = Template::Member(s.clone());
+        }
+        _ => {}
+    }
+}
+
+/// The fields of the value members a code lists (unknown names are the
+/// checker's to report).
+fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
+    code.members
+        .iter()
+        .filter_map(|n| {
+            let m = members.iter().find(|m| m.name.value == n.value)?;
+            let MemberKind::Value(f) = &m.kind else {
+                return None;
+            };
+            let mut f = f.clone();
+            if code.optional_members.contains(&n.value) && !matches!(f.ty.value, Ty::Optional(_)) {
+                f.ty.value = Ty::Optional(Box::new(f.ty.value));
+            }
+            Some(f)
+        })
+        .collect()
+}
+
+/// A `members:` entry: `{template: …}` or a field declaration.
+fn member(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Member> {
+    let is_template = matches!(&node.kind, Kind::Map(e)
+        if e.iter().any(|(k, _)| k.as_str() == Some("template")));
+    let kind = if is_template {
+        let what = format!("member `{}`", name.value);
+        let map = MapReader::new(node, &what, MEMBER_TEMPLATE_KEYS, cx)?;
+        MemberKind::Template {
+            description: text(map.get("description"), "`description`", cx),
+            template: string(map.get("template")?, "`template`", cx)?,
+        }
+    } else {
+        MemberKind::Value(field(name.clone(), node, cx)?)
+    };
+    Some(Member { name, kind })
+}
+
+/// A code's `members:` list: value member names and `{name: template}`.
+fn code_members(node: &Node, code: &mut Code, cx: &mut Diagnostics) {
+    let items = match &node.kind {
+        Kind::Seq(items) => items.as_slice(),
+        Kind::Null => &[],
+        other => {
+            cx.push(
+                Diagnostic::new(
+                    &node.loc,
+                    format!("`members` must be a list, found {}", other.describe()),
+                )
+                .hint("write `members: [param]`, or `- doc_url: https://…` for a code's own text"),
+            );
+            return;
+        }
+    };
+    for item in items {
+        match &item.kind {
+            Kind::Map(entries) => {
+                for (k, v) in entries {
+                    if let (Some(name), Some(text)) = (
+                        key(k, "a member name", cx),
+                        string(v, "a member template", cx),
+                    ) {
+                        code.member_templates.push((name, text));
+                    }
+                }
+            }
+            _ => {
+                if let Some(mut name) = key(item, "a member name", cx) {
+                    // `hint?`: this code may leave the member out.
+                    if let Some(base) = name.value.strip_suffix('?') {
+                        name.value = base.to_string();
+                        code.optional_members.push(name.value.clone());
+                    }
+                    code.members.push(name);
+                }
+            }
+        }
     }
 }
 
@@ -1112,6 +1298,7 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
             timestamp: m
                 .get("timestamp")
                 .and_then(|t| string(t, "`timestamp`", cx)),
+            members: m.get("members").cloned(),
         })
     });
     let message_node = map.get_or_misspelt("message");
@@ -1122,7 +1309,20 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                 .hint("add `message: A human-readable message`"),
         );
     }
-    Some(Code {
+    let optional = map
+        .get("details_optional")
+        .and_then(|n| boolean(n, "`details_optional`", cx))
+        .unwrap_or(false);
+    // Other forms carry the optionality in their type, as `T?` does.
+    let details = match details {
+        Details::Value(mut t) if optional && !matches!(t.value, Ty::Optional(_)) => {
+            t.value = Ty::Optional(Box::new(t.value));
+            Details::Value(t)
+        }
+        d => d,
+    };
+    let details_optional = optional && matches!(details, Details::Object(_));
+    let mut code = Code {
         category: map
             .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),
@@ -1138,6 +1338,11 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         description: text(map.get("description"), "`description`", cx),
         resolution,
         details,
+        details_optional,
+        members: Vec::new(),
+        member_fields: Vec::new(),
+        optional_members: Vec::new(),
+        member_templates: Vec::new(),
         headers,
         retryable: map
             .get("retryable")
@@ -1146,7 +1351,11 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         example,
         code: name,
         resolved: Resolved::default(),
-    })
+    };
+    if let Some(n) = map.get("members") {
+        code_members(n, &mut code, cx);
+    }
+    Some(code)
 }
 
 #[cfg(test)]

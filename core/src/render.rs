@@ -3,7 +3,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::load::{Kind, Node};
-use crate::model::{Catalog, Code, Details, Field, Piece, Slot, Template, Ty, TypeDefKind, pieces};
+use crate::model::{
+    Catalog, Code, Details, Field, MemberKind, Piece, Slot, Template, Ty, TypeDefKind, pieces,
+};
 
 /// A JSON value whose objects keep their members in order: the envelope's
 /// member order and the details' field order, which is the order the
@@ -115,6 +117,8 @@ pub(crate) struct SlotValues {
     pub request_id: Option<Json>,
     /// `$timestamp`
     pub timestamp: Option<Json>,
+    /// Members (`$param`, `$doc_url`), those present.
+    pub members: Vec<(String, Json)>,
 }
 
 impl SlotValues {
@@ -137,6 +141,11 @@ impl SlotValues {
 pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Json> {
     match template {
         Template::Slot(s) => values.get(s.value).cloned(),
+        Template::Member(m) => values
+            .members
+            .iter()
+            .find(|(k, _)| *k == m.value)
+            .map(|(_, v)| v.clone()),
         Template::UnknownSlot(_) => None,
         Template::Literal(v) => Some(Json::from_value(v)),
         Template::Array(items) => Some(Json::Array(
@@ -199,6 +208,12 @@ pub(crate) fn example_details(catalog: &Catalog, code: &Code) -> Option<Json> {
     let given = example.details.as_ref();
     match &code.details {
         Details::None => None,
+        Details::Object(_) if code.details_optional => match given {
+            Some(node) if !matches!(node.kind, Kind::Null) => {
+                Some(ordered_object(catalog, node, code.object_fields()))
+            }
+            _ => None,
+        },
         Details::Object(fields) => Some(match given {
             Some(node) => ordered_object(catalog, node, fields),
             None => Json::Object(Vec::new()),
@@ -219,6 +234,7 @@ pub fn synthesized(code: &Code) -> bool {
 fn synthesized_details(catalog: &Catalog, code: &Code) -> Option<Json> {
     match &code.details {
         Details::None => None,
+        Details::Object(_) if code.details_optional => None,
         Details::Object(fields) => Some(synth_object(catalog, fields, 0)),
         Details::Value(ty) => synth_value(catalog, &ty.value, 0),
     }
@@ -310,14 +326,86 @@ fn ordered_object(catalog: &Catalog, node: &Node, fields: &[Field]) -> Json {
     Json::Object(members)
 }
 
+/// The text of template member `name` for `code` (its own or the
+/// catalog's), filled from the code's wire code, category, status and
+/// channel.
+pub fn member_text(catalog: &Catalog, code: &Code, name: &str) -> Option<String> {
+    let text = catalog.member_template(code, name)?;
+    let parts = pieces(&text.value).ok()?;
+    let category = code
+        .resolved
+        .category
+        .and_then(|i| catalog.categories.get(i));
+    Some(
+        parts
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.clone(),
+                Piece::Field { name, .. } => match name.as_str() {
+                    "code" => code.code.value.clone(),
+                    "category" => category.map(|c| c.name.value.clone()).unwrap_or_default(),
+                    "status" => code
+                        .resolved
+                        .status
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    "channel" => code.resolved.channel.clone(),
+                    _ => String::new(),
+                },
+            })
+            .collect(),
+    )
+}
+
+/// The example's member values, in declaration order: value members the
+/// code carries (from `example: members:`, else synthesized when
+/// required), then template members.
+fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
+    let given = code
+        .example
+        .as_ref()
+        .and_then(|e| e.members.as_ref())
+        .map_or(&[][..], |n| match &n.kind {
+            Kind::Map(entries) => entries.as_slice(),
+            _ => &[],
+        });
+    let mut out = Vec::new();
+    for m in &catalog.members {
+        let name = &m.name.value;
+        let value = match &m.kind {
+            MemberKind::Value(f) if code.members.iter().any(|n| &n.value == name) => {
+                match given.iter().find(|(k, _)| k.key_string() == name) {
+                    Some((_, v)) => Some(ordered(catalog, v, &f.ty.value)),
+                    None if code.example.is_none() => synth_value(catalog, &f.ty.value, 0),
+                    None => None,
+                }
+            }
+            MemberKind::Value(_) => None,
+            MemberKind::Template { .. } => member_text(catalog, code, name).map(Json::String),
+        };
+        if let Some(v) = value {
+            out.push((name.clone(), v));
+        }
+    }
+    out
+}
+
 /// A code's example rendered in its channel's envelope, members in the
 /// order the generated serializer writes them.
 pub fn example(catalog: &Catalog, code: &Code) -> Json {
     let details = example_details(catalog, code);
+    let members = example_members(catalog, code);
+    // Placeholders name detail fields and value members alike.
+    let mut fields = match &details {
+        Some(Json::Object(f)) => f.clone(),
+        _ => Vec::new(),
+    };
+    fields.extend(members.iter().cloned());
+    let fields = Json::Object(fields);
     let message = code
         .message
         .as_ref()
-        .map(|m| fill_placeholders(&m.value, details.as_ref()));
+        .map(|m| fill_placeholders(&m.value, Some(&fields)));
     let example = code.example.as_ref();
     let values = SlotValues {
         code: Some(match code.code.value.parse::<i64>() {
@@ -336,6 +424,7 @@ pub fn example(catalog: &Catalog, code: &Code) -> Json {
             .and_then(|e| e.timestamp.as_ref())
             .map(|t| Json::String(t.value.clone())),
         details,
+        members,
     };
     catalog
         .envelopes
@@ -377,6 +466,9 @@ pub fn dump(catalog: &Catalog) -> Value {
                 "description": code.description,
                 "resolution": code.resolution,
                 "details": details,
+                "details_optional": code.details_optional,
+                "members": code.members.iter().map(|m| m.value.clone()).collect::<Vec<_>>(),
+                "member_texts": catalog.members.iter().filter_map(|m| Some((m.name.value.clone(), Value::String(member_text(catalog, code, &m.name.value)?)))).collect::<Map<_, _>>(),
                 "headers": code.headers.iter().map(|h| (h.name.value.clone(), Value::String(h.value.value.clone()))).collect::<Map<_, _>>(),
             })
         })
@@ -390,6 +482,13 @@ pub fn dump(catalog: &Catalog) -> Value {
             "title": c.title,
             "status": c.status.as_ref().map(|s| s.value as i64),
             "prefix": c.prefix.as_ref().map(|p| p.value.clone()),
+        })).collect::<Vec<_>>(),
+        "members": catalog.members.iter().map(|m| json!({
+            "name": m.name.value,
+            "type": match &m.kind {
+                MemberKind::Value(f) => ty_json(&f.ty.value),
+                MemberKind::Template { .. } => Value::String("template".into()),
+            },
         })).collect::<Vec<_>>(),
         "codes": codes,
     })

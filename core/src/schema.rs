@@ -9,7 +9,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    CATEGORY_KEYS, CODE_KEYS, EXAMPLE_KEYS, FIELD_KEYS, SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
+    CATEGORY_KEYS, CODE_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot,
+    TOP_KEYS, TYPE_KEYS,
 };
 
 fn object(keys: &[&str], props: Value, required: &[&str]) -> Value {
@@ -50,6 +51,11 @@ pub fn language_schema() -> Value {
             },
             "categories": {"type": "object", "additionalProperties": {"$ref": "#/$defs/category"}},
             "types": {"type": "object", "additionalProperties": {"$ref": "#/$defs/typedef"}},
+            "members": {
+                "type": "object",
+                "description": "Envelope members that are neither slots nor details, placed by `$name` in an envelope: a field declaration is a typed per-error value that codes carry when they list it (`param: string?`); `{template: ...}` is a text made per code from `{code}`, `{category}`, `{status}` and `{channel}` (a documentation URL).",
+                "additionalProperties": {"oneOf": [{"$ref": "#/$defs/field"}, {"$ref": "#/$defs/member_template"}]},
+            },
             "codes": {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/$defs/code"}, "description": "Error codes, keyed by wire code, in documentation order."},
         }),
         &["name", "envelopes", "codes"],
@@ -93,6 +99,7 @@ pub fn language_schema() -> Value {
         EXAMPLE_KEYS,
         json!({
             "details": {"description": "The example's details; must match the code's `details` schema."},
+            "members": {"type": "object", "description": "Values of the code's value members."},
             "request_id": {"type": "string"},
             "timestamp": {"type": "string", "format": "date-time"},
         }),
@@ -109,12 +116,26 @@ pub fn language_schema() -> Value {
             "description": {"type": "string"},
             "resolution": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
             "details": {"oneOf": [{"$ref": "#/$defs/fields"}, {"$ref": "#/$defs/type"}, {"type": "null"}]},
+            "details_optional": {"type": "boolean", "description": "The details may be absent (for any form; `T?` says the same for non-object details)."},
+            "members": {
+                "type": "array",
+                "description": "The value members this code carries (names), and the code's own text for template members (`{doc_url: ...}`).",
+                "items": {"oneOf": [{"type": "string"}, {"type": "object", "additionalProperties": {"type": "string"}}]},
+            },
             "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}, "description": "Header name to value template; `{field}` and `{timestamp_field:unix}` placeholders."},
             "retryable": {"type": "boolean"},
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}]},
             "example": {"$ref": "#/$defs/example"},
         }),
         &["message"],
+    );
+    let member_template = object(
+        MEMBER_TEMPLATE_KEYS,
+        json!({
+            "template": {"type": "string", "description": "The text; `{code}`, `{category}`, `{status}`, `{channel}` are filled per code."},
+            "description": {"type": "string"},
+        }),
+        &["template"],
     );
     let mut scalar_names: Vec<Value> = SCALAR_TYPES.iter().map(|s| json!(s)).collect();
     scalar_names.sort_by_key(|v| v.as_str().map(str::to_string));
@@ -127,6 +148,7 @@ pub fn language_schema() -> Value {
             "typedef": typedef,
             "code": code,
             "example": example,
+            "member_template": member_template,
             "field_long": field_long,
             "fields": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/field"}},
             "field": {"oneOf": [{"$ref": "#/$defs/type"}, {"$ref": "#/$defs/field_long"}]},

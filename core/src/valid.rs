@@ -14,7 +14,7 @@ use proc_macro2::{Ident, Span};
 
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
-    Catalog, Category, Code, Details, Field, Piece, Template, TypeDef, TypeDefKind, pieces,
+    Catalog, Category, Code, Details, Field, Piece, Template, Ty, TypeDef, TypeDefKind, pieces,
 };
 use crate::names;
 use crate::rust_ty::RustTy;
@@ -65,12 +65,15 @@ pub struct CategoryV<'a> {
 
 /// A named type.
 pub enum TypeV<'a> {
-    /// An object type: a struct.
+    /// An object type: a struct (also made for object details that may
+    /// be absent).
     Struct {
         /// The struct's name.
         ident: Ident,
-        /// The definition.
-        def: &'a TypeDef,
+        /// Its name in the catalog, for `Debug`.
+        name: String,
+        /// Its rustdoc.
+        doc: String,
         /// Its fields.
         fields: Vec<FieldV<'a>>,
     },
@@ -119,6 +122,11 @@ pub struct CodeV<'a> {
     pub headers: Vec<HeaderV>,
     /// Its details.
     pub details: DetailsV<'a>,
+    /// The value members it carries: fields of its variant after the
+    /// details' fields, written into the envelope rather than the details.
+    pub members: Vec<FieldV<'a>>,
+    /// The texts of the catalog's template members for this code.
+    pub texts: Vec<(&'a str, String)>,
     /// The code as a number, for catalogs with `code_type: integer`.
     pub number: Option<i64>,
 }
@@ -150,9 +158,19 @@ impl CodeV<'_> {
         }
     }
 
+    /// The fields of the variant: object details' fields, then members.
+    pub fn variant_fields(&self) -> impl Iterator<Item = &FieldV<'_>> {
+        self.fields().iter().chain(&self.members)
+    }
+
+    /// Whether the variant has named fields (object details or members).
+    pub fn is_struct(&self) -> bool {
+        matches!(self.details, DetailsV::Object(_)) || !self.members.is_empty()
+    }
+
     /// The field a placeholder names.
     pub fn field(&self, name: &str) -> Option<&FieldV<'_>> {
-        self.fields().iter().find(|f| f.field.name.value == name)
+        self.variant_fields().find(|f| f.field.name.value == name)
     }
 }
 
@@ -218,7 +236,7 @@ impl<'a> Valid<'a> {
             })
             .collect();
         let mut inline_enums = Vec::new();
-        let types = named_types(catalog, codes, all_types, &mut inline_enums, &mut take);
+        let mut types = named_types(catalog, codes, all_types, &mut inline_enums, &mut take);
         let codes: Vec<CodeV<'a>> = codes
             .iter()
             .filter_map(|(code, variant)| {
@@ -227,6 +245,7 @@ impl<'a> Valid<'a> {
                     code,
                     variant,
                     &channels,
+                    &mut types,
                     &mut inline_enums,
                     &mut take,
                 )
@@ -371,7 +390,8 @@ fn type_v<'a>(
                 .collect::<Option<Vec<_>>>()?;
             Some(TypeV::Struct {
                 ident: take(ident(name, &def.name.loc))?,
-                def,
+                name: name.clone(),
+                doc,
                 fields,
             })
         }
@@ -382,11 +402,13 @@ fn type_v<'a>(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn code_v<'a>(
     catalog: &'a Catalog,
     code: &'a Code,
     variant: &Ident,
     channels: &[ChannelV<'a>],
+    types: &mut Vec<TypeV<'a>>,
     inline: &mut Vec<EnumV>,
     take: &mut Take<'_>,
 ) -> Option<CodeV<'a>> {
@@ -415,6 +437,21 @@ fn code_v<'a>(
     let owner = r.variant.as_str();
     let details = match &code.details {
         Details::None => DetailsV::None,
+        Details::Object(fields) if code.details_optional => {
+            let name = crate::check::optional_details_type(owner);
+            let fields = fields
+                .iter()
+                .map(|f| field_v(f, owner, inline, take))
+                .collect::<Option<Vec<_>>>()?;
+            types.push(TypeV::Struct {
+                ident: take(ident(&name, &code.code.loc))?,
+                doc: format!("The details of `{}`, which may be absent.", code.code.value),
+                name: name.clone(),
+                fields,
+            });
+            let ty = Ty::Optional(Box::new(Ty::Named(name)));
+            DetailsV::Value(RustTy::of(&ty, owner, "details"))
+        }
         Details::Object(fields) => DetailsV::Object(
             fields
                 .iter()
@@ -457,7 +494,21 @@ fn code_v<'a>(
             }
         },
     };
+    let members = catalog
+        .value_members(code)
+        .map(|f| field_v(f, owner, inline, take))
+        .collect::<Option<Vec<_>>>()?;
+    let texts = catalog
+        .members
+        .iter()
+        .filter_map(|m| {
+            let text = crate::render::member_text(catalog, code, &m.name.value)?;
+            Some((m.name.value.as_str(), text))
+        })
+        .collect();
     Some(CodeV {
+        members,
+        texts,
         number,
         code,
         variant: variant.clone(),

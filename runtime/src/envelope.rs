@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::template::{Slot, Template};
@@ -76,7 +75,10 @@ pub struct MessageOf<'a, E>(pub &'a E);
 
 impl<E: CatalogError> Serialize for MessageOf<'_, E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Message(self.0).serialize(s)
+        match self.0.static_message() {
+            Some(m) => s.serialize_str(m),
+            None => s.collect_str(self.0),
+        }
     }
 }
 
@@ -87,118 +89,6 @@ pub struct DetailsOf<'a, E>(pub &'a E);
 impl<E: CatalogError> Serialize for DetailsOf<'_, E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize_details(s)
-    }
-}
-
-/// Serializes an envelope by walking its channel's template: the default of
-/// [`CatalogError::serialize_envelope`]; the macros generate an unrolled
-/// version of the same walk.
-pub fn serialize_envelope<E: CatalogError, S: Serializer>(
-    env: &Envelope<'_, E>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    Node {
-        env,
-        template: env.error.code().template(),
-    }
-    .serialize(serializer)
-}
-
-struct Node<'e, 'a, E> {
-    env: &'e Envelope<'a, E>,
-    template: &'static Template,
-}
-
-impl<E: CatalogError> Envelope<'_, E> {
-    fn has(&self, slot: Slot) -> bool {
-        match slot {
-            Slot::Details => self.error.has_details(),
-            Slot::Status => self.error.code().status().is_some(),
-            Slot::RequestId => self.request_id.is_some(),
-            Slot::Timestamp => self.timestamp.is_some(),
-            Slot::Code | Slot::Message | Slot::Category => true,
-        }
-    }
-
-    fn present(&self, t: &Template) -> bool {
-        match t {
-            Template::Slot(s) => self.has(*s),
-            Template::Object(members) => {
-                members.is_empty() || members.iter().any(|(_, v)| self.present(v))
-            }
-            _ => true,
-        }
-    }
-}
-
-struct Message<'a, E>(&'a E);
-
-impl<E: CatalogError> Serialize for Message<'_, E> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0.static_message() {
-            Some(m) => s.serialize_str(m),
-            None => s.collect_str(self.0),
-        }
-    }
-}
-
-struct Details<'a, E>(&'a E);
-
-impl<E: CatalogError> Serialize for Details<'_, E> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_details(s)
-    }
-}
-
-impl<E: CatalogError> Serialize for Node<'_, '_, E> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let env = self.env;
-        match self.template {
-            Template::Object(members) => {
-                // The length is a hint; computing it would walk the members twice.
-                let mut map = s.serialize_map(None)?;
-                for (k, v) in members.iter() {
-                    if env.present(v) {
-                        map.serialize_entry(k, &Node { env, template: v })?;
-                    }
-                }
-                map.end()
-            }
-            Template::Array(items) => {
-                let mut seq = s.serialize_seq(None)?;
-                for v in items.iter().filter(|v| env.present(v)) {
-                    seq.serialize_element(&Node { env, template: v })?;
-                }
-                seq.end()
-            }
-            Template::Str(v) => s.serialize_str(v),
-            Template::I64(v) => s.serialize_i64(*v),
-            Template::U64(v) => s.serialize_u64(*v),
-            Template::F64(v) => s.serialize_f64(*v),
-            Template::Bool(v) => s.serialize_bool(*v),
-            Template::Null => s.serialize_unit(),
-            Template::Slot(slot) => {
-                let error = env.error;
-                match slot {
-                    Slot::Code => s.serialize_str(error.code().as_str()),
-                    Slot::Message => Message(error).serialize(s),
-                    Slot::Details => Details(error).serialize(s),
-                    Slot::Category => s.serialize_str(error.code().category_name()),
-                    Slot::Status => match error.code().status() {
-                        Some(st) => s.serialize_u16(st.as_u16()),
-                        None => s.serialize_unit(),
-                    },
-                    Slot::RequestId => match env.request_id {
-                        Some(id) => s.serialize_str(id),
-                        None => s.serialize_unit(),
-                    },
-                    Slot::Timestamp => match &env.timestamp {
-                        Some(ts) => ts.serialize(s),
-                        None => s.serialize_unit(),
-                    },
-                }
-            }
-        }
     }
 }
 
@@ -238,6 +128,8 @@ pub struct UnknownError {
     pub status: Option<u16>,
     /// The raw details.
     pub details: Option<serde_json::Value>,
+    /// The catalog's members the envelope carries (`param`, `doc_url`), raw.
+    pub members: Vec<(String, serde_json::Value)>,
 }
 
 impl fmt::Display for UnknownError {
@@ -340,19 +232,30 @@ pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> 
     let details = template
         .path_of(Slot::Details)
         .and_then(|p| take(&mut value, &p));
+    let members: Vec<(&'static str, serde_json::Value)> = template
+        .members()
+        .into_iter()
+        .filter_map(|(name, path)| Some((name, take(&mut value, &path)?)))
+        .collect();
     let error = match known {
-        Some(k) => Decoded::Known(E::from_wire_parts(k, details).map_err(|source| {
-            DecodeError::Details {
-                code: code.clone(),
-                source,
-            }
-        })?),
+        Some(k) => Decoded::Known(
+            E::from_wire_parts(k, crate::__private::Details::new(details, members)).map_err(
+                |source| DecodeError::Details {
+                    code: code.clone(),
+                    source,
+                },
+            )?,
+        ),
         None => Decoded::Unknown(UnknownError {
             code,
             message: message.clone(),
             category,
             status,
             details,
+            members: members
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v))
+                .collect(),
         }),
     };
     Ok(Received {

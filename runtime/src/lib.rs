@@ -88,21 +88,18 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     /// Serializes the `$details` value.
     #[doc(hidden)]
     fn serialize_details<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
-    /// Serializes `env` into this error's channel envelope. The default
-    /// walks the template at run time; generated code overrides it with the
-    /// same walk unrolled at compile time.
+    /// Serializes `env` into this error's channel envelope: the channel
+    /// template, walked at compile time.
     #[doc(hidden)]
     fn serialize_envelope<S: serde::Serializer>(
         env: &Envelope<'_, Self>,
         serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        envelope::serialize_envelope(env, serializer)
-    }
-    /// Rebuilds a known error from its wire code and details.
+    ) -> Result<S::Ok, S::Error>;
+    /// Rebuilds a known error from its wire code, details and members.
     #[doc(hidden)]
     fn from_wire_parts(
         code: Self::Code,
-        details: Option<serde_json::Value>,
+        parts: __private::Details,
     ) -> Result<Self, serde_json::Error>;
 
     /// The wire envelope of this error, to add a request id and timestamp to
@@ -136,24 +133,50 @@ pub mod __private {
     pub use ::std::string::String;
     pub use ::std::vec::Vec;
 
-    pub use crate::envelope::{DetailsOf, MessageOf, decode, serialize_envelope};
+    pub use crate::envelope::{DetailsOf, MessageOf, decode};
     pub use crate::template::{Slot, Template};
 
     /// The seal of [`CatalogCode`](crate::CatalogCode) and
     /// [`CatalogError`](crate::CatalogError): generated code implements it.
     pub trait Sealed {}
 
-    /// The details of a received error, which generated code takes apart:
-    /// field by field for object details, whole for other details.
+    /// The details and members of a received error, which generated code
+    /// takes apart: field by field for object details, whole for other
+    /// details, member by member.
     pub struct Details {
         raw: Option<serde_json::Value>,
         map: Option<serde_json::Map<String, serde_json::Value>>,
+        members: Vec<(&'static str, serde_json::Value)>,
     }
 
     impl Details {
-        /// Wraps the details of a body (absent when the body has none).
-        pub fn new(raw: Option<serde_json::Value>) -> Self {
-            Details { raw, map: None }
+        /// Wraps the details of a body (absent when the body has none) and
+        /// the values of its members.
+        pub fn new(
+            raw: Option<serde_json::Value>,
+            members: Vec<(&'static str, serde_json::Value)>,
+        ) -> Self {
+            Details {
+                raw,
+                map: None,
+                members,
+            }
+        }
+
+        /// Takes the value of a member (absent counts as `null`).
+        pub fn member<T: serde::de::DeserializeOwned>(
+            &mut self,
+            name: &str,
+        ) -> Result<T, serde_json::Error> {
+            let value = match self.members.iter().position(|(n, _)| *n == name) {
+                Some(i) => self.members.swap_remove(i).1,
+                None => serde_json::Value::Null,
+            };
+            serde_json::from_value(value).map_err(|e| {
+                <serde_json::Error as serde::de::Error>::custom(format_args!(
+                    "member `{name}`: {e}"
+                ))
+            })
         }
 
         /// The details as an object (`null` or absent counts as `{}`).

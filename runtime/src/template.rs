@@ -43,6 +43,8 @@ pub enum Template {
     Null,
     /// A slot.
     Slot(Slot),
+    /// A member declared by the catalog (`$param`, `$doc_url`).
+    Member(&'static str),
 }
 
 impl Template {
@@ -57,6 +59,31 @@ impl Template {
                 })
             }),
             _ => None,
+        }
+    }
+
+    /// Every member of the template with its path, in template order.
+    pub fn members(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut out = Vec::new();
+        self.collect_members(&mut Vec::new(), &mut out);
+        out
+    }
+
+    fn collect_members(
+        &self,
+        path: &mut Vec<&'static str>,
+        out: &mut Vec<(&'static str, Vec<&'static str>)>,
+    ) {
+        match self {
+            Template::Member(m) => out.push((m, path.clone())),
+            Template::Object(members) => {
+                for (k, v) in members.iter() {
+                    path.push(k);
+                    v.collect_members(path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -759,9 +759,8 @@ const _: () = {
         }
         fn from_wire_parts(
             code: SmallErrorCode,
-            __details: __p::Option<__p::Value>,
+            mut __d: __p::Details,
         ) -> __p::Result<Self, __p::serde_json::Error> {
-            let mut __d = __p::Details::new(__details);
             __p::Ok(
                 match code {
                     SmallErrorCode::RateLimited => {

@@ -233,37 +233,6 @@ fn websocket_codes_use_their_own_envelope() {
 }
 
 #[test]
-fn template_walk_and_unrolled_serializer_agree() {
-    // The runtime's template walk is the trait default; the generated code
-    // overrides it with an unrolled walk. Both must write the same JSON.
-    let ts = ts("2024-01-15T10:30:00Z");
-    for e in hook0_all() {
-        for env in [e.envelope(), e.envelope().request_id("r").timestamp(ts)] {
-            let walked =
-                errcat::__private::serialize_envelope(&env, serde_json::value::Serializer).unwrap();
-            assert_eq!(walked, serde_json::to_value(env).unwrap(), "{}", e.code());
-        }
-    }
-    let hx = [
-        Hx::auth_invalid_credentials(),
-        Hx::ws_auth_required(),
-        Hx::ws_message_too_large(1u64, 2u64),
-        Hx::rate_limit_exceeded(1u32, "1h", 2u32),
-    ];
-    for e in hx {
-        for env in [
-            e.envelope(),
-            e.envelope().request_id("r"),
-            e.envelope().timestamp(ts),
-        ] {
-            let walked =
-                errcat::__private::serialize_envelope(&env, serde_json::value::Serializer).unwrap();
-            assert_eq!(walked, serde_json::to_value(env).unwrap(), "{}", e.code());
-        }
-    }
-}
-
-#[test]
 fn debug_prints_every_variant_shape_like_derive_debug() {
     assert_eq!(format!("{:?}", Hk::invalid_token()), "InvalidToken");
     let e = Hk::payload_too_large(1_048_576u64, 2_097_152u64);

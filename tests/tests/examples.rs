@@ -66,6 +66,7 @@ catalogs! {
     grpc: "catalogs/grpc.yaml",
     grpc_numeric: "catalogs/grpc_numeric.yaml",
     optional_details: "catalogs/optional_details.yaml",
+    stripe: "catalogs/stripe.yaml",
     synthetic: "catalogs/synthetic.yaml",
     small: "snapshots/small.yaml",
     edge_cases: "ui/pass/edge_cases.yaml",

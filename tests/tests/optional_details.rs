@@ -45,3 +45,46 @@ fn absent_details_are_omitted_and_decode() {
         r#"{"code":"C","message":"m","details":{"n":1}}"#
     );
 }
+
+#[test]
+fn object_details_may_be_absent_too() {
+    // `details_optional: true` on object details: a struct of their own.
+    let none = OptError::d(None);
+    assert_eq!(
+        serde_json::to_string(&none).unwrap(),
+        r#"{"code":"D","message":"m"}"#
+    );
+    let some = OptError::d(DDetails {
+        field: "email".into(),
+        reason: DReason::Invalid,
+        hint: None,
+    });
+    let text = serde_json::to_string(&some).unwrap();
+    assert_eq!(
+        text,
+        r#"{"code":"D","message":"m","details":{"field":"email","reason":"invalid"}}"#
+    );
+    assert_eq!(
+        OptError::from_envelope(text.as_bytes()).unwrap().error,
+        errcat::Decoded::Known(some)
+    );
+    for body in [
+        r#"{"code":"D","message":"m"}"#,
+        r#"{"code":"D","message":"m","details":null}"#,
+    ] {
+        let got = OptError::from_envelope(body.as_bytes()).unwrap();
+        assert_eq!(
+            got.error,
+            errcat::Decoded::Known(OptError::d(None)),
+            "{body}"
+        );
+    }
+    // A required field still must be there when the details are.
+    let missing = br#"{"code":"D","message":"m","details":{"reason":"missing"}}"#;
+    assert!(OptError::from_envelope(missing).is_err());
+    // `details_optional` on another form is the same as `T?`.
+    assert_eq!(
+        serde_json::to_string(&OptError::e(None)).unwrap(),
+        r#"{"code":"E","message":"m"}"#
+    );
+}

@@ -19,24 +19,25 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
         ));
         let dep = deprecated_attr(c.code);
         out.extend(match &c.details {
-            DetailsV::None => quote! {
-                #d #dep #[must_use]
-                pub fn #ctor() -> Self { Self::#v }
-            },
-            DetailsV::Object(fields) => {
+            _ if c.is_struct() => {
                 // `impl Into<Option<T>>` takes both `value` and `None`.
-                let params = fields.iter().map(|f| {
+                let params = c.variant_fields().map(|f| {
                     let (id, ty) = (&f.ident, f.ty.tokens(&quote!(__p)));
                     quote!(#id: impl __p::Into<#ty>)
                 });
-                let ids = fields.iter().map(|f| &f.ident);
-                let ids2 = ids.clone();
-                let many = (fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+                let ids: Vec<_> = c.variant_fields().map(|f| &f.ident).collect();
+                let ids2 = &ids;
+                let many = (c.variant_fields().count() > 7)
+                    .then(|| quote!(#[allow(clippy::too_many_arguments)]));
                 quote! {
                     #d #dep #[must_use] #many
                     pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: __p::Into::into(#ids2)),* } }
                 }
             }
+            DetailsV::None | DetailsV::Object(_) => quote! {
+                #d #dep #[must_use]
+                pub fn #ctor() -> Self { Self::#v }
+            },
             DetailsV::Value(ty) => {
                 let ty = ty.tokens(&quote!(__p));
                 quote! {

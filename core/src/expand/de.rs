@@ -12,16 +12,24 @@ pub(super) fn arms(valid: &Valid<'_>) -> Group {
     let mut arms = Arms::default();
     for c in &valid.codes {
         let v = &c.variant;
+        let (mids, mwires): (Vec<_>, Vec<_>) = c
+            .members
+            .iter()
+            .map(|f| (&f.ident, f.field.name.value.as_str()))
+            .unzip();
         arms.push(match &c.details {
-            DetailsV::None => quote!(#code_enum::#v => Self::#v),
+            DetailsV::None if c.members.is_empty() => quote!(#code_enum::#v => Self::#v),
+            DetailsV::None => {
+                quote!(#code_enum::#v => Self::#v { #(#mids: __d.member(#mwires)?,)* })
+            }
             // No field to take: still refuse details that are not an object.
             DetailsV::Object(fields) if fields.is_empty() => {
-                quote!(#code_enum::#v => { __d.object()?; Self::#v {} })
+                quote!(#code_enum::#v => { __d.object()?; Self::#v { #(#mids: __d.member(#mwires)?,)* } })
             }
             DetailsV::Object(fields) => {
                 let ids = fields.iter().map(|f| &f.ident);
                 let wires = fields.iter().map(|f| f.field.name.value.as_str());
-                quote!(#code_enum::#v => Self::#v { #(#ids: __d.take(#wires)?,)* })
+                quote!(#code_enum::#v => Self::#v { #(#ids: __d.take(#wires)?,)* #(#mids: __d.member(#mwires)?,)* })
             }
             DetailsV::Value(_) => quote!(#code_enum::#v => Self::#v(__d.value()?)),
         });

@@ -4,7 +4,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{Slot, Template};
+use crate::model::{MemberKind, Slot, Template};
+use crate::rust_ty::RustTy;
 use crate::valid::{HTTP, Valid};
 
 /// A template as a `Template` constant of the runtime.
@@ -51,6 +52,10 @@ pub(super) fn template_tokens(t: &Template) -> TokenStream {
             };
             quote!(#p::Template::Slot(#p::Slot::#id))
         }
+        Template::Member(m) => {
+            let name = &m.value;
+            quote!(#p::Template::Member(#name))
+        }
         Template::UnknownSlot(_) => quote!(#p::Template::Null),
     }
 }
@@ -67,6 +72,8 @@ enum Presence {
 /// this version has no per-node dispatch and no presence walk).
 struct EnvelopeGen<'a> {
     error: &'a Ident,
+    /// Each member's accessor function and whether it is a template.
+    members: Vec<(&'a str, Ident, bool)>,
     /// Codes are JSON integers (`code_type: integer`).
     numeric: bool,
     http: bool,
@@ -75,8 +82,20 @@ struct EnvelopeGen<'a> {
 }
 
 impl EnvelopeGen<'_> {
+    /// A member's accessor (from an error for values, from a code for
+    /// templates) and whether it is a template.
+    fn member(&self, name: &str) -> Option<(&Ident, bool)> {
+        let (_, f, template) = self.members.iter().find(|(n, _, _)| *n == name)?;
+        Some((f, *template))
+    }
+
     fn presence(&self, t: &Template) -> Presence {
         match t {
+            Template::Member(m) => match self.member(&m.value) {
+                Some((_, true)) => Presence::Always,
+                Some((f, false)) => Presence::When(quote!(#f(__e).is_some())),
+                None => Presence::Never,
+            },
             Template::Slot(s) => match s.value {
                 Slot::Code | Slot::Message | Slot::Category => Presence::Always,
                 // The checker guarantees a status for every HTTP code.
@@ -188,6 +207,10 @@ impl EnvelopeGen<'_> {
             Template::Slot(s) if s.value == Slot::Timestamp => {
                 optional(quote!(__v), quote!(__env.timestamp_value()))
             }
+            Template::Member(m) if matches!(self.member(&m.value), Some((_, false))) => {
+                let f = self.member(&m.value).map(|(f, _)| f);
+                optional(quote!(__v), quote!(#f(__e)))
+            }
             _ => {
                 let (value, cond) = self.value(v);
                 let put = quote!(__m.serialize_field(#key, #value)?;);
@@ -218,6 +241,11 @@ impl EnvelopeGen<'_> {
                 Slot::Status => quote!(&__c.status().map(|s| s.as_u16())),
                 Slot::RequestId => quote!(&__env.request_id_value()),
                 Slot::Timestamp => quote!(&__env.timestamp_value()),
+            },
+            Template::Member(m) => match self.member(&m.value) {
+                Some((f, true)) => quote!(#f(__c)),
+                Some((f, false)) => quote!(&#f(__e)),
+                None => quote!(&()),
             },
             Template::UnknownSlot(_) => quote!(&()),
             Template::Literal(v) => match v {
@@ -263,13 +291,67 @@ impl EnvelopeGen<'_> {
     }
 }
 
+/// One accessor per member: `fn(&Error) -> Option<&T>` for a value
+/// member, `fn(Code) -> &'static str` for a template member.
+fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, TokenStream) {
+    let (error, code_enum) = (&valid.error, &valid.code_enum);
+    let mut out = TokenStream::new();
+    let mut names = Vec::new();
+    for (i, m) in valid.catalog.members.iter().enumerate() {
+        let f = format_ident!("__errcat_member_{}", i);
+        let template = matches!(m.kind, MemberKind::Template { .. });
+        let name = m.name.value.as_str();
+        if template {
+            let arms = valid.codes.iter().map(|c| {
+                let v = &c.variant;
+                let text = c
+                    .texts
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or("", |(_, t)| t);
+                quote!(#code_enum::#v => #text)
+            });
+            out.extend(quote! {
+                fn #f(__c: #code_enum) -> &'static str { match __c { #(#arms,)* } }
+            });
+        } else if let MemberKind::Value(field) = &m.kind {
+            let ty = RustTy::of(field.ty.value.required(), "", name).tokens(&quote!(__p));
+            let mut arms = Vec::new();
+            for c in &valid.codes {
+                let Some(fv) = c.members.iter().find(|f| f.field.name.value == name) else {
+                    continue;
+                };
+                let (v, id, b) = (&c.variant, &fv.ident, &fv.binding);
+                arms.push(match fv.ty {
+                    RustTy::Option(_) => quote!(#error::#v { #id: #b, .. } => #b.as_ref()),
+                    _ => quote!(#error::#v { #id: #b, .. } => __p::Some(#b)),
+                });
+            }
+            let body = if arms.is_empty() {
+                quote!(let _ = __e; __p::None)
+            } else if arms.len() == valid.codes.len() {
+                quote!(match __e { #(#arms,)* })
+            } else {
+                quote!(match __e { #(#arms,)* _ => __p::None })
+            };
+            out.extend(quote! {
+                fn #f(__e: &#error) -> __p::Option<&#ty> { #body }
+            });
+        }
+        names.push((name, f, template));
+    }
+    (names, out)
+}
+
 /// The `serialize_envelope` override and its helper types, for every channel.
 pub(super) fn serializer(valid: &Valid<'_>) -> (TokenStream, TokenStream) {
+    let (members, helpers) = member_accessors(valid);
     let mut gen_ = EnvelopeGen {
         error: &valid.error,
+        members,
         numeric: valid.catalog.numeric_codes(),
         http: false,
-        helpers: TokenStream::new(),
+        helpers,
         next: 0,
     };
     let channel_enum = &valid.channel_enum;

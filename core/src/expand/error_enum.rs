@@ -21,13 +21,13 @@ pub(super) fn definition(
         let v = &c.variant;
         let (vdoc, dep) = (doc(&variant_doc(valid, c.code)), deprecated_attr(c.code));
         variants.push(match &c.details {
-            DetailsV::None => quote!(#vdoc #dep #v),
-            DetailsV::Object(fields) => {
-                let docs = fields.iter().map(|f| doc(&field_doc(f.field)));
-                let ids = fields.iter().map(|f| &f.ident);
-                let tys = fields.iter().map(|f| f.ty.tokens(&p));
+            _ if c.is_struct() => {
+                let docs = c.variant_fields().map(|f| doc(&field_doc(f.field)));
+                let ids = c.variant_fields().map(|f| &f.ident);
+                let tys = c.variant_fields().map(|f| f.ty.tokens(&p));
                 quote!(#vdoc #dep #v { #(#docs #ids: #tys,)* })
             }
+            DetailsV::None | DetailsV::Object(_) => quote!(#vdoc #dep #v),
             DetailsV::Value(ty) => {
                 let ty = ty.tokens(&p);
                 quote!(#vdoc #dep #v(#ty))

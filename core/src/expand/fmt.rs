@@ -11,13 +11,13 @@ use crate::valid::{DetailsV, FieldV, Valid};
 
 /// `f.debug_struct(name)` with every field, sensitive ones redacted;
 /// `access` gives the expression of a field's value.
-pub(super) fn debug_struct(
+pub(super) fn debug_struct<'f, 'a: 'f>(
     name: &str,
-    fields: &[FieldV<'_>],
+    fields: impl IntoIterator<Item = &'f FieldV<'a>>,
     access: impl Fn(&FieldV<'_>) -> TokenStream,
 ) -> TokenStream {
     let p = private();
-    let entries = fields.iter().map(|f| {
+    let entries = fields.into_iter().map(|f| {
         let wire = f.field.name.value.as_str();
         let val = access(f);
         if f.field.sensitive {
@@ -44,7 +44,7 @@ pub(super) fn display(valid: &Valid<'_>) -> TokenStream {
                 quote!(__p::fmt::Display::fmt(#b, f)?;)
             }
         });
-        let used = c.fields().iter().filter(|f| {
+        let used = c.variant_fields().filter(|f| {
             c.message
                 .iter()
                 .any(|p| matches!(p, Piece::Field { name, .. } if *name == f.field.name.value))
@@ -73,16 +73,16 @@ pub(super) fn debug(valid: &Valid<'_>) -> TokenStream {
         let v = &c.variant;
         let name = v.to_string();
         match &c.details {
-            DetailsV::None => {}
-            DetailsV::Object(fields) => {
+            _ if c.is_struct() => {
                 let (ids, binds): (Vec<_>, Vec<_>) =
-                    fields.iter().map(|f| (&f.ident, &f.binding)).unzip();
-                let dbg = debug_struct(&name, fields, |f| {
+                    c.variant_fields().map(|f| (&f.ident, &f.binding)).unzip();
+                let dbg = debug_struct(&name, c.variant_fields(), |f| {
                     let b = &f.binding;
                     quote!(#b)
                 });
                 arms.push(quote!(Self::#v { #(#ids: #binds),* } => #dbg));
             }
+            DetailsV::None | DetailsV::Object(_) => {}
             DetailsV::Value(_) => {
                 arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
             }

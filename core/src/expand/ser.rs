@@ -20,7 +20,8 @@ pub(super) fn details_arms(valid: &Valid<'_>) -> proc_macro2::Group {
                 let (ids, binds): (Vec<_>, Vec<_>) =
                     fields.iter().map(|f| (&f.ident, &f.binding)).unzip();
                 let body = object(&c.code.resolved.variant, fields);
-                arms.push(quote!(Self::#v { #(#ids: #binds),* } => #body));
+                let rest = (!c.members.is_empty()).then(|| quote!(..));
+                arms.push(quote!(Self::#v { #(#ids: #binds,)* #rest } => #body));
             }
             DetailsV::Value(_) => {
                 arms.push(quote!(Self::#v(__d) => __p::serde::Serialize::serialize(__d, __s)));

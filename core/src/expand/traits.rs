@@ -53,9 +53,8 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
             #serialize_envelope
             fn from_wire_parts(
                 code: #code_enum,
-                __details: __p::Option<__p::Value>,
+                mut __d: __p::Details,
             ) -> __p::Result<Self, __p::serde_json::Error> {
-                let mut __d = __p::Details::new(__details);
                 __p::Ok(match code #from_arms)
             }
         },

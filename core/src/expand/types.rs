@@ -16,13 +16,14 @@ pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -
     let mut out = TokenStream::new();
     for t in &valid.types {
         out.extend(match t {
-            TypeV::Struct { ident, def, fields } => {
+            TypeV::Struct {
+                ident,
+                name,
+                doc: text,
+                fields,
+            } => {
                 let p = private();
-                let d = doc(def.description.as_deref().unwrap_or(&format!(
-                    "`{}`, a detail type of the `{}` catalog.",
-                    def.name.value,
-                    valid.name()
-                )));
+                let d = doc(text);
                 let defs = fields.iter().map(|f| {
                     let (id, ty) = (&f.ident, f.ty.tokens(&p));
                     let fd = doc(&field_doc(f.field));
@@ -33,7 +34,7 @@ pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -
                     });
                     quote!(#fd #rename #skip pub #id: #ty)
                 });
-                let dbg = debug_struct(&def.name.value, fields, |f| {
+                let dbg = debug_struct(name, fields, |f| {
                     let id = &f.ident;
                     quote!(&self.#id)
                 });

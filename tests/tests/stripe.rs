@@ -1,0 +1,101 @@
+//! A Stripe-style catalog: members that are neither slots nor details
+//! (`param`, `decline_code`, `request_log_url` per error; `doc_url` made
+//! from the code) are typed, omitted when absent, and decoded.
+
+use errcat::Decoded;
+use serde_json::json;
+
+#[errcat::catalog("catalogs/stripe.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum StripeError {}
+
+#[test]
+fn members_are_written_where_the_envelope_places_them() {
+    let e = StripeError::card_declined(
+        DeclineCode::InsufficientFunds,
+        Some("payment_method".to_string()),
+    );
+    let body = serde_json::to_string(&e).unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"type":"card_error","code":"card_declined","message":"Your card was declined.","param":"payment_method","decline_code":"insufficient_funds","doc_url":"https://docs.stripe.com/declines/codes"}}"#
+    );
+}
+
+#[test]
+fn absent_members_are_omitted_and_templates_use_the_code() {
+    let e = StripeError::parameter_missing("amount", None);
+    assert_eq!(e.to_string(), "Missing required param: amount.");
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({"error": {
+            "type": "invalid_request_error", "code": "parameter_missing",
+            "message": "Missing required param: amount.", "param": "amount",
+            "doc_url": "https://docs.stripe.com/error-codes/parameter_missing"
+        }})
+    );
+    let e = StripeError::expired_card(None);
+    let v = serde_json::to_value(&e).unwrap();
+    assert!(v["error"].get("param").is_none(), "{v}");
+    // A code that carries no member never writes it.
+    let v = serde_json::to_value(StripeError::api_error()).unwrap();
+    assert_eq!(
+        v["error"]["doc_url"],
+        "https://docs.stripe.com/error-codes/api_error"
+    );
+    assert!(v["error"].get("decline_code").is_none());
+}
+
+#[test]
+fn members_are_decoded_into_the_variant() {
+    let e = StripeError::parameter_missing(
+        "amount",
+        Some("https://dashboard.example/logs/req_1".to_string()),
+    );
+    let body = serde_json::to_vec(&e).unwrap();
+    let got = StripeError::from_envelope(&body).unwrap();
+    assert_eq!(got.error, Decoded::Known(e));
+    let wrong = br#"{"error":{"type":"card_error","code":"card_declined","message":"m","decline_code":"no_such_reason"}}"#;
+    let err = StripeError::from_envelope(wrong).unwrap_err();
+    assert!(err.to_string().contains("decline_code"), "{err}");
+}
+
+#[test]
+fn unknown_codes_keep_their_members() {
+    let body = br#"{"error":{"type":"card_error","code":"new_code","message":"m","param":"x","doc_url":"https://d/new_code"}}"#;
+    let got = StripeError::from_envelope(body).unwrap();
+    let Decoded::Unknown(u) = got.error else {
+        panic!("{got:?}")
+    };
+    assert_eq!(
+        u.members,
+        vec![
+            ("param".to_string(), json!("x")),
+            ("doc_url".to_string(), json!("https://d/new_code"))
+        ]
+    );
+}
+
+#[test]
+fn rendered_examples_use_the_example_members() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs/stripe.yaml");
+    let catalog = errcat_core::compile_file(&path, "catalogs/stripe.yaml").unwrap();
+    let code = catalog
+        .codes
+        .iter()
+        .find(|c| c.code.value == "card_declined")
+        .unwrap();
+    assert_eq!(
+        errcat_core::render::example(&catalog, code).pretty(),
+        r#"{
+  "error": {
+    "type": "card_error",
+    "code": "card_declined",
+    "message": "Your card was declined.",
+    "param": "payment_method",
+    "decline_code": "insufficient_funds",
+    "doc_url": "https://docs.stripe.com/declines/codes"
+  }
+}"#
+    );
+}

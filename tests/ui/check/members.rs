@@ -1,0 +1,4 @@
+#[errcat::catalog("members.yaml")]
+pub enum ShopError {}
+
+fn main() {}
