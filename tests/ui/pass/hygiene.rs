@@ -22,4 +22,12 @@ fn main() {
     ::std::assert_eq!(back.error, ::errcat::Decoded::Known(e));
     let t = HygieneError::types(Option { Some: ::std::convert::From::from("x") }, Result::Ok, ::std::vec::Vec::new());
     ::std::assert_eq!(::std::string::ToString::to_string(&t), "types");
+    let m = HygieneError::members("c", ::std::option::Option::None);
+    let json = ::errcat::__private::serde_json::to_string(&m).unwrap();
+    ::std::assert_eq!(json, r#"{"error":{"code":"MEMBERS","message":"members c"},"hint":"c","doc":"https://d/MEMBERS/400"}"#);
+    let back = HygieneError::from_envelope(json.as_bytes()).unwrap();
+    ::std::assert_eq!(back.error, ::errcat::Decoded::Known(m));
+    let o = HygieneError::opt(::std::option::Option::Some(OptDetails { Some: ::std::convert::From::from("s") }));
+    let json = ::errcat::__private::serde_json::to_string(&o).unwrap();
+    ::std::assert_eq!(HygieneError::from_envelope(json.as_bytes()).unwrap().error, ::errcat::Decoded::Known(o));
 }
