@@ -51,6 +51,25 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
             );
         }
     }
+    if let Some(ct) = &catalog.content_type {
+        let (kind, sub) = ct.value.split_once('/').unwrap_or(("", ""));
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+        };
+        if !token(kind) || !token(sub) {
+            cx.push(
+                Diagnostic::new(&ct.loc, format!("`{}` is not a media type", ct.value))
+                    .hint("write `type/subtype`, e.g. `application/problem+json`"),
+            );
+        } else if !(sub == "json" || sub.ends_with("+json")) {
+            cx.push(
+                Diagnostic::new(&ct.loc, format!("`{}` is not a JSON media type", ct.value))
+                    .hint("error bodies are JSON: use `application/json` or a `+json` type such as `application/problem+json`"),
+            );
+        }
+    }
     if let Some(t) = &catalog.code_type
         && !matches!(t.value.as_str(), "string" | "integer")
     {

@@ -24,6 +24,9 @@ pub struct Catalog {
     /// The JSON type of wire codes: `string` (the default) or `integer`
     /// (gRPC's JSON `{"code": 5}`).
     pub code_type: Option<Spanned<String>>,
+    /// The media type of HTTP error bodies (`application/problem+json`);
+    /// `application/json` when absent.
+    pub content_type: Option<Spanned<String>>,
     /// One envelope per channel, in file order.
     pub envelopes: Vec<Envelope>,
     /// Categories, in file order.
@@ -44,6 +47,13 @@ impl Catalog {
         self.code_type
             .as_ref()
             .is_some_and(|t| t.value == "integer")
+    }
+
+    /// The media type of HTTP error bodies.
+    pub fn content_type(&self) -> &str {
+        self.content_type
+            .as_ref()
+            .map_or("application/json", |c| c.value.as_str())
     }
 
     /// The member declared as `name`.
@@ -499,6 +509,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "description",
     "rust_name_prefix",
     "code_type",
+    "content_type",
     "envelopes",
     "categories",
     "types",
@@ -732,6 +743,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         description: None,
         rust_name_prefix: None,
         code_type: None,
+        content_type: None,
         envelopes: Vec::new(),
         categories: Vec::new(),
         types: Vec::new(),
@@ -748,6 +760,9 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog.code_type = top
         .get("code_type")
         .and_then(|n| string(n, "`code_type`", cx));
+    catalog.content_type = top
+        .get("content_type")
+        .and_then(|n| string(n, "`content_type`", cx));
     catalog.rust_name_prefix = top
         .get("rust_name_prefix")
         .and_then(|n| string(n, "`rust_name_prefix`", cx));

@@ -137,6 +137,8 @@ pub(crate) const RESERVED_CTORS: &[&str] = &[
     "headers",
     "envelope",
     "from_envelope",
+    "caused_by",
+    "to_response",
 ];
 
 #[cfg(test)]

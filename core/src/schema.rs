@@ -44,6 +44,7 @@ pub fn language_schema() -> Value {
             "description": {"type": "string", "description": "Markdown introduction for the rendered reference."},
             "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
             "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
+            "content_type": {"type": "string", "pattern": "^[A-Za-z0-9!#$&^_.+-]+/([A-Za-z0-9!#$&^_.+-]+\\+)?json$", "description": "The media type of HTTP error bodies, e.g. `application/problem+json` (default `application/json`)."},
             "envelopes": {
                 "type": "object",
                 "description": "One JSON template per channel. `http` is the HTTP channel; any other name (e.g. `websocket`) is a channel without HTTP statuses.",

@@ -18,13 +18,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
+mod caused;
 mod envelope;
+mod response;
 mod template;
 
+pub use caused::{BoxError, Caused};
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use http;
 pub use jiff::Timestamp;
+pub use response::status_of;
 
 use template::Template;
 
@@ -50,6 +56,12 @@ pub trait CatalogCode:
     /// The envelope template of every channel, the `http` channel first.
     #[doc(hidden)]
     const TEMPLATES: &'static [&'static Template];
+    /// The media type of HTTP error bodies (`application/json` unless the
+    /// catalog's `content_type` says otherwise).
+    const CONTENT_TYPE: &'static str;
+    /// The wire names of the catalog's sensitive fields, redacted in logs.
+    #[doc(hidden)]
+    const SENSITIVE: &'static [&'static str];
     /// The wire code, e.g. `"TOKEN_EXPIRED"`.
     fn as_str(self) -> &'static str;
     /// The HTTP status; `None` for codes on non-HTTP channels.
@@ -107,11 +119,27 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     fn envelope(&self) -> Envelope<'_, Self> {
         Envelope::new(self)
     }
+
+    /// This error as an HTTP response without request context (see
+    /// [`Envelope::to_response`]).
+    fn to_response(&self) -> http::Response<Vec<u8>> {
+        self.envelope().to_response()
+    }
 }
 
 #[doc(hidden)]
 pub mod __private {
     //! What generated code reaches its dependencies through. Not public API.
+    /// `IntoResponse` for a generated error with the `axum` feature,
+    /// nothing without it.
+    #[cfg(feature = "axum")]
+    pub use crate::__errcat_axum as axum_impls;
+    /// `IntoResponse` for a generated error with the `axum` feature,
+    /// nothing without it.
+    #[cfg(not(feature = "axum"))]
+    pub use crate::__errcat_no_axum as axum_impls;
+    #[cfg(feature = "axum")]
+    pub use ::axum_core;
     pub use ::core;
     pub use ::http;
     pub use ::jiff;
@@ -260,6 +288,14 @@ pub mod __private {
             HeaderValue::from_static(value),
         ));
     }
+}
+
+/// Without the `axum` feature, generated errors get no `IntoResponse`.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcat_no_axum {
+    ($error:ty) => {};
 }
 
 /// A wire code that the catalog does not have (the `FromStr` error of code enums).

@@ -393,6 +393,19 @@ const _: () = {
         pub fn envelope(&self) -> ::errcat::Envelope<'_, Self> {
             ::errcat::Envelope::new(self)
         }
+        /// This error, caused by `source`: the cause is logged and is
+        /// `Error::source`, and never reaches the wire.
+        pub fn caused_by(
+            self,
+            source: impl __p::Into<::errcat::BoxError>,
+        ) -> ::errcat::Caused<Self> {
+            ::errcat::Caused::new(self, source)
+        }
+        /// This error as an HTTP response without request context.
+        #[must_use]
+        pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {
+            ::errcat::CatalogError::to_response(self)
+        }
         /// Reads an error body (client side). Codes this catalog does not
         /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
         pub fn from_envelope(
@@ -482,6 +495,8 @@ const _: () = {
     impl ::errcat::CatalogCode for SmallErrorCode {
         const ALL: &'static [Self] = SmallErrorCode::ALL;
         const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
+        const CONTENT_TYPE: &'static str = "application/json";
+        const SENSITIVE: &'static [&'static str] = &["secret"];
         #[inline]
         fn as_str(self) -> &'static str {
             SmallErrorCode::as_str(self)
@@ -664,6 +679,7 @@ const _: () = {
             }
         }
     }
+    ::errcat::__private::axum_impls!(SmallError);
     #[automatically_derived]
     #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::std::error::Error for SmallError {}

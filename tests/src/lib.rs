@@ -18,3 +18,5 @@ pub mod hook0 {
     #[derive(Debug, Clone, PartialEq)]
     pub enum Hook0Error {}
 }
+
+pub mod server;

@@ -67,6 +67,7 @@ catalogs! {
     grpc_numeric: "catalogs/grpc_numeric.yaml",
     optional_details: "catalogs/optional_details.yaml",
     stripe: "catalogs/stripe.yaml",
+    problem: "catalogs/problem.yaml",
     synthetic: "catalogs/synthetic.yaml",
     small: "snapshots/small.yaml",
     edge_cases: "ui/pass/edge_cases.yaml",

@@ -242,11 +242,15 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     ));
     out.extend(imp(quote!(__p::Sealed for #code_enum), TokenStream::new()));
     out.extend(imp(quote!(__p::Sealed for #error), TokenStream::new()));
+    let content_type = valid.catalog.content_type();
+    let sensitive = sensitive_names(valid);
     out.extend(imp(
         quote!(::errcat::CatalogCode for #code_enum),
         quote! {
             const ALL: &'static [Self] = #code_enum::ALL;
             const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
+            const CONTENT_TYPE: &'static str = #content_type;
+            const SENSITIVE: &'static [&'static str] = &[#(#sensitive),*];
             #[inline]
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
             #[inline]
@@ -263,6 +267,23 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
         },
     ));
     out.extend(category_and_channel(valid));
+    out
+}
+
+/// The wire names of every sensitive field the codes' details can hold
+/// (their own fields and, through them, named types' fields), once each.
+fn sensitive_names(valid: &Valid<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let types = valid.types.iter().flat_map(|t| match t {
+        crate::valid::TypeV::Struct { fields, .. } => fields.as_slice(),
+        crate::valid::TypeV::Enum(_) => &[],
+    });
+    let codes = valid.codes.iter().flat_map(|c| c.variant_fields());
+    for f in codes.chain(types) {
+        if f.field.sensitive && !out.contains(&f.field.name.value) {
+            out.push(f.field.name.value.clone());
+        }
+    }
     out
 }
 

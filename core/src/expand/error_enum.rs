@@ -109,6 +109,16 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
             pub fn envelope(&self) -> ::errcat::Envelope<'_, Self> {
                 ::errcat::Envelope::new(self)
             }
+            /// This error, caused by `source`: the cause is logged and is
+            /// `Error::source`, and never reaches the wire.
+            pub fn caused_by(self, source: impl __p::Into<::errcat::BoxError>) -> ::errcat::Caused<Self> {
+                ::errcat::Caused::new(self, source)
+            }
+            /// This error as an HTTP response without request context.
+            #[must_use]
+            pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {
+                ::errcat::CatalogError::to_response(self)
+            }
             /// Reads an error body (client side). Codes this catalog does not
             /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
             pub fn from_envelope(body: &[u8]) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {

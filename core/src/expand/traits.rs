@@ -29,6 +29,7 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
         quote!(match self #arms)
     };
     let mut out = helpers;
+    out.extend(quote!(::errcat::__private::axum_impls!(#error);));
     out.extend(imp(
         quote!(__p::std::error::Error for #error),
         TokenStream::new(),

@@ -1,0 +1,542 @@
+//! axum integration (feature `axum`): generated errors answer as
+//! responses, and [`ErrorLayer`] gives every error response of a service
+//! its request context, its log event, and the catalog's envelope where
+//! axum, a fallback or a panic would answer otherwise.
+
+use std::any::Any;
+use std::error::Error;
+use std::fmt;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum_core::body::Body;
+use axum_core::response::{IntoResponse, Response};
+use http::{HeaderName, HeaderValue, Method, Request, StatusCode, Uri};
+use http_body_util::BodyExt as _;
+
+use crate::caused::{BoxError, Caused};
+use crate::{CatalogCode, CatalogError};
+
+/// What the layer needs of an error that went out, whatever its catalog.
+trait Erased: Send + Sync + 'static {
+    fn response(
+        &self,
+        request_id: Option<&str>,
+        timestamp: Option<jiff::Timestamp>,
+    ) -> http::Response<Vec<u8>>;
+    fn is_http(&self) -> bool;
+    fn channel(&self) -> &'static str;
+    fn code(&self) -> &'static str;
+    fn category(&self) -> &'static str;
+    fn message(&self) -> String;
+    fn details(&self) -> Option<serde_json::Value>;
+}
+
+impl<E: CatalogError + Send + Sync + 'static> Erased for E {
+    fn response(
+        &self,
+        request_id: Option<&str>,
+        timestamp: Option<jiff::Timestamp>,
+    ) -> http::Response<Vec<u8>> {
+        let mut env = self.envelope();
+        if let Some(id) = request_id {
+            env = env.request_id(id);
+        }
+        if let Some(ts) = timestamp {
+            env = env.timestamp(ts);
+        }
+        env.to_response()
+    }
+    fn is_http(&self) -> bool {
+        self.code().status().is_some()
+    }
+    fn channel(&self) -> &'static str {
+        self.code().channel_name()
+    }
+    fn code(&self) -> &'static str {
+        CatalogError::code(self).as_str()
+    }
+    fn category(&self) -> &'static str {
+        CatalogError::code(self).category_name()
+    }
+    fn message(&self) -> String {
+        self.to_string()
+    }
+    fn details(&self) -> Option<serde_json::Value> {
+        if !self.has_details() {
+            return None;
+        }
+        let mut v = serde_json::to_value(crate::__private::DetailsOf(self)).ok()?;
+        redact(&mut v, <E::Code as CatalogCode>::SENSITIVE);
+        Some(v)
+    }
+}
+
+/// Replaces the value of every member named like a sensitive field.
+fn redact(v: &mut serde_json::Value, sensitive: &[&str]) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if sensitive.contains(&k.as_str()) {
+                    *v = serde_json::Value::String("<redacted>".into());
+                } else {
+                    redact(v, sensitive);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact(v, sensitive)),
+        _ => {}
+    }
+}
+
+/// The error behind a response, left in its extensions for [`ErrorLayer`].
+#[derive(Clone)]
+struct Pending {
+    error: Arc<dyn Erased>,
+    source: Option<Arc<dyn Error + Send + Sync>>,
+}
+
+/// The response of an error: what `IntoResponse` gives, without request
+/// context (the layer adds it).
+#[doc(hidden)]
+pub fn into_response<E: CatalogError + Send + Sync + 'static>(
+    error: E,
+    source: Option<BoxError>,
+) -> Response {
+    let (parts, body) = error.envelope().to_response().into_parts();
+    let mut response = Response::from_parts(parts, Body::from(body));
+    response.extensions_mut().insert(Pending {
+        error: Arc::new(error),
+        source: source.map(Arc::from),
+    });
+    response
+}
+
+impl<E: CatalogError + Send + Sync + 'static> IntoResponse for Caused<E> {
+    fn into_response(self) -> Response {
+        let (error, source) = self.into_parts();
+        into_response(error, source)
+    }
+}
+
+/// `IntoResponse` for a generated error type (expanded by the macros).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcat_axum {
+    ($error:ty) => {
+        impl ::errcat::__private::axum_core::response::IntoResponse for $error {
+            fn into_response(self) -> ::errcat::__private::axum_core::response::Response {
+                ::errcat::axum::into_response(self, ::core::option::Option::None)
+            }
+        }
+    };
+}
+
+/// What went wrong inside a request that the service did not answer with
+/// a catalog error of the `http` channel, for [`ErrorLayer::new`] to turn
+/// into one.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum Internal<'a> {
+    /// A handler panicked, with this message.
+    Panic {
+        /// The panic's message (`""` when it has none).
+        message: &'a str,
+    },
+    /// A handler answered with a code of a non-HTTP channel (Hexabase's
+    /// `WS_*`), which has no status and no place in an HTTP response.
+    NonHttpCode {
+        /// The wire code.
+        code: &'static str,
+        /// Its channel.
+        channel: &'static str,
+    },
+}
+
+/// An error response that did not come from the catalog (an axum
+/// rejection, an unmatched route, a wrong method, another layer's error),
+/// for the mappings of [`ErrorLayer`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Unmapped {
+    /// Its status.
+    pub status: StatusCode,
+    /// The request's method.
+    pub method: Method,
+    /// The request's URI.
+    pub uri: Uri,
+    /// The request's `content-length`, if it had one.
+    pub content_length: Option<u64>,
+    /// The beginning of the response body (at most 4 KiB; axum's
+    /// rejections explain themselves there, e.g. "Failed to parse the
+    /// request body as JSON: …").
+    pub text: String,
+}
+
+type Make<T> = Box<dyn Fn(&T) -> Pending + Send + Sync>;
+
+struct Config {
+    request_id: HeaderName,
+    clock: Box<dyn Fn() -> Option<jiff::Timestamp> + Send + Sync>,
+    internal: Box<dyn Fn(Internal<'_>) -> Pending + Send + Sync>,
+    statuses: Vec<(StatusCode, Make<Unmapped>)>,
+    otherwise: Option<Make<Unmapped>>,
+}
+
+fn pending<E: CatalogError + Send + Sync + 'static>(error: E, source: Option<BoxError>) -> Pending {
+    Pending {
+        error: Arc::new(error),
+        source: source.map(Arc::from),
+    }
+}
+
+/// A tower layer for axum services: every error response produced inside
+/// a request gets the request id (from `x-request-id`, as tower-http's
+/// `SetRequestIdLayer` sets it; the name is configurable) and a timestamp
+/// in its envelope, the request id as a response header, and one `tracing`
+/// event. Handler panics and codes of non-HTTP channels become the
+/// application's internal error; error responses that are not the
+/// catalog's (rejections, 404, 405) become the codes the application maps
+/// them to.
+///
+/// ```ignore
+/// let app = Router::new()
+///     .route("/webhooks", post(create))
+///     .layer(ErrorLayer::new(|_| Hook0Error::internal_server_error())
+///         .on_status(StatusCode::NOT_FOUND, |u| Hook0Error::resource_not_found("route", u.uri.path())))
+///     .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+/// ```
+#[derive(Clone)]
+pub struct ErrorLayer {
+    config: Arc<Config>,
+}
+
+impl fmt::Debug for ErrorLayer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorLayer")
+            .field("request_id", &self.config.request_id)
+            .field(
+                "statuses",
+                &self
+                    .config
+                    .statuses
+                    .iter()
+                    .map(|(s, _)| *s)
+                    .collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl ErrorLayer {
+    /// A layer whose internal error (for panics and non-HTTP codes) is
+    /// made by `internal`.
+    pub fn new<E: CatalogError + Send + Sync + 'static>(
+        internal: impl Fn(Internal<'_>) -> E + Send + Sync + 'static,
+    ) -> Self {
+        ErrorLayer {
+            config: Arc::new(Config {
+                request_id: HeaderName::from_static("x-request-id"),
+                clock: Box::new(|| {
+                    let now = jiff::Timestamp::now();
+                    // Whole seconds, as the references show them.
+                    Some(jiff::Timestamp::from_second(now.as_second()).unwrap_or(now))
+                }),
+                internal: Box::new(move |i| {
+                    let source: BoxError = match i {
+                        Internal::Panic { message } => {
+                            format!("handler panicked: {message}").into()
+                        }
+                        Internal::NonHttpCode { code, channel } => {
+                            format!("`{code}` of channel `{channel}` answered over HTTP").into()
+                        }
+                    };
+                    pending(internal(i), Some(source))
+                }),
+                statuses: Vec::new(),
+                otherwise: None,
+            }),
+        }
+    }
+
+    fn config(&mut self) -> &mut Config {
+        // Configured before the layer is cloned into services.
+        Arc::get_mut(&mut self.config).expect("ErrorLayer is configured before it is used")
+    }
+
+    /// Reads the request id from this header (default `x-request-id`), and
+    /// sends it back under the same name.
+    #[must_use]
+    pub fn request_id_header(mut self, name: HeaderName) -> Self {
+        self.config().request_id = name;
+        self
+    }
+
+    /// The timestamp put into error envelopes (default: now, in whole
+    /// seconds); `None` leaves it out.
+    #[must_use]
+    pub fn clock(
+        mut self,
+        clock: impl Fn() -> Option<jiff::Timestamp> + Send + Sync + 'static,
+    ) -> Self {
+        self.config().clock = Box::new(clock);
+        self
+    }
+
+    /// Answers error responses of `status` that are not the catalog's
+    /// (axum's 404 and 405, JSON and path rejections, a body limit's 413)
+    /// with the error `make` gives.
+    #[must_use]
+    pub fn on_status<E: CatalogError + Send + Sync + 'static>(
+        mut self,
+        status: StatusCode,
+        make: impl Fn(&Unmapped) -> E + Send + Sync + 'static,
+    ) -> Self {
+        self.config()
+            .statuses
+            .push((status, Box::new(move |u| pending(make(u), None))));
+        self
+    }
+
+    /// Answers every other error response (4xx or 5xx) that is not the
+    /// catalog's; without it, such responses pass unchanged.
+    #[must_use]
+    pub fn on_other_status<E: CatalogError + Send + Sync + 'static>(
+        mut self,
+        make: impl Fn(&Unmapped) -> E + Send + Sync + 'static,
+    ) -> Self {
+        self.config().otherwise = Some(Box::new(move |u| pending(make(u), None)));
+        self
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ErrorLayer {
+    type Service = ErrorService<S>;
+
+    fn layer(&self, inner: S) -> ErrorService<S> {
+        ErrorService {
+            inner,
+            config: self.config.clone(),
+        }
+    }
+}
+
+/// The service of [`ErrorLayer`].
+#[derive(Clone)]
+pub struct ErrorService<S> {
+    inner: S,
+    config: Arc<Config>,
+}
+
+impl<S: fmt::Debug> fmt::Debug for ErrorService<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorService")
+            .field("inner", &self.inner)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the layer keeps of the request.
+struct RequestInfo {
+    request_id: Option<HeaderValue>,
+    method: Method,
+    uri: Uri,
+    content_length: Option<u64>,
+}
+
+impl<S, B> tower_service::Service<Request<B>> for ErrorService<S>
+where
+    S: tower_service::Service<Request<B>, Response = Response>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let config = self.config.clone();
+        let info = RequestInfo {
+            request_id: request.headers().get(&config.request_id).cloned(),
+            method: request.method().clone(),
+            uri: request.uri().clone(),
+            content_length: request
+                .headers()
+                .get(http::header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok()?.parse().ok()),
+        };
+        let inner = &mut self.inner;
+        let future = std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)));
+        Box::pin(async move {
+            let outcome = match future {
+                Ok(f) => CatchUnwind(Box::pin(f)).await,
+                Err(panic) => Err(panic),
+            };
+            let response = match outcome {
+                Ok(Ok(response)) => response,
+                Ok(Err(e)) => return Err(e),
+                Err(panic) => {
+                    let message = panic_message(&*panic);
+                    let p = (config.internal)(Internal::Panic { message: &message });
+                    bare_response(p)
+                }
+            };
+            Ok(finish(&config, response, info).await)
+        })
+    }
+}
+
+/// A future that turns a panic while polling into an `Err`.
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Box<dyn Any + Send>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::new()
+    }
+}
+
+/// A response for an error made by the layer (`finish` renders it).
+fn bare_response(p: Pending) -> Response {
+    let mut response = Response::new(Body::empty());
+    response.extensions_mut().insert(p);
+    response
+}
+
+/// At most this much of a non-catalog error body is read for [`Unmapped`].
+const UNMAPPED_TEXT: usize = 4096;
+
+async fn finish(config: &Config, response: Response, info: RequestInfo) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let mut pending = parts.extensions.remove::<Pending>();
+    if let Some(p) = &pending
+        && !p.error.is_http()
+    {
+        let i = Internal::NonHttpCode {
+            code: p.error.code(),
+            channel: p.error.channel(),
+        };
+        pending = Some((config.internal)(i));
+    }
+    let pending = match pending {
+        Some(p) => p,
+        None if parts.status.is_client_error() || parts.status.is_server_error() => {
+            let make = config
+                .statuses
+                .iter()
+                .find(|(s, _)| *s == parts.status)
+                .map(|(_, m)| m)
+                .or(config.otherwise.as_ref());
+            let Some(make) = make else {
+                return with_request_id(Response::from_parts(parts, body), config, &info);
+            };
+            let text = read_prefix(body).await;
+            make(&Unmapped {
+                status: parts.status,
+                method: info.method.clone(),
+                uri: info.uri.clone(),
+                content_length: info.content_length,
+                text,
+            })
+        }
+        None => return with_request_id(Response::from_parts(parts, body), config, &info),
+    };
+    render(config, pending, &info)
+}
+
+async fn read_prefix(body: Body) -> String {
+    let limited = http_body_util::Limited::new(body, UNMAPPED_TEXT);
+    match limited.collect().await {
+        Ok(c) => String::from_utf8_lossy(&c.to_bytes()).into_owned(),
+        // Longer than the limit, or a failing body: its text is not needed.
+        Err(_) => String::new(),
+    }
+}
+
+/// The error's response with request context, and its log event.
+fn render(config: &Config, p: Pending, info: &RequestInfo) -> Response {
+    let request_id = info.request_id.as_ref().and_then(|v| v.to_str().ok());
+    let (parts, body) = p.error.response(request_id, (config.clock)()).into_parts();
+    let mut response = Response::from_parts(parts, Body::from(body));
+    log(
+        &*p.error,
+        response.status(),
+        request_id,
+        p.source.as_deref(),
+    );
+    response.extensions_mut().insert(p);
+    with_request_id(response, config, info)
+}
+
+fn with_request_id(mut response: Response, config: &Config, info: &RequestInfo) -> Response {
+    if let Some(id) = &info.request_id {
+        response
+            .headers_mut()
+            .insert(config.request_id.clone(), id.clone());
+    }
+    response
+}
+
+/// One event per error response: code, category, status, request id,
+/// message, details with sensitive fields redacted, and the cause; at
+/// `ERROR` for 5xx, `WARN` for 4xx.
+fn log(
+    error: &dyn Erased,
+    status: StatusCode,
+    request_id: Option<&str>,
+    source: Option<&(dyn Error + Send + Sync)>,
+) {
+    let code = error.code();
+    let category = error.category();
+    let message = error.message();
+    let details = error.details().map(|d| d.to_string()).unwrap_or_default();
+    let request_id = request_id.unwrap_or("");
+    let source = source.map(|s| s.to_string()).unwrap_or_default();
+    let status = status.as_u16();
+    if status >= 500 {
+        tracing::error!(
+            code,
+            category,
+            status,
+            request_id,
+            message,
+            details,
+            source,
+            "error response"
+        );
+    } else {
+        tracing::warn!(
+            code,
+            category,
+            status,
+            request_id,
+            message,
+            details,
+            source,
+            "error response"
+        );
+    }
+}

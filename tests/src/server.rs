@@ -1,0 +1,268 @@
+//! The example service: both seed catalogs answering from axum handlers,
+//! with no glue but [`ErrorLayer`]. `examples/server.rs` serves it; the
+//! integration tests start it on 127.0.0.1.
+
+use axum::extract::{DefaultBodyLimit, Path};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use errcat::Caused;
+use errcat::axum::{ErrorLayer, Internal, Unmapped};
+use serde::Deserialize;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+use crate::hexabase::HexabaseError;
+use crate::hook0::{FieldError, Hook0Error};
+
+/// Request bodies larger than this are refused with `PAYLOAD_TOO_LARGE`.
+pub const BODY_LIMIT: usize = 1024;
+
+/// The whole service: Hook0's API under `/hook0`, Hexabase's under
+/// `/hexabase`, a request id on every request.
+pub fn app() -> Router {
+    Router::new()
+        .nest("/hook0", hook0())
+        .nest("/hexabase", hexabase())
+        // Outermost: the id is set before the error layers read it.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+// ---- Hook0 ----------------------------------------------------------------
+
+/// A new event (Hook0's `POST /events`).
+#[derive(Deserialize)]
+struct NewEvent {
+    event_type: String,
+    #[allow(dead_code)]
+    payload: serde_json::Value,
+}
+
+fn hook0() -> Router {
+    Router::new()
+        .route("/events", post(create_event))
+        .route("/applications/{id}", get(get_application))
+        .route("/event-types", post(create_event_type))
+        .route("/me", get(me))
+        .route("/admin", get(admin))
+        .route("/stats", get(stats))
+        .route("/usage", get(usage))
+        .route("/subscriptions/{id}/test", post(test_subscription))
+        .route("/db", get(db))
+        .route("/panic", get(panic))
+        .route("/health", get(health))
+        .route("/deliveries/{id}", get(delivery))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(
+            ErrorLayer::new(|i: Internal<'_>| {
+                let incident = match i {
+                    Internal::Panic { .. } => "inc_panic",
+                    _ => "inc_internal",
+                };
+                Hook0Error::internal_server_error(incident)
+            })
+            .on_status(StatusCode::NOT_FOUND, |u: &Unmapped| {
+                Hook0Error::resource_not_found("route", u.uri.path())
+            })
+            .on_status(StatusCode::METHOD_NOT_ALLOWED, |u: &Unmapped| {
+                Hook0Error::invalid_parameter(vec![FieldError {
+                    field: "method".into(),
+                    message: format!("{} is not allowed here", u.method),
+                    code: "METHOD_NOT_ALLOWED".into(),
+                    value: None,
+                }])
+            })
+            .on_status(StatusCode::PAYLOAD_TOO_LARGE, |u: &Unmapped| {
+                Hook0Error::payload_too_large(BODY_LIMIT as u64, u.content_length.unwrap_or(0))
+            })
+            // JSON rejections: syntax (400), data (422), content type (415).
+            .on_other_status(|u: &Unmapped| Hook0Error::invalid_json(u.text.clone())),
+        )
+}
+
+async fn create_event(Json(event): Json<NewEvent>) -> Result<StatusCode, Hook0Error> {
+    if event.event_type.is_empty() {
+        return Err(Hook0Error::required_field(vec![FieldError {
+            field: "event_type".into(),
+            message: "Event type is required".into(),
+            code: "REQUIRED_FIELD".into(),
+            value: None,
+        }]));
+    }
+    if !event.event_type.contains('.') {
+        return Err(Hook0Error::invalid_event_type(event.event_type, "app_1"));
+    }
+    Ok(StatusCode::CREATED)
+}
+
+async fn get_application(Path(id): Path<String>) -> Result<String, Hook0Error> {
+    match id.as_str() {
+        "app_1" => Ok("app_1".into()),
+        "app_other_org" => Err(Hook0Error::application_access_denied(id)),
+        _ => Err(Hook0Error::application_not_found(id)),
+    }
+}
+
+async fn create_event_type() -> Result<StatusCode, Hook0Error> {
+    Err(Hook0Error::resource_already_exists(
+        "event_type",
+        "user.created",
+        "et_1",
+    ))
+}
+
+async fn me(headers: HeaderMap) -> Result<&'static str, Hook0Error> {
+    match headers.get("authorization").map(|v| v.as_bytes()) {
+        None => Err(Hook0Error::missing_token()),
+        Some(b"Bearer expired") => Err(Hook0Error::token_expired(ts("2024-01-15T10:30:00Z"))),
+        Some(b"Bearer good") => Ok("me"),
+        Some(_) => Err(Hook0Error::invalid_token()),
+    }
+}
+
+async fn admin() -> Hook0Error {
+    Hook0Error::insufficient_permissions(vec!["admin".into()], vec!["application:read".into()])
+}
+
+async fn stats() -> Hook0Error {
+    Hook0Error::rate_limit_exceeded(1000u32, 3600u32, ts("2024-01-15T11:30:00Z"), 1800u32)
+}
+
+async fn usage() -> Hook0Error {
+    Hook0Error::quota_exceeded(
+        "events_per_month",
+        100_000u64,
+        100_000u64,
+        ts("2024-02-01T00:00:00Z"),
+    )
+}
+
+async fn test_subscription(Path(id): Path<String>) -> Hook0Error {
+    Hook0Error::subscription_disabled(id, ts("2024-01-10T00:00:00Z"))
+}
+
+async fn db() -> Result<(), Caused<Hook0Error>> {
+    let failure = std::io::Error::other("connection reset by peer");
+    Err(Hook0Error::database_error("insert", "events").caused_by(failure))
+}
+
+async fn panic() -> &'static str {
+    panic!("the handler's invariant broke")
+}
+
+async fn health() -> Hook0Error {
+    Hook0Error::service_unavailable(300u32, false)
+}
+
+/// Answers with a code of the `webhook` channel: a bug the layer turns
+/// into the internal error.
+async fn delivery(Path(id): Path<String>) -> Hook0Error {
+    Hook0Error::webhook_timeout(id, "sub_1", "https://example.com/hook", 30u32, 2u32)
+}
+
+// ---- Hexabase --------------------------------------------------------------
+
+/// A new workspace (Hexabase's `POST /workspaces`).
+#[derive(Deserialize)]
+struct NewWorkspace {
+    name: String,
+}
+
+fn hexabase() -> Router {
+    Router::new()
+        .route("/login", post(login))
+        .route("/workspaces", post(create_workspace))
+        .route("/workspaces/{id}", get(get_workspace))
+        .route("/projects/{id}", get(project))
+        .route("/billing", get(billing))
+        .route("/quota", get(quota))
+        .route("/limited", get(limited))
+        .route("/mfa", post(mfa))
+        .route("/internal", get(internal))
+        .route("/status", get(status))
+        .route("/ws", get(ws))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(
+            ErrorLayer::new(|_: Internal<'_>| HexabaseError::system_internal_error("req-internal"))
+                .on_status(StatusCode::NOT_FOUND, |u: &Unmapped| {
+                    HexabaseError::resource_not_found("route", u.uri.path())
+                })
+                .on_other_status(|u: &Unmapped| {
+                    HexabaseError::validation_error(
+                        [("body".to_string(), u.text.clone())]
+                            .into_iter()
+                            .collect::<std::collections::BTreeMap<_, _>>(),
+                    )
+                }),
+        )
+}
+
+async fn login(headers: HeaderMap) -> Result<&'static str, HexabaseError> {
+    match headers.get("authorization") {
+        None => Err(HexabaseError::auth_required("api")),
+        Some(_) => Err(HexabaseError::auth_invalid_credentials()),
+    }
+}
+
+async fn create_workspace(Json(ws): Json<NewWorkspace>) -> Result<StatusCode, HexabaseError> {
+    if ws.name.len() > 255 {
+        return Err(HexabaseError::validation_field_too_long(
+            "name",
+            255u32,
+            ws.name.len() as u32,
+        ));
+    }
+    Err(HexabaseError::resource_already_exists(
+        "workspace",
+        "name",
+        ws.name,
+    ))
+}
+
+async fn get_workspace(Path(id): Path<String>) -> HexabaseError {
+    match id.as_str() {
+        "suspended" => {
+            HexabaseError::workspace_suspended(id, "payment_overdue", ts("2024-01-15T00:00:00Z"))
+        }
+        "provisioning" => HexabaseError::workspace_not_ready(id, "provisioning", 30u32),
+        _ => HexabaseError::resource_not_found("workspace", id),
+    }
+}
+
+async fn project(Path(id): Path<String>) -> HexabaseError {
+    HexabaseError::project_quota_exceeded(id, "memory", "5Gi", "4Gi", "3.8Gi")
+}
+
+async fn billing() -> HexabaseError {
+    HexabaseError::billing_payment_failed("insufficient_funds", "4242", 9900u64, "usd")
+}
+
+async fn quota() -> HexabaseError {
+    HexabaseError::quota_memory_exceeded("16Gi", "8Gi", "32Gi", "24Gi")
+}
+
+async fn limited() -> HexabaseError {
+    HexabaseError::rate_limit_exceeded(100u32, "1h", 60u32)
+}
+
+async fn mfa() -> HexabaseError {
+    HexabaseError::auth_mfa_required("secret-session-token")
+}
+
+async fn internal() -> Result<(), Caused<HexabaseError>> {
+    let failure = std::io::Error::other("disk full");
+    Err(HexabaseError::system_database_error("update", "projects").caused_by(failure))
+}
+
+async fn status() -> HexabaseError {
+    HexabaseError::system_service_unavailable("kubernetes-api", 60u32)
+}
+
+async fn ws() -> HexabaseError {
+    HexabaseError::ws_auth_required()
+}
+
+fn ts(s: &str) -> errcat::Timestamp {
+    s.parse().unwrap_or(errcat::Timestamp::UNIX_EPOCH)
+}
