@@ -176,12 +176,13 @@ pub struct Unmapped {
     pub text: String,
 }
 
-type Make<T> = Box<dyn Fn(&T) -> Pending + Send + Sync>;
+type Make<T> = Arc<dyn Fn(&T) -> Pending + Send + Sync>;
 
+#[derive(Clone)]
 struct Config {
     request_id: HeaderName,
-    clock: Box<dyn Fn() -> Option<jiff::Timestamp> + Send + Sync>,
-    internal: Box<dyn Fn(Internal<'_>) -> Pending + Send + Sync>,
+    clock: Arc<dyn Fn() -> Option<jiff::Timestamp> + Send + Sync>,
+    internal: Arc<dyn Fn(Internal<'_>) -> Pending + Send + Sync>,
     statuses: Vec<(StatusCode, Make<Unmapped>)>,
     otherwise: Option<Make<Unmapped>>,
 }
@@ -240,12 +241,12 @@ impl ErrorLayer {
         ErrorLayer {
             config: Arc::new(Config {
                 request_id: HeaderName::from_static("x-request-id"),
-                clock: Box::new(|| {
+                clock: Arc::new(|| {
                     let now = jiff::Timestamp::now();
                     // Whole seconds, as the references show them.
                     Some(jiff::Timestamp::from_second(now.as_second()).unwrap_or(now))
                 }),
-                internal: Box::new(move |i| {
+                internal: Arc::new(move |i| {
                     let source: BoxError = match i {
                         Internal::Panic { message } => {
                             format!("handler panicked: {message}").into()
@@ -263,8 +264,8 @@ impl ErrorLayer {
     }
 
     fn config(&mut self) -> &mut Config {
-        // Configured before the layer is cloned into services.
-        Arc::get_mut(&mut self.config).expect("ErrorLayer is configured before it is used")
+        // A layer cloned before it is configured gets its own copy.
+        Arc::make_mut(&mut self.config)
     }
 
     /// Reads the request id from this header (default `x-request-id`), and
@@ -282,7 +283,7 @@ impl ErrorLayer {
         mut self,
         clock: impl Fn() -> Option<jiff::Timestamp> + Send + Sync + 'static,
     ) -> Self {
-        self.config().clock = Box::new(clock);
+        self.config().clock = Arc::new(clock);
         self
     }
 
@@ -297,7 +298,7 @@ impl ErrorLayer {
     ) -> Self {
         self.config()
             .statuses
-            .push((status, Box::new(move |u| pending(make(u), None))));
+            .push((status, Arc::new(move |u| pending(make(u), None))));
         self
     }
 
@@ -308,7 +309,7 @@ impl ErrorLayer {
         mut self,
         make: impl Fn(&Unmapped) -> E + Send + Sync + 'static,
     ) -> Self {
-        self.config().otherwise = Some(Box::new(move |u| pending(make(u), None)));
+        self.config().otherwise = Some(Arc::new(move |u| pending(make(u), None)));
         self
     }
 }

@@ -12,11 +12,15 @@ use tokio::sync::oneshot;
 /// Starts the service; it stops when the returned sender is dropped (at
 /// the end of the test, with the runtime at the latest).
 async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
+    serve_router(errcat_tests::server::app()).await
+}
+
+async fn serve_router(app: axum::Router) -> (SocketAddr, oneshot::Sender<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(async move {
-        axum::serve(listener, errcat_tests::server::app())
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = stopped.await;
             })
@@ -315,4 +319,48 @@ fn the_response_of_an_error_without_axum() {
         "ledger timeout"
     );
     assert_eq!(caused.to_string(), e.to_string());
+}
+
+#[tokio::test]
+async fn the_request_id_header_and_the_clock_are_configurable() {
+    use errcat::axum::ErrorLayer;
+    use errcat_tests::hook0::Hook0Error;
+    let layer = ErrorLayer::new(|_| Hook0Error::internal_server_error("inc"))
+        .request_id_header(axum::http::HeaderName::from_static("x-correlation-id"))
+        .clock(|| "2024-01-15T10:30:00Z".parse().ok());
+    let app = axum::Router::new()
+        .route(
+            "/",
+            axum::routing::get(|| async { Hook0Error::missing_token() }),
+        )
+        .layer(layer.clone());
+    let (addr, _stop) = serve_router(app).await;
+    let a = send(
+        client()
+            .get(format!("http://{addr}/"))
+            .header("x-correlation-id", "c-1"),
+    )
+    .await;
+    assert_eq!(a.status, 401);
+    assert_eq!(a.headers["x-correlation-id"], "c-1");
+    assert_eq!(
+        a.body,
+        json!({"error": {"type": "authentication_error", "code": "MISSING_TOKEN",
+               "message": "Authentication token is required", "request_id": "c-1",
+               "timestamp": "2024-01-15T10:30:00Z"}})
+    );
+    // Without the layer the same error has no request context.
+    let app = axum::Router::new().route(
+        "/",
+        axum::routing::get(|| async { Hook0Error::missing_token() }),
+    );
+    let (addr, _stop) = serve_router(app).await;
+    let a = send(
+        client()
+            .get(format!("http://{addr}/"))
+            .header("x-request-id", "ignored"),
+    )
+    .await;
+    assert_eq!(a.body["error"].get("request_id"), None);
+    assert_eq!(a.body["error"].get("timestamp"), None);
 }
