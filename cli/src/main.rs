@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use errcat_core::{Catalog, Diagnostic, render};
 
+mod mock;
+
 const USAGE: &str = "\
 usage: errcat <command> [args]
 
@@ -13,6 +15,9 @@ commands:
   check FILE...        check catalogs; prints every mistake, exits 1 on any
   dump FILE            print the resolved catalog as JSON
   example FILE CODE    print CODE's example in its channel's envelope as JSON
+  mock FILE [--addr A] serve every HTTP code's example response at GET /CODE
+                       (GET / lists them) on A, default 127.0.0.1:4010;
+                       stops on SIGINT or SIGTERM
   schema               print the JSON Schema of the catalog language
   synth N              print a synthetic catalog of N codes (for benchmarks)
   handwritten FILE     print the hand-written Rust equivalent of a catalog's
@@ -66,6 +71,24 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print!("{}", errcat_core::handwritten::source(c));
             ExitCode::SUCCESS
         })),
+        ("mock", [file, rest @ ..]) => {
+            let addr = match rest {
+                [] => mock::DEFAULT_ADDR,
+                [flag, addr] if flag == "--addr" => addr.as_str(),
+                _ => return Err("usage: errcat mock FILE [--addr HOST:PORT]".into()),
+            };
+            let addr: std::net::SocketAddr = addr
+                .parse()
+                .map_err(|_| format!("`{addr}` is not an address such as 127.0.0.1:4010"))?;
+            match errcat_core::compile_file(Path::new(file), file) {
+                Ok(catalog) => Ok(mock::run(catalog, addr)),
+                Err(diags) => {
+                    report(&diags);
+                    eprintln!("error: {file}: {} mistake(s)", diags.len());
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         ("schema", []) => {
             print_json(&errcat_core::schema::language_schema());
             Ok(ExitCode::SUCCESS)

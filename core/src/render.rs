@@ -390,9 +390,71 @@ fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
     out
 }
 
+/// A code's example as an HTTP response, as the generated code answers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The status (500 for a code of a non-HTTP channel, as the runtime).
+    pub status: u16,
+    /// The catalog's headers, rendered from the example; a header naming an
+    /// absent optional field is left out.
+    pub headers: Vec<(String, String)>,
+    /// The catalog's media type.
+    pub content_type: String,
+    /// The envelope.
+    pub body: Json,
+}
+
+/// A code's example response; `request_id` replaces the example's.
+pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Response {
+    let values = example_values(catalog, code, request_id);
+    let mut fields = match &values.details {
+        Some(Json::Object(f)) => f.clone(),
+        _ => Vec::new(),
+    };
+    fields.extend(values.members.iter().cloned());
+    let fields = Json::Object(fields);
+    let headers = code
+        .headers
+        .iter()
+        .filter(|h| {
+            pieces(&h.value.value).is_ok_and(|parts| {
+                parts.iter().all(|p| match p {
+                    Piece::Field { name, .. } => fields.get(name).is_some(),
+                    Piece::Text(_) => true,
+                })
+            })
+        })
+        .map(|h| {
+            let value = fill_placeholders(&h.value.value, Some(&fields));
+            (h.name.value.clone(), value)
+        })
+        .collect();
+    Response {
+        status: code.resolved.status.unwrap_or(500),
+        headers,
+        content_type: catalog.content_type().to_string(),
+        body: fill_envelope(catalog, code, &values),
+    }
+}
+
 /// A code's example rendered in its channel's envelope, members in the
 /// order the generated serializer writes them.
 pub fn example(catalog: &Catalog, code: &Code) -> Json {
+    let values = example_values(catalog, code, None);
+    fill_envelope(catalog, code, &values)
+}
+
+fn fill_envelope(catalog: &Catalog, code: &Code, values: &SlotValues) -> Json {
+    catalog
+        .envelopes
+        .iter()
+        .find(|e| e.channel.value == code.resolved.channel)
+        .and_then(|e| fill(&e.template, values))
+        .unwrap_or(Json::Null)
+}
+
+/// The slot values of a code's example.
+fn example_values(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> SlotValues {
     let details = example_details(catalog, code);
     let members = example_members(catalog, code);
     // Placeholders name detail fields and value members alike.
@@ -407,7 +469,7 @@ pub fn example(catalog: &Catalog, code: &Code) -> Json {
         .as_ref()
         .map(|m| fill_placeholders(&m.value, Some(&fields)));
     let example = code.example.as_ref();
-    let values = SlotValues {
+    SlotValues {
         code: Some(match code.code.value.parse::<i64>() {
             Ok(n) if catalog.numeric_codes() => Json::Number(n.into()),
             _ => Json::String(code.code.value.clone()),
@@ -419,19 +481,16 @@ pub fn example(catalog: &Catalog, code: &Code) -> Json {
             .and_then(|i| catalog.categories.get(i))
             .map(|c| Json::String(c.name.value.clone())),
         status: code.resolved.status.map(|s| Json::Number(s.into())),
-        request_id: example.and_then(|e| e.request_id.clone()).map(Json::String),
+        request_id: request_id
+            .map(str::to_string)
+            .or_else(|| example.and_then(|e| e.request_id.clone()))
+            .map(Json::String),
         timestamp: example
             .and_then(|e| e.timestamp.as_ref())
             .map(|t| Json::String(t.value.clone())),
         details,
         members,
-    };
-    catalog
-        .envelopes
-        .iter()
-        .find(|e| e.channel.value == code.resolved.channel)
-        .and_then(|e| fill(&e.template, &values))
-        .unwrap_or(Json::Null)
+    }
 }
 
 fn ty_json(ty: &Ty) -> Value {

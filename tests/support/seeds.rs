@@ -16,6 +16,8 @@ pub struct SeedCode {
     pub section: String,
     /// The example JSON.
     pub example: serde_json::Value,
+    /// The `**Headers:**` block after the example, name and value.
+    pub headers: Vec<(String, String)>,
 }
 
 /// The repository root.
@@ -50,6 +52,17 @@ pub fn seed(file: &str) -> Vec<SeedCode> {
             if let Some(c) = current.as_mut() {
                 c.1 = rest.trim().parse().ok();
             }
+        } else if line.trim() == "```http" {
+            for l in lines.by_ref() {
+                if l.trim() == "```" {
+                    break;
+                }
+                if let (Some(last), Some((name, value))) = (out.last_mut(), l.split_once(':')) {
+                    let last: &mut SeedCode = last;
+                    last.headers
+                        .push((name.trim().to_string(), value.trim().to_string()));
+                }
+            }
         } else if line.trim() == "```json" {
             let mut body = String::new();
             for l in lines.by_ref() {
@@ -67,6 +80,7 @@ pub fn seed(file: &str) -> Vec<SeedCode> {
                     status,
                     section: section.clone(),
                     example,
+                    headers: Vec::new(),
                 });
             }
         }

@@ -1,0 +1,168 @@
+//! `errcat mock`: an HTTP server that answers every HTTP code of a catalog
+//! with that code's example response, for client teams to test against.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode, header};
+use axum::routing::get;
+use errcat_core::{Catalog, render};
+
+/// The address `mock` binds without `--addr`.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:4010";
+
+/// Serves `catalog` on `addr` until SIGINT or SIGTERM.
+pub fn run(catalog: Catalog, addr: SocketAddr) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(Arc::new(catalog), addr))
+}
+
+async fn serve(catalog: Arc<Catalog>, addr: SocketAddr) -> ExitCode {
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match listener.local_addr() {
+        // The first line of output, for scripts and tests to read.
+        Ok(a) => println!("errcat mock listening on http://{a}"),
+        Err(e) => eprintln!("error: {e}"),
+    }
+    let app = Router::new()
+        .route("/", get(index))
+        .route("/{code}", get(answer))
+        .with_state(catalog);
+    match axum::serve(listener, app)
+        .with_graceful_shutdown(stop_signal())
+        .await
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// `GET /`: the codes it answers, each with its status and path.
+async fn index(State(catalog): State<Arc<Catalog>>) -> Response<Body> {
+    let codes: Vec<serde_json::Value> = catalog
+        .codes
+        .iter()
+        .filter_map(|c| {
+            let status = c.resolved.status?;
+            Some(serde_json::json!({
+                "code": c.code.value,
+                "status": status,
+                "path": format!("/{}", c.code.value),
+            }))
+        })
+        .collect();
+    json(StatusCode::OK, &serde_json::json!({ "codes": codes }))
+}
+
+/// `GET /{code}`: the code's example response, with the caller's
+/// `x-request-id` as the request id.
+async fn answer(
+    State(catalog): State<Arc<Catalog>>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    let http_code = |c: &&errcat_core::model::Code| c.resolved.status.is_some();
+    if let Some(c) = catalog
+        .codes
+        .iter()
+        .filter(http_code)
+        .find(|c| c.code.value == code)
+    {
+        return example(&catalog, c, request_id);
+    }
+    // An unknown code: the catalog's own not-found answer if it has one.
+    match catalog
+        .codes
+        .iter()
+        .filter(http_code)
+        .find(|c| c.resolved.status == Some(404))
+    {
+        Some(c) => example(&catalog, c, request_id),
+        None => json(
+            StatusCode::NOT_FOUND,
+            &serde_json::json!({"error": format!("no HTTP code `{code}` in the catalog")}),
+        ),
+    }
+}
+
+fn example(
+    catalog: &Catalog,
+    code: &errcat_core::model::Code,
+    request_id: Option<&str>,
+) -> Response<Body> {
+    let r = render::response(catalog, code, request_id);
+    let body = serde_json::to_vec(&r.body).unwrap_or_default();
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() =
+        StatusCode::from_u16(r.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let h = response.headers_mut();
+    if let Ok(ct) = HeaderValue::from_str(&r.content_type) {
+        h.insert(header::CONTENT_TYPE, ct);
+    }
+    // Names and constant values were checked with the catalog.
+    for (name, value) in r.headers {
+        if let (Ok(n), Ok(v)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            h.append(n, v);
+        }
+    }
+    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(id).ok()) {
+        h.insert("x-request-id", id);
+    }
+    response
+}
+
+fn json(status: StatusCode, value: &serde_json::Value) -> Response<Body> {
+    let mut response = Response::new(Body::from(value.to_string()));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
