@@ -512,7 +512,7 @@ fn log(
 ) {
     let code = error.code();
     let category = error.category();
-    let message = error.message();
+    let error_message = error.message();
     let details = error.details().map(|d| d.to_string()).unwrap_or_default();
     let request_id = request_id.unwrap_or("");
     let source = source.map(|s| s.to_string()).unwrap_or_default();
@@ -523,7 +523,7 @@ fn log(
             category,
             status,
             request_id,
-            message,
+            error_message,
             details,
             source,
             "error response"
@@ -534,7 +534,7 @@ fn log(
             category,
             status,
             request_id,
-            message,
+            error_message,
             details,
             source,
             "error response"
