@@ -2,7 +2,7 @@
 //! with no glue but [`ErrorLayer`]. `examples/server.rs` serves it; the
 //! integration tests start it on 127.0.0.1.
 
-use axum::extract::{DefaultBodyLimit, Path};
+use axum::extract::{DefaultBodyLimit, Path, Query};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -40,7 +40,8 @@ struct NewEvent {
 
 fn hook0() -> Router {
     Router::new()
-        .route("/events", post(create_event))
+        .route("/events", post(create_event).get(list_events))
+        .route("/events/{number}", get(get_event))
         .route("/applications/{id}", get(get_application))
         .route("/event-types", post(create_event_type))
         .route("/me", get(me))
@@ -76,8 +77,20 @@ fn hook0() -> Router {
             .on_status(StatusCode::PAYLOAD_TOO_LARGE, |u: &Unmapped| {
                 Hook0Error::payload_too_large(BODY_LIMIT as u64, u.content_length.unwrap_or(0))
             })
-            // JSON rejections: syntax (400), data (422), content type (415).
-            .on_other_status(|u: &Unmapped| Hook0Error::invalid_json(u.text.clone())),
+            // JSON rejections, syntax (400), data (422), content type
+            // (415), say so in their text; path and query ones are 400s.
+            .on_other_status(|u: &Unmapped| {
+                if u.text.contains("JSON") || u.text.contains("Content-Type") {
+                    Hook0Error::invalid_json(u.text.clone())
+                } else {
+                    Hook0Error::invalid_parameter(vec![FieldError {
+                        field: u.uri.path().into(),
+                        message: u.text.clone(),
+                        code: "INVALID_FORMAT".into(),
+                        value: u.uri.query().map(|q| q.into()),
+                    }])
+                }
+            }),
         )
 }
 
@@ -94,6 +107,21 @@ async fn create_event(Json(event): Json<NewEvent>) -> Result<StatusCode, Hook0Er
         return Err(Hook0Error::invalid_event_type(event.event_type, "app_1"));
     }
     Ok(StatusCode::CREATED)
+}
+
+/// The query of `GET /events`.
+#[derive(Deserialize)]
+struct ListEvents {
+    #[allow(dead_code)]
+    limit: u32,
+}
+
+async fn list_events(Query(_q): Query<ListEvents>) -> &'static str {
+    "[]"
+}
+
+async fn get_event(Path(number): Path<u32>) -> Hook0Error {
+    Hook0Error::event_not_found(format!("evt_{number}"))
 }
 
 async fn get_application(Path(id): Path<String>) -> Result<String, Hook0Error> {

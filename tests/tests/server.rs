@@ -246,6 +246,24 @@ async fn rejections_fallbacks_and_panics_follow_the_reference() {
         a.body["error"]["details"],
         json!({"max_size": 1024, "actual_size": big.len()})
     );
+    // Query and path rejections.
+    let a = send(c.get(url("/hook0/events?limit=many"))).await;
+    assert_eq!(
+        (a.status, a.body["error"]["code"].as_str()),
+        (400, Some("INVALID_PARAMETER")),
+        "{}",
+        a.body
+    );
+    assert_eq!(a.body["error"]["details"][0]["value"], "limit=many");
+    let a = send(c.get(url("/hook0/events/seven"))).await;
+    assert_eq!(
+        (a.status, a.body["error"]["code"].as_str()),
+        (400, Some("INVALID_PARAMETER")),
+        "{}",
+        a.body
+    );
+    let a = send(c.get(url("/hook0/events/7"))).await;
+    assert_eq!(a.body["error"]["details"]["event_id"], "evt_7");
     // Unmatched route and wrong method.
     let a = send(c.get(url("/hook0/nowhere"))).await;
     assert_eq!(a.status, 404);
