@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use errcat_core::{Catalog, Diagnostic, render};
 
+mod evolve;
 mod mock;
 
 const USAGE: &str = "\
@@ -15,6 +16,13 @@ commands:
   check FILE...        check catalogs; prints every mistake, exits 1 on any
   dump FILE            print the resolved catalog as JSON
   example FILE CODE    print CODE's example in its channel's envelope as JSON
+  diff OLD NEW         classify every change of the wire contract from OLD to
+                       NEW (breaking, compatible, documentation); exit 1 on
+                       any breaking change
+  diff --git REV FILE  the same, OLD being FILE as of the git revision REV
+  lock FILE            write FILE's wire contract to its lock file
+                       (hook0.yaml -> hook0.lock.yaml), which the macro then
+                       holds the catalog to
   mock FILE [--addr A] serve every HTTP code's example response at GET /CODE
                        (GET / lists them) on A, default 127.0.0.1:4010;
                        stops on SIGINT or SIGTERM
@@ -71,6 +79,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print!("{}", errcat_core::handwritten::source(c));
             ExitCode::SUCCESS
         })),
+        ("diff", [flag, rev, file]) if flag == "--git" => Ok(evolve::diff_git(rev, file)),
+        ("diff", [old, new]) => Ok(evolve::diff_files(old, new)),
+        ("lock", [file]) => Ok(with_catalog(file, |c| evolve::lock(c, file))),
         ("mock", [file, rest @ ..]) => {
             let addr = match rest {
                 [] => mock::DEFAULT_ADDR,
@@ -108,7 +119,7 @@ fn print_json(value: &serde_json::Value) {
     }
 }
 
-fn report(diags: &[Diagnostic]) {
+pub(crate) fn report(diags: &[Diagnostic]) {
     for d in diags {
         eprintln!("error: {d}\n");
     }
@@ -129,7 +140,16 @@ fn check(files: &[String]) -> ExitCode {
     let mut failed = 0usize;
     for file in files {
         match errcat_core::compile_file(Path::new(file), file) {
-            Ok(catalog) => eprintln!("{file}: ok, {} codes", catalog.codes.len()),
+            Ok(catalog) => {
+                let locked = errcat_core::evolve::lock_diagnostics(&catalog, Path::new(file), file);
+                if locked.is_empty() {
+                    eprintln!("{file}: ok, {} codes", catalog.codes.len());
+                } else {
+                    report(&locked);
+                    eprintln!("{file}: {} breaking change(s) against its lock file", locked.len());
+                    failed += 1;
+                }
+            }
             Err(diags) => {
                 report(&diags);
                 eprintln!("{file}: {} mistake(s)", diags.len());

@@ -22,6 +22,7 @@ struct Key {
     path: PathBuf,
     len: u64,
     modified: SystemTime,
+    lock: Option<(u64, SystemTime)>,
     item: String,
     kind: &'static str,
 }
@@ -33,10 +34,15 @@ static CACHE: Mutex<Option<HashMap<Key, String>>> = Mutex::new(None);
 
 fn key(path: &Path, item: &TokenStream, kind: &'static str) -> Option<Key> {
     let meta = std::fs::metadata(path).ok()?;
+    // The lock file is part of the input: its change must miss the cache.
+    let lock = std::fs::metadata(crate::evolve::lock_path(path))
+        .ok()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)));
     Some(Key {
         path: path.to_path_buf(),
         len: meta.len(),
         modified: meta.modified().ok()?,
+        lock,
         item: item.to_string(),
         kind,
     })

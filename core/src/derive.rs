@@ -255,9 +255,18 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
             Ok(catalog) => catalog,
             Err(failed) => return Err(recovered(&failed, &input, data, &opts, &resolved)),
         };
+        let locked = crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
         match plan(&catalog, &input, data, opts.exhaustive) {
-            Ok(plan) => generate(&catalog, &input, &resolved, &plan)
-                .map_err(|diags| errors(&diags, opts.path.span())),
+            Ok(plan) => {
+                let out = generate(&catalog, &input, &resolved, &plan)
+                    .map_err(|diags| errors(&diags, opts.path.span()))?;
+                if locked.is_empty() {
+                    Ok(out)
+                } else {
+                    let errs = errors(&locked, opts.path.span());
+                    Err(quote::quote!(#errs #out))
+                }
+            }
             Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
         }
     })

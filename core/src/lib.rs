@@ -16,6 +16,7 @@ pub mod cache;
 pub mod check;
 pub mod derive;
 pub mod diag;
+pub mod evolve;
 pub mod expand;
 pub mod handwritten;
 pub mod load;

@@ -24,6 +24,11 @@ pub struct Catalog {
     /// The JSON type of wire codes: `string` (the default) or `integer`
     /// (gRPC's JSON `{"code": 5}`).
     pub code_type: Option<Spanned<String>>,
+    /// The catalog's version (`MAJOR.MINOR.PATCH`): a major bump accepts
+    /// breaking changes against the lock file.
+    pub version: Option<Spanned<String>>,
+    /// Deprecated codes answer with `Deprecation` and `Sunset` headers.
+    pub deprecation_headers: bool,
     /// The media type of HTTP error bodies (`application/problem+json`);
     /// `application/json` when absent.
     pub content_type: Option<Spanned<String>>,
@@ -400,8 +405,59 @@ pub enum Details {
 /// A deprecation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deprecation {
+    /// Where it is written.
+    pub loc: Loc,
     /// Why, and what to use instead.
     pub note: Option<String>,
+    /// Since when (`2024-06-01` or an RFC 3339 timestamp).
+    pub since: Option<Spanned<String>>,
+    /// The code to use instead.
+    pub replaced_by: Option<Spanned<String>>,
+    /// When the code stops being sent (`Sunset`, RFC 8594).
+    pub sunset: Option<Spanned<String>>,
+}
+
+impl Deprecation {
+    fn plain(node: &Node, note: Option<String>) -> Self {
+        Deprecation {
+            loc: node.loc.clone(),
+            note,
+            since: None,
+            replaced_by: None,
+            sunset: None,
+        }
+    }
+}
+
+/// A date the catalog gives (`2024-06-01`, or an RFC 3339 timestamp), as
+/// the instant it starts.
+pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
+    if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+        return Some(ts);
+    }
+    let date: jiff::civil::Date = text.parse().ok()?;
+    date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+}
+
+impl Code {
+    /// The `Deprecation` (RFC 9745) and `Sunset` (RFC 8594) headers of a
+    /// deprecated code, when the catalog asks for them.
+    pub fn lifecycle_headers(&self, catalog: &Catalog) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let Some(d) = self.deprecated.as_ref().filter(|_| catalog.deprecation_headers) else {
+            return out;
+        };
+        if let Some(ts) = d.since.as_ref().and_then(|s| parse_date(&s.value)) {
+            out.push(("Deprecation", format!("@{}", ts.as_second())));
+        }
+        if let Some(ts) = d.sunset.as_ref().and_then(|s| parse_date(&s.value)) {
+            out.push((
+                "Sunset",
+                ts.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+            ));
+        }
+        out
+    }
 }
 
 /// The example of a code.
@@ -461,6 +517,9 @@ pub struct Code {
     pub optional_members: Vec<String>,
     /// The code's own text for template members (`members: [{doc_url: …}]`).
     pub member_templates: Vec<(Spanned<String>, Spanned<String>)>,
+    /// Wire codes this code had before (`renamed_from: [OLD]`): still
+    /// decoded, as this code.
+    pub renamed_from: Vec<Spanned<String>>,
     /// Headers.
     pub headers: Vec<Header>,
     /// Explicit retryability (overrides the category's).
@@ -508,8 +567,10 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "title",
     "description",
     "rust_name_prefix",
+    "version",
     "code_type",
     "content_type",
+    "deprecation_headers",
     "envelopes",
     "categories",
     "types",
@@ -553,8 +614,11 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "headers",
     "retryable",
     "deprecated",
+    "renamed_from",
     "example",
 ];
+/// Keys accepted in a deprecation's long form.
+pub(crate) const DEPRECATION_KEYS: &[&str] = &["note", "since", "replaced_by", "sunset"];
 /// Keys accepted in an example.
 pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "members", "request_id", "timestamp"];
 /// Keys accepted in a template member.
@@ -743,6 +807,8 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         description: None,
         rust_name_prefix: None,
         code_type: None,
+        version: None,
+        deprecation_headers: false,
         content_type: None,
         envelopes: Vec::new(),
         categories: Vec::new(),
@@ -760,6 +826,11 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog.code_type = top
         .get("code_type")
         .and_then(|n| string(n, "`code_type`", cx));
+    catalog.version = top.get("version").and_then(|n| string(n, "`version`", cx));
+    catalog.deprecation_headers = top
+        .get("deprecation_headers")
+        .and_then(|n| boolean(n, "`deprecation_headers`", cx))
+        .unwrap_or(false);
     catalog.content_type = top
         .get("content_type")
         .and_then(|n| string(n, "`content_type`", cx));
@@ -1284,11 +1355,22 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
     let deprecated = match map.get("deprecated") {
         None => None,
         Some(n) => match &n.kind {
-            Kind::Bool(true) => Some(Deprecation { note: None }),
+            Kind::Bool(true) => Some(Deprecation::plain(n, None)),
             Kind::Bool(false) => None,
-            Kind::Str(s) => Some(Deprecation {
-                note: Some(s.clone()),
-            }),
+            Kind::Str(s) => Some(Deprecation::plain(n, Some(s.clone()))),
+            Kind::Map(_) => {
+                let m = MapReader::new(n, "`deprecated`", DEPRECATION_KEYS, cx)?;
+                let get = |k: &str, cx: &mut Diagnostics| {
+                    m.get(k).and_then(|v| string(v, &format!("`{k}`"), cx))
+                };
+                Some(Deprecation {
+                    loc: n.loc.clone(),
+                    note: text(m.get("note"), "`note`", cx),
+                    since: get("since", cx),
+                    replaced_by: get("replaced_by", cx),
+                    sunset: get("sunset", cx),
+                })
+            }
             other => {
                 cx.push(
                     Diagnostic::new(
@@ -1298,7 +1380,7 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
                             other.describe()
                         ),
                     )
-                    .hint("write `deprecated: \"use OTHER_CODE instead\"`"),
+                    .hint("write `deprecated: \"use OTHER_CODE instead\"`, or a mapping with `note`, `since`, `replaced_by`, `sunset`"),
                 );
                 None
             }
@@ -1337,7 +1419,18 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         d => d,
     };
     let details_optional = optional && matches!(details, Details::Object(_));
+    let renamed_from = match map.get("renamed_from") {
+        None => Vec::new(),
+        Some(n) => match &n.kind {
+            Kind::Seq(items) => items
+                .iter()
+                .filter_map(|i| key(i, "a former code", cx))
+                .collect(),
+            _ => key(n, "a former code", cx).into_iter().collect(),
+        },
+    };
     let mut code = Code {
+        renamed_from,
         category: map
             .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),

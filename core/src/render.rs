@@ -428,6 +428,11 @@ pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Res
             let value = fill_placeholders(&h.value.value, Some(&fields));
             (h.name.value.clone(), value)
         })
+        .chain(
+            code.lifecycle_headers(catalog)
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v)),
+        )
         .collect();
     Response {
         status: code.resolved.status.unwrap_or(500),

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    CATEGORY_KEYS, CODE_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot,
+    CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot,
     TOP_KEYS, TYPE_KEYS,
 };
 
@@ -44,6 +44,8 @@ pub fn language_schema() -> Value {
             "description": {"type": "string", "description": "Markdown introduction for the rendered reference."},
             "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
             "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
+            "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
+            "deprecation_headers": {"type": "boolean", "description": "Deprecated codes answer with `Deprecation` (RFC 9745, from `since`) and `Sunset` (RFC 8594) headers."},
             "content_type": {"type": "string", "pattern": "^[A-Za-z0-9!#$&^_.+-]+/([A-Za-z0-9!#$&^_.+-]+\\+)?json$", "description": "The media type of HTTP error bodies, e.g. `application/problem+json` (default `application/json`)."},
             "envelopes": {
                 "type": "object",
@@ -125,7 +127,8 @@ pub fn language_schema() -> Value {
             },
             "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}, "description": "Header name to value template; `{field}` and `{timestamp_field:unix}` placeholders."},
             "retryable": {"type": "boolean"},
-            "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}]},
+            "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}, {"$ref": "#/$defs/deprecation"}]},
+            "renamed_from": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Wire codes this code had before; still decoded as this code."},
             "example": {"$ref": "#/$defs/example"},
         }),
         &["message"],
@@ -137,6 +140,16 @@ pub fn language_schema() -> Value {
             "description": {"type": "string"},
         }),
         &["template"],
+    );
+    let deprecation = object(
+        DEPRECATION_KEYS,
+        json!({
+            "note": {"type": "string", "description": "Why, and what to do."},
+            "since": {"type": "string", "description": "Since when: `2024-06-01` or an RFC 3339 timestamp."},
+            "replaced_by": {"type": "string", "description": "The code to use instead (must exist)."},
+            "sunset": {"type": "string", "description": "When the code stops being sent: a date or timestamp after `since`."},
+        }),
+        &[],
     );
     let mut scalar_names: Vec<Value> = SCALAR_TYPES.iter().map(|s| json!(s)).collect();
     scalar_names.sort_by_key(|v| v.as_str().map(str::to_string));
@@ -150,6 +163,7 @@ pub fn language_schema() -> Value {
             "code": code,
             "example": example,
             "member_template": member_template,
+            "deprecation": deprecation,
             "field_long": field_long,
             "fields": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/field"}},
             "field": {"oneOf": [{"$ref": "#/$defs/type"}, {"$ref": "#/$defs/field_long"}]},

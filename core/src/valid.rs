@@ -424,7 +424,7 @@ fn code_v<'a>(
         Some(m) => parse(&m.value, &m.loc)?,
         None => Vec::new(),
     };
-    let headers = code
+    let mut headers = code
         .headers
         .iter()
         .map(|h| {
@@ -434,6 +434,14 @@ fn code_v<'a>(
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    headers.extend(
+        code.lifecycle_headers(catalog)
+            .into_iter()
+            .map(|(name, value)| HeaderV {
+                name: name.to_ascii_lowercase(),
+                value: vec![Piece::Text(value)],
+            }),
+    );
     let owner = r.variant.as_str();
     let details = match &code.details {
         Details::None => DetailsV::None,

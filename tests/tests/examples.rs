@@ -68,6 +68,7 @@ catalogs! {
     optional_details: "catalogs/optional_details.yaml",
     stripe: "catalogs/stripe.yaml",
     problem: "catalogs/problem.yaml",
+    lifecycle: "catalogs/lifecycle.yaml",
     synthetic: "catalogs/synthetic.yaml",
     small: "snapshots/small.yaml",
     edge_cases: "ui/pass/edge_cases.yaml",

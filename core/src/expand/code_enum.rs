@@ -153,8 +153,18 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let variant_ids = valid.codes.iter().map(|c| &c.variant);
-    let wires = valid.codes.iter().map(|c| c.code.code.value.as_str());
-    let indices = 0..valid.codes.len();
+    // Former codes (`renamed_from`) parse as the code they became.
+    let (wires, indices): (Vec<&str>, Vec<usize>) = valid
+        .codes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let old = c.code.renamed_from.iter().map(|o| o.value.as_str());
+            std::iter::once(c.code.code.value.as_str())
+                .chain(old)
+                .map(move |w| (w, i))
+        })
+        .unzip();
     // A catalog without categories has no `category()`.
     let has_categories = !valid.categories.is_empty();
     let category = has_categories.then(|| {

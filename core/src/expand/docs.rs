@@ -21,15 +21,36 @@ pub(super) fn doc(text: &str) -> TokenStream {
     quote!(#[doc = #joined])
 }
 
-/// `#[deprecated]`, with the catalog's note.
+/// `#[deprecated]`, with the catalog's note, date and replacement.
 pub(super) fn deprecated_attr(code: &Code) -> TokenStream {
-    match &code.deprecated {
-        Some(d) => match &d.note {
-            Some(note) => quote!(#[deprecated(note = #note)]),
-            None => quote!(#[deprecated]),
-        },
-        None => TokenStream::new(),
+    let Some(d) = &code.deprecated else {
+        return TokenStream::new();
+    };
+    let note = deprecation_note(d);
+    let since = d.since.as_ref().map(|s| {
+        let s = &s.value;
+        quote!(since = #s,)
+    });
+    match (note.is_empty(), since) {
+        (true, None) => quote!(#[deprecated]),
+        (true, Some(since)) => quote!(#[deprecated(#since)]),
+        (false, since) => quote!(#[deprecated(#since note = #note)]),
     }
+}
+
+/// The note, replacement and sunset of a deprecation, as one sentence.
+pub(crate) fn deprecation_note(d: &crate::model::Deprecation) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = &d.note {
+        parts.push(n.clone());
+    }
+    if let Some(r) = &d.replaced_by {
+        parts.push(format!("use `{}` instead", r.value));
+    }
+    if let Some(s) = &d.sunset {
+        parts.push(format!("no longer sent after {}", s.value));
+    }
+    parts.join("; ")
 }
 
 pub(super) fn field_doc(f: &Field) -> String {
@@ -78,6 +99,16 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
         r.channel,
         if r.retryable { "yes" } else { "no" }
     ));
+    if !code.renamed_from.is_empty() {
+        let old: Vec<String> = code.renamed_from.iter().map(|o| format!("`{}`", o.value)).collect();
+        s.push_str(&format!("- Formerly: {} (still decoded as this code)\n", old.join(", ")));
+    }
+    if let Some(d) = &code.deprecated {
+        let since = d.since.as_ref().map(|s| format!(" since {}", s.value)).unwrap_or_default();
+        let note = deprecation_note(d);
+        let sep = if note.is_empty() { "" } else { ": " };
+        s.push_str(&format!("- Deprecated{since}{sep}{note}\n"));
+    }
     if let Some(d) = &code.description {
         s.push('\n');
         s.push_str(d);

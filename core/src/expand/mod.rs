@@ -87,8 +87,15 @@ pub fn catalog_attribute_output(
             Ok(catalog) => {
                 let clashes =
                     crate::check::check_companion_names(&catalog, &input.ident.to_string());
-                if clashes.is_empty() {
+                let locked =
+                    crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
+                if clashes.is_empty() && locked.is_empty() {
                     Ok(expand(&catalog, &input, &resolved))
+                } else if clashes.is_empty() {
+                    // The catalog is sound: its whole API, so no cascade.
+                    let errors = errors(&locked, lit.span());
+                    let body = expand(&catalog, &input, &resolved);
+                    Err(quote!(#errors #body))
                 } else {
                     let errors = errors(&clashes, lit.span());
                     Err(quote!(#errors #fallback_of_input))

@@ -54,13 +54,24 @@ impl Bases {
 }
 
 impl Resolved {
-    /// A `const` that makes cargo rebuild the crate when the catalog changes.
+    /// `const`s that make cargo rebuild the crate when the catalog or its
+    /// lock file changes.
     pub fn rebuild_trigger(&self) -> TokenStream {
-        let p = private();
-        let rel = &self.rel;
+        let mut out = include(&self.rel, self.source_relative);
+        if crate::evolve::lock_path(&self.path).exists() {
+            let lock = crate::evolve::lock_path(std::path::Path::new(&self.rel));
+            out.extend(include(&lock.to_string_lossy(), self.source_relative));
+        }
+        out
+    }
+}
+
+fn include(rel: &str, source_relative: bool) -> TokenStream {
+    let p = private();
+    {
         // `include_bytes!` takes absolute paths as they are, and relative
         // ones relative to the invoking file.
-        if self.source_relative || std::path::Path::new(rel).is_absolute() {
+        if source_relative || std::path::Path::new(rel).is_absolute() {
             quote!(
                 const _: &[u8] = #p::core::include_bytes!(#rel);
             )

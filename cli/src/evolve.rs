@@ -1,0 +1,95 @@
+//! `errcat diff` and `errcat lock`.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+use errcat_core::evolve::{self, Class};
+use errcat_core::{Catalog, compile_file, compile_str};
+
+/// Writes the lock file of `catalog` (read from `file`).
+pub fn lock(catalog: &Catalog, file: &str) -> ExitCode {
+    let path = evolve::lock_path(Path::new(file));
+    let text = evolve::lock_text(&evolve::of_catalog(catalog, false), file);
+    match std::fs::write(&path, text) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `errcat diff OLD NEW`.
+pub fn diff_files(old: &str, new: &str) -> ExitCode {
+    let old = match compile_file(Path::new(old), old) {
+        Ok(c) => c,
+        Err(d) => return broken(old, &d),
+    };
+    diff_against(&old, new)
+}
+
+/// `errcat diff --git REV FILE`.
+pub fn diff_git(rev: &str, file: &str) -> ExitCode {
+    let path = Path::new(file);
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .arg("show")
+        .arg(format!("{rev}:./{name}"))
+        .output();
+    let bytes = match out {
+        Ok(o) if o.status.success() => o.stdout,
+        Ok(o) => {
+            eprintln!("error: git show {rev}:{file}: {}", String::from_utf8_lossy(&o.stderr).trim());
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("error: cannot run git: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let shown = format!("{file}@{rev}");
+    let old = match compile_str(&shown, &bytes) {
+        Ok(c) => c,
+        Err(d) => return broken(&shown, &d),
+    };
+    diff_against(&old, file)
+}
+
+fn diff_against(old: &Catalog, new: &str) -> ExitCode {
+    let new_catalog = match compile_file(Path::new(new), new) {
+        Ok(c) => c,
+        Err(d) => return broken(new, &d),
+    };
+    let changes = evolve::diff(
+        &evolve::of_catalog(old, true),
+        &evolve::of_catalog(&new_catalog, true),
+    );
+    for c in &changes {
+        println!("{c}");
+    }
+    let count = |class| changes.iter().filter(|c| c.class == class).count();
+    let breaking = count(Class::Breaking);
+    eprintln!(
+        "{breaking} breaking, {} compatible, {} documentation-only change(s)",
+        count(Class::Compatible),
+        count(Class::Documentation)
+    );
+    if breaking > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A catalog that does not check is not compared; exit 2, as for usage.
+fn broken(file: &str, diags: &[errcat_core::Diagnostic]) -> ExitCode {
+    crate::report(diags);
+    eprintln!("error: {file}: {} mistake(s); fix them before comparing", diags.len());
+    ExitCode::from(2)
+}

@@ -1,0 +1,457 @@
+//! Classifying the changes between two contracts: what breaks clients
+//! built against the old one, what they accept, what only documents.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::contract::{Contract, Fact, Value};
+use crate::diag::Loc;
+use crate::model::{Piece, pieces};
+
+/// How a change affects clients built against the old catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    /// Such clients break.
+    Breaking,
+    /// Such clients keep working.
+    Compatible,
+    /// Only documentation changed.
+    Documentation,
+}
+
+impl Class {
+    /// `breaking`, `compatible` or `documentation`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Breaking => "breaking",
+            Class::Compatible => "compatible",
+            Class::Documentation => "documentation",
+        }
+    }
+}
+
+/// One change.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// Its class.
+    pub class: Class,
+    /// Where: in the new catalog, or in the old one for removals.
+    pub loc: Loc,
+    /// What changed: ``code `TOKEN_EXPIRED`: status``.
+    pub subject: String,
+    /// What and why, in one line.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}: {}",
+            self.loc.source.path,
+            self.loc.line,
+            self.loc.column,
+            self.class.name(),
+            self.subject,
+            self.reason
+        )
+    }
+}
+
+type Facts<'a> = BTreeMap<&'a [String], &'a Fact>;
+
+fn index(c: &Contract) -> Facts<'_> {
+    c.facts.iter().map(|f| (f.path.as_slice(), f)).collect()
+}
+
+fn codes<'a>(facts: &Facts<'a>) -> BTreeSet<&'a str> {
+    facts
+        .keys()
+        .filter(|p| p.len() > 2 && p[0] == "code")
+        .map(|p| p[1].as_str())
+        .collect()
+}
+
+/// The facts under `prefix`, keyed by the rest of their path.
+fn scope<'a>(facts: &Facts<'a>, prefix: &[&str]) -> BTreeMap<Vec<String>, &'a Fact> {
+    facts
+        .iter()
+        .filter(|(p, _)| p.len() > prefix.len() && p.iter().zip(prefix).all(|(a, b)| a == b))
+        .map(|(p, f)| (p[prefix.len()..].to_vec(), *f))
+        .collect()
+}
+
+/// Catalog-wide facts: everything not under a code.
+fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
+    f.iter()
+        .filter(|(p, _)| p[0] != "code")
+        .map(|(p, f)| (p.to_vec(), *f))
+        .collect()
+}
+
+/// Every change from `old` to `new`.
+pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
+    let (o, n) = (index(old), index(new));
+    let mut out = Vec::new();
+    compare(&global(&o), &global(&n), "", &mut out);
+    let (old_codes, new_codes) = (codes(&o), codes(&n));
+    // A code that lists an old one in `renamed_from` is its continuation.
+    let mut renamed: BTreeMap<&str, (&str, Loc)> = BTreeMap::new();
+    for c in &new_codes {
+        if let Some(f) = n.get([String::from("code"), c.to_string(), "renamed_from".into()].as_slice())
+            && let Value::List(items) = &f.value
+        {
+            for i in items {
+                renamed.insert(i.value.as_str(), (c, i.loc.clone()));
+            }
+        }
+    }
+    for c in &old_codes {
+        let before = scope(&o, &["code", c]);
+        let (now, subject) = match (new_codes.contains(c), renamed.get(c)) {
+            (true, _) => (*c, format!("code `{c}`")),
+            (false, Some((to, loc))) => {
+                out.push(Change {
+                    class: Class::Compatible,
+                    loc: loc.clone(),
+                    subject: format!("code `{c}`"),
+                    reason: format!("renamed to `{to}`; `{c}` is still decoded as `{to}`"),
+                });
+                (*to, format!("code `{to}` (was `{c}`)"))
+            }
+            (false, None) => {
+                let loc = before.values().next().map_or(old.file.clone(), |f| f.loc.clone());
+                out.push(Change {
+                    class: Class::Breaking,
+                    loc,
+                    subject: format!("code `{c}`"),
+                    reason: "removed: clients that handle it no longer get it".into(),
+                });
+                continue;
+            }
+        };
+        let mut after = scope(&n, &["code", now]);
+        if now != *c && !before.contains_key(&vec!["renamed_from".to_string()]) {
+            // The rename itself is the change reported above.
+            after.remove(&vec!["renamed_from".to_string()]);
+        }
+        compare(&before, &after, &subject, &mut out);
+    }
+    let targets: BTreeSet<&str> = renamed.values().map(|(to, _)| *to).collect();
+    for c in new_codes.difference(&old_codes) {
+        if targets.contains(c) {
+            continue;
+        }
+        let now = scope(&n, &["code", c]);
+        let loc = now.values().next().map_or(new.file.clone(), |f| f.loc.clone());
+        out.push(Change {
+            class: Class::Compatible,
+            loc,
+            subject: format!("code `{c}`"),
+            reason: "added: clients keep unknown codes as unknown errors".into(),
+        });
+    }
+    out.sort_by(|a, b| a.class.cmp(&b.class));
+    out
+}
+
+fn compare(
+    old: &BTreeMap<Vec<String>, &Fact>,
+    new: &BTreeMap<Vec<String>, &Fact>,
+    subject: &str,
+    out: &mut Vec<Change>,
+) {
+    let paths: BTreeSet<&Vec<String>> = old.keys().chain(new.keys()).collect();
+    for path in paths {
+        let (a, b) = (old.get(path).copied(), new.get(path).copied());
+        if let (Some(a), Some(b)) = (a, b)
+            && a.value == b.value
+        {
+            continue;
+        }
+        let what = describe(path);
+        let subject = match (subject.is_empty(), what.is_empty()) {
+            (true, _) => what,
+            (false, true) => subject.to_string(),
+            (false, false) => format!("{subject}: {what}"),
+        };
+        for (class, loc, reason) in classify(path, a, b) {
+            out.push(Change {
+                class,
+                loc,
+                subject: subject.clone(),
+                reason,
+            });
+        }
+    }
+}
+
+/// A path for people: `field `limit``, ``header `retry-after```.
+fn describe(path: &[String]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < path.len() {
+        match (path[i].as_str(), path.get(i + 1)) {
+            (k @ ("field" | "header" | "member" | "type" | "envelope"), Some(name)) => {
+                parts.push(format!("{k} `{name}`"));
+                i += 2;
+            }
+            ("type" | "enum", None) if i > 0 => i += 1,
+            (k, _) => {
+                parts.push(k.replace('_', " "));
+                i += 1;
+            }
+        }
+    }
+    parts.join(" ")
+}
+
+fn text(f: Option<&Fact>) -> Option<&str> {
+    match &f?.value {
+        Value::Text(t) => Some(t),
+        Value::List(_) => None,
+    }
+}
+
+/// The class, place and reason of one changed fact.
+fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc, String)> {
+    let at = b.or(a).map(|f| f.loc.clone());
+    let Some(at) = at else {
+        return Vec::new();
+    };
+    let last = path.last().map_or("", String::as_str);
+    let (x, y) = (text(a), text(b));
+    let one = |class, reason: String| vec![(class, at.clone(), reason)];
+    if let (Some(Value::List(_)), _) | (_, Some(Value::List(_))) = (a.map(|f| &f.value), b.map(|f| &f.value)) {
+        return sets(path, a, b);
+    }
+    use Class::*;
+    match (last, x, y) {
+        ("message", Some(x), Some(y)) => {
+            if placeholders(x) == placeholders(y) {
+                one(Documentation, "message reworded, same placeholders".into())
+            } else {
+                one(Compatible, "message placeholders changed (clients should not parse messages)".into())
+            }
+        }
+        ("message" | "description" | "resolution", _, _) => {
+            one(Documentation, format!("{} changed", last))
+        }
+        ("retryable", _, _) => one(Compatible, format!("retry advice {} -> {}", x.unwrap_or("-"), y.unwrap_or("-"))),
+        ("deprecated", None, Some(_)) => one(Compatible, "deprecated".into()),
+        ("deprecated", _, _) => one(Compatible, "no longer deprecated".into()),
+        (_, Some(x), None) if path.first().is_some_and(|p| p == "header") => {
+            one(Breaking, format!("header removed (was `{x}`): clients that read it lose it"))
+        }
+        (_, None, Some(_)) if path.first().is_some_and(|p| p == "header") => one(Compatible, "header added".into()),
+        (_, Some(x), Some(y)) if path.first().is_some_and(|p| p == "header") => {
+            one(Compatible, format!("header value `{x}` -> `{y}`"))
+        }
+        ("type", x, y) => field(x, y, &at),
+        (_, x, y) if path.first().is_some_and(|p| p == "member") && path.len() == 2 => field(x, y, &at),
+        (_, None, Some(y)) if path.first().is_some_and(|p| p == "envelope") => {
+            one(Compatible, format!("channel added: `{y}`"))
+        }
+        (_, None, Some(y)) if path.first().is_some_and(|p| p == "member") => {
+            one(Compatible, format!("member added, type `{y}`"))
+        }
+        (_, x, y) => {
+            let why = match (path.first().map(String::as_str), last) {
+                (_, "status") => "clients branch on the status",
+                (_, "channel") => "clients look for it in another envelope",
+                (_, "category") => "clients classify errors by category",
+                (_, "details") => "clients decode the details in the old form",
+                (Some("envelope"), _) => "clients parse the old envelope",
+                (_, "content_type") => "clients check the media type",
+                (_, "code_type") => "clients read codes of the old JSON type",
+                _ => "clients built against the old value break",
+            };
+            one(
+                Breaking,
+                format!(
+                    "{} -> {}: {why}",
+                    x.map_or("(none)".to_string(), |x| format!("`{x}`")),
+                    y.map_or("(none)".to_string(), |y| format!("`{y}`"))
+                ),
+            )
+        }
+    }
+}
+
+/// A field's (or value member's) type changed, appeared or went.
+fn field(x: Option<&str>, y: Option<&str>, at: &Loc) -> Vec<(Class, Loc, String)> {
+    use Class::*;
+    let (class, reason) = match (x, y) {
+        (Some(x), None) => (Breaking, format!("removed (was `{x}`): clients that read it lose it")),
+        (None, Some(y)) if y.ends_with('?') => (Compatible, format!("optional field added (`{y}`)")),
+        (None, Some(y)) => (Breaking, format!("required field added (`{y}`): clients that send or mock it lack it")),
+        (Some(x), Some(y)) if format!("{y}?") == x => {
+            (Breaking, format!("made required (`{x}` -> `{y}`)"))
+        }
+        (Some(x), Some(y)) if format!("{x}?") == y => {
+            (Breaking, format!("made optional (`{x}` -> `{y}`): clients that rely on it may get nothing"))
+        }
+        (Some(x), Some(y)) => (Breaking, format!("type `{x}` -> `{y}`")),
+        (None, None) => return Vec::new(),
+    };
+    vec![(class, at.clone(), reason)]
+}
+
+/// Sets: enum values and former codes.
+fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc, String)> {
+    let items = |f: Option<&Fact>| match f.map(|f| &f.value) {
+        Some(Value::List(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let (before, after) = (items(a), items(b));
+    let former = path.last().is_some_and(|p| p == "renamed_from");
+    let mut out = Vec::new();
+    for v in before.iter().filter(|v| !after.iter().any(|w| w.value == v.value)) {
+        let reason = if former {
+            format!("former code `{}` no longer decoded", v.value)
+        } else {
+            format!("enum value `{}` removed: clients that send or expect it break", v.value)
+        };
+        out.push((Class::Breaking, v.loc.clone(), reason));
+    }
+    for v in after.iter().filter(|v| !before.iter().any(|w| w.value == v.value)) {
+        let reason = if former {
+            format!("`{}` decoded as this code", v.value)
+        } else {
+            format!(
+                "enum value `{}` added (clients that match the enum exhaustively need a new arm)",
+                v.value
+            )
+        };
+        out.push((Class::Compatible, v.loc.clone(), reason));
+    }
+    out
+}
+
+fn placeholders(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = pieces(text)
+        .map(|p| {
+            p.into_iter()
+                .filter_map(|p| match p {
+                    Piece::Field { name, .. } => Some(name),
+                    Piece::Text(_) => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Class::{self, *};
+    use crate::evolve::{check_lock, diff, lock_text, of_catalog, read_lock};
+
+    const BASE: &str = "\
+name: t
+version: 1.0.0
+envelopes:
+  http: {error: {code: $code, message: $message, details: $details}}
+categories:
+  auth: {status: 401}
+  limit: {status: 429, retryable: true}
+types:
+  Plan: {enum: [free, pro]}
+codes:
+  TOKEN_EXPIRED:
+    category: auth
+    message: \"Token expired at {expired_at}\"
+    description: The token expired.
+    details:
+      expired_at: timestamp
+      hint: string?
+      plan: Plan
+    headers:
+      WWW-Authenticate: Bearer
+  RATE_LIMITED:
+    category: limit
+    message: Slow down
+    details:
+      kind: {enum: [minute, hour]}
+";
+
+    fn changes(edited: &str) -> Vec<super::Change> {
+        let old = crate::compile_str("old.yaml", BASE.as_bytes()).unwrap();
+        let new = crate::compile_str("new.yaml", edited.as_bytes())
+            .unwrap_or_else(|d| panic!("{}", d[0]));
+        diff(&of_catalog(&old, true), &of_catalog(&new, true))
+    }
+
+    fn edit(from: &str, to: &str) -> String {
+        assert!(BASE.contains(from), "{from}");
+        BASE.replacen(from, to, 1)
+    }
+
+    /// Each edit of the catalog and the classes of the changes it makes.
+    #[test]
+    fn edits_are_classified() {
+        let table: &[(&str, &str, &str, &[Class])] = &[
+            ("remove a code", "  RATE_LIMITED:\n    category: limit\n    message: Slow down\n    details:\n      kind: {enum: [minute, hour]}\n", "", &[Breaking]),
+            ("change a wire code", "  TOKEN_EXPIRED:\n", "  TOKEN_TIMEOUT:\n", &[Breaking, Compatible]),
+            ("rename, keeping the old code", "  TOKEN_EXPIRED:\n", "  TOKEN_TIMEOUT:\n    renamed_from: [TOKEN_EXPIRED]\n", &[Compatible]),
+            ("change a status", "    category: auth\n", "    category: auth\n    status: 403\n", &[Breaking]),
+            ("change a category", "    category: auth\n", "    category: limit\n", &[Breaking, Breaking, Compatible]),
+            ("remove a detail field", "      hint: string?\n", "", &[Breaking]),
+            ("change a field's type", "      plan: Plan\n", "      plan: string\n", &[Breaking]),
+            ("make an optional field required", "      hint: string?\n", "      hint: string\n", &[Breaking]),
+            ("add a required field", "      plan: Plan\n", "      plan: Plan\n      org: string\n", &[Breaking]),
+            ("add an optional field", "      plan: Plan\n", "      plan: Plan\n      org: string?\n", &[Compatible]),
+            ("remove an enum value", "enum: [free, pro]", "enum: [free]", &[Breaking]),
+            ("add an enum value", "enum: [free, pro]", "enum: [free, pro, team]", &[Compatible]),
+            ("remove an inline enum value", "enum: [minute, hour]", "enum: [minute]", &[Breaking]),
+            ("change the envelope", "details: $details}}", "data: $details}}", &[Breaking]),
+            ("remove a header", "    headers:\n      WWW-Authenticate: Bearer\n", "", &[Breaking]),
+            ("add a header", "      WWW-Authenticate: Bearer\n", "      WWW-Authenticate: Bearer\n      X-Reason: expired\n", &[Compatible]),
+            ("deprecate a code", "    message: Slow down\n", "    message: Slow down\n    deprecated: use QUOTA\n", &[Compatible]),
+            ("add a code", "codes:\n", "codes:\n  NEW_CODE: {category: auth, message: new}\n", &[Compatible]),
+            ("reword a message", "message: Slow down", "message: Please slow down", &[Documentation]),
+            ("change a description", "The token expired.", "The token is no longer valid.", &[Documentation]),
+            ("change the content type", "name: t\n", "name: t\ncontent_type: application/problem+json\n", &[Breaking]),
+        ];
+        for (name, from, to, want) in table {
+            let got: Vec<Class> = changes(&edit(from, to)).iter().map(|c| c.class).collect();
+            let mut want = want.to_vec();
+            want.sort();
+            assert_eq!(got, want, "{name}: {:#?}", changes(&edit(from, to)));
+        }
+        assert!(changes(BASE).is_empty());
+    }
+
+    #[test]
+    fn removals_point_into_the_old_file_and_the_rest_into_the_new() {
+        let c = changes(&edit("    category: auth\n", "    category: auth\n    status: 403\n"));
+        assert_eq!((c[0].loc.source.path.as_str(), c[0].loc.line), ("new.yaml", 13));
+        assert!(c[0].to_string().contains("breaking: code `TOKEN_EXPIRED`: status: `401` -> `403`"), "{}", c[0]);
+        let c = changes(&edit("      hint: string?\n", ""));
+        assert_eq!((c[0].loc.source.path.as_str(), c[0].loc.line), ("old.yaml", 17));
+    }
+
+    #[test]
+    fn the_lock_file_round_trips_and_guards_the_catalog() {
+        let old = crate::compile_str("t.yaml", BASE.as_bytes()).unwrap();
+        let text = lock_text(&of_catalog(&old, false), "t.yaml");
+        let mut cx = crate::diag::Diagnostics::new();
+        let locked = read_lock("t.lock.yaml", text.as_bytes(), &mut cx).unwrap();
+        assert!(cx.is_empty());
+        assert!(diff(&locked, &of_catalog(&old, false)).is_empty(), "{text}");
+        // A breaking edit is refused at its line, a compatible one passes.
+        let broken = crate::compile_str("t.yaml", edit("enum: [free, pro]", "enum: [free]").as_bytes()).unwrap();
+        let d = check_lock(&broken, ("t.lock.yaml", text.as_bytes()), "t.yaml");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("enum value `pro` removed"), "{}", d[0].message);
+        assert!(d[0].hint.as_deref().unwrap().contains("version: 2.0.0"));
+        let fine = crate::compile_str("t.yaml", edit("enum: [free, pro]", "enum: [free, pro, team]").as_bytes()).unwrap();
+        assert!(check_lock(&fine, ("t.lock.yaml", text.as_bytes()), "t.yaml").is_empty());
+        // A major bump accepts the break.
+        let bumped = edit("enum: [free, pro]", "enum: [free]").replace("version: 1.0.0", "version: 2.0.0");
+        let bumped = crate::compile_str("t.yaml", bumped.as_bytes()).unwrap();
+        assert!(check_lock(&bumped, ("t.lock.yaml", text.as_bytes()), "t.yaml").is_empty());
+        // Wire codes that look like numbers stay text in the lock.
+        assert!(text.contains("\"TOKEN_EXPIRED\""), "{text}");
+    }
+}
