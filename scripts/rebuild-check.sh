@@ -25,6 +25,10 @@ fn main() {
     println!("{}", ApiErrorCode::ALL.len());
 }
 RS
+# The CLI, built where the workspace builds (CARGO_TARGET_DIR may be set).
+(cd "$root" && cargo build -q --bin errcat)
+root_target=$(cd "$root" && cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+errcat_bin="$root_target/debug/errcat"
 export CARGO_TARGET_DIR="$work/target"
 cd "$work/user"
 build() { cargo build -v 2>&1 | grep -E "rebuild-user" || true; }
@@ -46,3 +50,17 @@ out=$(build)
 echo "$out" | grep -q "Compiling rebuild-user" || { echo "FAIL: catalog change did not rebuild"; exit 1; }
 [ "$(cargo run -q)" = "2" ] || { echo "FAIL: the new code is missing"; exit 1; }
 echo "ok: the change rebuilt the crate and the new code is there"
+
+echo "== lock file written, then changed"
+"$errcat_bin" lock catalog/api.yaml
+out=$(build)
+echo "$out" | grep -q "Compiling rebuild-user" || { echo "FAIL: a new lock file did not rebuild"; exit 1; }
+build >/dev/null
+# Lock a catalog without SECOND: the build must now fail (a removed code).
+sed -i '/SECOND/d' catalog/api.yaml
+"$errcat_bin" lock catalog/api.yaml
+printf '  SECOND: {category: client, message: Second}\n' >> catalog/api.yaml
+build >/dev/null
+sed -i 's/FIRST: {category: client, message: First}/FIRST: {category: client, message: First, status: 409}/' catalog/api.yaml
+if cargo build -q 2>/dev/null; then echo "FAIL: a breaking change against the lock compiled"; exit 1; fi
+echo "ok: the lock file is an input of the build, and a breaking change fails it"

@@ -13,6 +13,18 @@ pub fn lock(catalog: &Catalog, file: &str) -> ExitCode {
     match std::fs::write(&path, text) {
         Ok(()) => {
             eprintln!("wrote {}", path.display());
+            // Cargo tracks the lock file only once a build has seen it:
+            // a fresh modification time on the catalog makes the next
+            // build expand again and pick the new lock up.
+            let touched = std::fs::File::options()
+                .append(true)
+                .open(file)
+                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            if let Err(e) = touched {
+                eprintln!(
+                    "warning: cannot touch {file} ({e}); run `cargo clean -p` on crates that use it"
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -34,8 +46,13 @@ pub fn diff_files(old: &str, new: &str) -> ExitCode {
 /// `errcat diff --git REV FILE`.
 pub fn diff_git(rev: &str, file: &str) -> ExitCode {
     let path = Path::new(file);
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -45,7 +62,10 @@ pub fn diff_git(rev: &str, file: &str) -> ExitCode {
     let bytes = match out {
         Ok(o) if o.status.success() => o.stdout,
         Ok(o) => {
-            eprintln!("error: git show {rev}:{file}: {}", String::from_utf8_lossy(&o.stderr).trim());
+            eprintln!(
+                "error: git show {rev}:{file}: {}",
+                String::from_utf8_lossy(&o.stderr).trim()
+            );
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -90,6 +110,9 @@ fn diff_against(old: &Catalog, new: &str) -> ExitCode {
 /// A catalog that does not check is not compared; exit 2, as for usage.
 fn broken(file: &str, diags: &[errcat_core::Diagnostic]) -> ExitCode {
     crate::report(diags);
-    eprintln!("error: {file}: {} mistake(s); fix them before comparing", diags.len());
+    eprintln!(
+        "error: {file}: {} mistake(s); fix them before comparing",
+        diags.len()
+    );
     ExitCode::from(2)
 }

@@ -146,7 +146,10 @@ fn check(files: &[String]) -> ExitCode {
                     eprintln!("{file}: ok, {} codes", catalog.codes.len());
                 } else {
                     report(&locked);
-                    eprintln!("{file}: {} breaking change(s) against its lock file", locked.len());
+                    eprintln!(
+                        "{file}: {} breaking change(s) against its lock file",
+                        locked.len()
+                    );
                     failed += 1;
                 }
             }

@@ -436,7 +436,9 @@ pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
         return Some(ts);
     }
     let date: jiff::civil::Date = text.parse().ok()?;
-    date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+    date.to_zoned(jiff::tz::TimeZone::UTC)
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 impl Code {
@@ -444,7 +446,11 @@ impl Code {
     /// deprecated code, when the catalog asks for them.
     pub fn lifecycle_headers(&self, catalog: &Catalog) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        let Some(d) = self.deprecated.as_ref().filter(|_| catalog.deprecation_headers) else {
+        let Some(d) = self
+            .deprecated
+            .as_ref()
+            .filter(|_| catalog.deprecation_headers)
+        else {
             return out;
         };
         if let Some(ts) = d.since.as_ref().and_then(|s| parse_date(&s.value)) {

@@ -9,8 +9,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot,
-    TOP_KEYS, TYPE_KEYS,
+    CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS,
+    SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
 };
 
 fn object(keys: &[&str], props: Value, required: &[&str]) -> Value {

@@ -13,14 +13,20 @@ pub enum LifeError {}
 #[test]
 fn former_codes_decode_as_the_code_they_became() {
     for old in ["TOKEN_EXPIRED", "AUTH_EXPIRED", "TOKEN_TIMEOUT"] {
-        assert_eq!(old.parse::<LifeErrorCode>(), Ok(LifeErrorCode::TokenTimeout));
+        assert_eq!(
+            old.parse::<LifeErrorCode>(),
+            Ok(LifeErrorCode::TokenTimeout)
+        );
         let body = format!(r#"{{"error":{{"code":"{old}","message":"m"}}}}"#);
         let got = LifeError::from_envelope(body.as_bytes()).unwrap();
         assert_eq!(got.error, Decoded::Known(LifeError::token_timeout()));
     }
     // It is sent under its new code only.
     assert_eq!(LifeErrorCode::TokenTimeout.as_str(), "TOKEN_TIMEOUT");
-    assert_eq!(LifeErrorCode::from_wire("TOKEN_EXPIRED"), Some(LifeErrorCode::TokenTimeout));
+    assert_eq!(
+        LifeErrorCode::from_wire("TOKEN_EXPIRED"),
+        Some(LifeErrorCode::TokenTimeout)
+    );
 }
 
 #[test]

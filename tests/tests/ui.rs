@@ -9,5 +9,6 @@ fn ui() {
     t.compile_fail("ui/check/*.rs");
     t.compile_fail("ui/derive/*.rs");
     t.compile_fail("ui/api/*.rs");
+    t.compile_fail("ui/lock/*.rs");
     t.pass("ui/pass/*.rs");
 }

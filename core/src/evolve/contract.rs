@@ -104,11 +104,19 @@ impl Builder<'_> {
         for f in self.catalog.value_members(code) {
             let listed = code.members.iter().find(|m| m.value == f.name.value);
             let loc = listed.map_or(at, |m| &m.loc);
-            self.text(&["code", c, "member", &f.name.value], ty_text(&f.ty.value), loc);
+            self.text(
+                &["code", c, "member", &f.name.value],
+                ty_text(&f.ty.value),
+                loc,
+            );
         }
         for h in &code.headers {
             let name = h.name.value.to_ascii_lowercase();
-            self.text(&["code", c, "header", &name], h.value.value.clone(), &h.name.loc);
+            self.text(
+                &["code", c, "header", &name],
+                h.value.value.clone(),
+                &h.name.loc,
+            );
         }
         if docs {
             if let Some(m) = &code.message {
@@ -162,11 +170,19 @@ pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
     let top = &catalog.loc;
     let ct = catalog.content_type.as_ref().map_or(top, |c| &c.loc);
     b.text(&["content_type"], catalog.content_type(), ct);
-    let code_type = if catalog.numeric_codes() { "integer" } else { "string" };
+    let code_type = if catalog.numeric_codes() {
+        "integer"
+    } else {
+        "string"
+    };
     let loc = catalog.code_type.as_ref().map_or(top, |c| &c.loc);
     b.text(&["code_type"], code_type, loc);
     for e in &catalog.envelopes {
-        b.text(&["envelope", &e.channel.value], template_text(&e.template), &e.channel.loc);
+        b.text(
+            &["envelope", &e.channel.value],
+            template_text(&e.template),
+            &e.channel.loc,
+        );
     }
     for m in &catalog.members {
         let ty = match &m.kind {
@@ -182,7 +198,9 @@ pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
                     b.field(&["type", &t.name.value], f);
                 }
             }
-            TypeDefKind::Enum(values) => b.list(&["type", &t.name.value, "enum"], values, &t.name.loc),
+            TypeDefKind::Enum(values) => {
+                b.list(&["type", &t.name.value, "enum"], values, &t.name.loc)
+            }
         }
     }
     for code in &catalog.codes {

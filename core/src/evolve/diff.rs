@@ -97,7 +97,8 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
     // A code that lists an old one in `renamed_from` is its continuation.
     let mut renamed: BTreeMap<&str, (&str, Loc)> = BTreeMap::new();
     for c in &new_codes {
-        if let Some(f) = n.get([String::from("code"), c.to_string(), "renamed_from".into()].as_slice())
+        if let Some(f) =
+            n.get([String::from("code"), c.to_string(), "renamed_from".into()].as_slice())
             && let Value::List(items) = &f.value
         {
             for i in items {
@@ -119,7 +120,10 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
                 (*to, format!("code `{to}` (was `{c}`)"))
             }
             (false, None) => {
-                let loc = before.values().next().map_or(old.file.clone(), |f| f.loc.clone());
+                let loc = before
+                    .values()
+                    .next()
+                    .map_or(old.file.clone(), |f| f.loc.clone());
                 out.push(Change {
                     class: Class::Breaking,
                     loc,
@@ -142,7 +146,10 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
             continue;
         }
         let now = scope(&n, &["code", c]);
-        let loc = now.values().next().map_or(new.file.clone(), |f| f.loc.clone());
+        let loc = now
+            .values()
+            .next()
+            .map_or(new.file.clone(), |f| f.loc.clone());
         out.push(Change {
             class: Class::Compatible,
             loc,
@@ -221,7 +228,9 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
     let last = path.last().map_or("", String::as_str);
     let (x, y) = (text(a), text(b));
     let one = |class, reason: String| vec![(class, at.clone(), reason)];
-    if let (Some(Value::List(_)), _) | (_, Some(Value::List(_))) = (a.map(|f| &f.value), b.map(|f| &f.value)) {
+    if let (Some(Value::List(_)), _) | (_, Some(Value::List(_))) =
+        (a.map(|f| &f.value), b.map(|f| &f.value))
+    {
         return sets(path, a, b);
     }
     use Class::*;
@@ -230,24 +239,35 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
             if placeholders(x) == placeholders(y) {
                 one(Documentation, "message reworded, same placeholders".into())
             } else {
-                one(Compatible, "message placeholders changed (clients should not parse messages)".into())
+                one(
+                    Compatible,
+                    "message placeholders changed (clients should not parse messages)".into(),
+                )
             }
         }
         ("message" | "description" | "resolution", _, _) => {
             one(Documentation, format!("{} changed", last))
         }
-        ("retryable", _, _) => one(Compatible, format!("retry advice {} -> {}", x.unwrap_or("-"), y.unwrap_or("-"))),
+        ("retryable", _, _) => one(
+            Compatible,
+            format!("retry advice {} -> {}", x.unwrap_or("-"), y.unwrap_or("-")),
+        ),
         ("deprecated", None, Some(_)) => one(Compatible, "deprecated".into()),
         ("deprecated", _, _) => one(Compatible, "no longer deprecated".into()),
-        (_, Some(x), None) if path.first().is_some_and(|p| p == "header") => {
-            one(Breaking, format!("header removed (was `{x}`): clients that read it lose it"))
+        (_, Some(x), None) if path.first().is_some_and(|p| p == "header") => one(
+            Breaking,
+            format!("header removed (was `{x}`): clients that read it lose it"),
+        ),
+        (_, None, Some(_)) if path.first().is_some_and(|p| p == "header") => {
+            one(Compatible, "header added".into())
         }
-        (_, None, Some(_)) if path.first().is_some_and(|p| p == "header") => one(Compatible, "header added".into()),
         (_, Some(x), Some(y)) if path.first().is_some_and(|p| p == "header") => {
             one(Compatible, format!("header value `{x}` -> `{y}`"))
         }
         ("type", x, y) => field(x, y, &at),
-        (_, x, y) if path.first().is_some_and(|p| p == "member") && path.len() == 2 => field(x, y, &at),
+        (_, x, y) if path.first().is_some_and(|p| p == "member") && path.len() == 2 => {
+            field(x, y, &at)
+        }
         (_, None, Some(y)) if path.first().is_some_and(|p| p == "envelope") => {
             one(Compatible, format!("channel added: `{y}`"))
         }
@@ -281,15 +301,24 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
 fn field(x: Option<&str>, y: Option<&str>, at: &Loc) -> Vec<(Class, Loc, String)> {
     use Class::*;
     let (class, reason) = match (x, y) {
-        (Some(x), None) => (Breaking, format!("removed (was `{x}`): clients that read it lose it")),
-        (None, Some(y)) if y.ends_with('?') => (Compatible, format!("optional field added (`{y}`)")),
-        (None, Some(y)) => (Breaking, format!("required field added (`{y}`): clients that send or mock it lack it")),
+        (Some(x), None) => (
+            Breaking,
+            format!("removed (was `{x}`): clients that read it lose it"),
+        ),
+        (None, Some(y)) if y.ends_with('?') => {
+            (Compatible, format!("optional field added (`{y}`)"))
+        }
+        (None, Some(y)) => (
+            Breaking,
+            format!("required field added (`{y}`): clients that send or mock it lack it"),
+        ),
         (Some(x), Some(y)) if format!("{y}?") == x => {
             (Breaking, format!("made required (`{x}` -> `{y}`)"))
         }
-        (Some(x), Some(y)) if format!("{x}?") == y => {
-            (Breaking, format!("made optional (`{x}` -> `{y}`): clients that rely on it may get nothing"))
-        }
+        (Some(x), Some(y)) if format!("{x}?") == y => (
+            Breaking,
+            format!("made optional (`{x}` -> `{y}`): clients that rely on it may get nothing"),
+        ),
         (Some(x), Some(y)) => (Breaking, format!("type `{x}` -> `{y}`")),
         (None, None) => return Vec::new(),
     };
@@ -305,15 +334,26 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
     let (before, after) = (items(a), items(b));
     let former = path.last().is_some_and(|p| p == "renamed_from");
     let mut out = Vec::new();
-    for v in before.iter().filter(|v| !after.iter().any(|w| w.value == v.value)) {
+    for v in before
+        .iter()
+        .filter(|v| !after.iter().any(|w| w.value == v.value))
+    {
         let reason = if former {
             format!("former code `{}` no longer decoded", v.value)
         } else {
-            format!("enum value `{}` removed: clients that send or expect it break", v.value)
+            format!(
+                "enum value `{}` removed: clients that send or expect it break",
+                v.value
+            )
         };
-        out.push((Class::Breaking, v.loc.clone(), reason));
+        // Where the set is now, if it still is; else where the value was.
+        let loc = b.map_or(&v.loc, |f| &f.loc).clone();
+        out.push((Class::Breaking, loc, reason));
     }
-    for v in after.iter().filter(|v| !before.iter().any(|w| w.value == v.value)) {
+    for v in after
+        .iter()
+        .filter(|v| !before.iter().any(|w| w.value == v.value))
+    {
         let reason = if former {
             format!("`{}` decoded as this code", v.value)
         } else {
@@ -391,27 +431,132 @@ codes:
     #[test]
     fn edits_are_classified() {
         let table: &[(&str, &str, &str, &[Class])] = &[
-            ("remove a code", "  RATE_LIMITED:\n    category: limit\n    message: Slow down\n    details:\n      kind: {enum: [minute, hour]}\n", "", &[Breaking]),
-            ("change a wire code", "  TOKEN_EXPIRED:\n", "  TOKEN_TIMEOUT:\n", &[Breaking, Compatible]),
-            ("rename, keeping the old code", "  TOKEN_EXPIRED:\n", "  TOKEN_TIMEOUT:\n    renamed_from: [TOKEN_EXPIRED]\n", &[Compatible]),
-            ("change a status", "    category: auth\n", "    category: auth\n    status: 403\n", &[Breaking]),
-            ("change a category", "    category: auth\n", "    category: limit\n", &[Breaking, Breaking, Compatible]),
-            ("remove a detail field", "      hint: string?\n", "", &[Breaking]),
-            ("change a field's type", "      plan: Plan\n", "      plan: string\n", &[Breaking]),
-            ("make an optional field required", "      hint: string?\n", "      hint: string\n", &[Breaking]),
-            ("add a required field", "      plan: Plan\n", "      plan: Plan\n      org: string\n", &[Breaking]),
-            ("add an optional field", "      plan: Plan\n", "      plan: Plan\n      org: string?\n", &[Compatible]),
-            ("remove an enum value", "enum: [free, pro]", "enum: [free]", &[Breaking]),
-            ("add an enum value", "enum: [free, pro]", "enum: [free, pro, team]", &[Compatible]),
-            ("remove an inline enum value", "enum: [minute, hour]", "enum: [minute]", &[Breaking]),
-            ("change the envelope", "details: $details}}", "data: $details}}", &[Breaking]),
-            ("remove a header", "    headers:\n      WWW-Authenticate: Bearer\n", "", &[Breaking]),
-            ("add a header", "      WWW-Authenticate: Bearer\n", "      WWW-Authenticate: Bearer\n      X-Reason: expired\n", &[Compatible]),
-            ("deprecate a code", "    message: Slow down\n", "    message: Slow down\n    deprecated: use QUOTA\n", &[Compatible]),
-            ("add a code", "codes:\n", "codes:\n  NEW_CODE: {category: auth, message: new}\n", &[Compatible]),
-            ("reword a message", "message: Slow down", "message: Please slow down", &[Documentation]),
-            ("change a description", "The token expired.", "The token is no longer valid.", &[Documentation]),
-            ("change the content type", "name: t\n", "name: t\ncontent_type: application/problem+json\n", &[Breaking]),
+            (
+                "remove a code",
+                "  RATE_LIMITED:\n    category: limit\n    message: Slow down\n    details:\n      kind: {enum: [minute, hour]}\n",
+                "",
+                &[Breaking],
+            ),
+            (
+                "change a wire code",
+                "  TOKEN_EXPIRED:\n",
+                "  TOKEN_TIMEOUT:\n",
+                &[Breaking, Compatible],
+            ),
+            (
+                "rename, keeping the old code",
+                "  TOKEN_EXPIRED:\n",
+                "  TOKEN_TIMEOUT:\n    renamed_from: [TOKEN_EXPIRED]\n",
+                &[Compatible],
+            ),
+            (
+                "change a status",
+                "    category: auth\n",
+                "    category: auth\n    status: 403\n",
+                &[Breaking],
+            ),
+            (
+                "change a category",
+                "    category: auth\n",
+                "    category: limit\n",
+                &[Breaking, Breaking, Compatible],
+            ),
+            (
+                "remove a detail field",
+                "      hint: string?\n",
+                "",
+                &[Breaking],
+            ),
+            (
+                "change a field's type",
+                "      plan: Plan\n",
+                "      plan: string\n",
+                &[Breaking],
+            ),
+            (
+                "make an optional field required",
+                "      hint: string?\n",
+                "      hint: string\n",
+                &[Breaking],
+            ),
+            (
+                "add a required field",
+                "      plan: Plan\n",
+                "      plan: Plan\n      org: string\n",
+                &[Breaking],
+            ),
+            (
+                "add an optional field",
+                "      plan: Plan\n",
+                "      plan: Plan\n      org: string?\n",
+                &[Compatible],
+            ),
+            (
+                "remove an enum value",
+                "enum: [free, pro]",
+                "enum: [free]",
+                &[Breaking],
+            ),
+            (
+                "add an enum value",
+                "enum: [free, pro]",
+                "enum: [free, pro, team]",
+                &[Compatible],
+            ),
+            (
+                "remove an inline enum value",
+                "enum: [minute, hour]",
+                "enum: [minute]",
+                &[Breaking],
+            ),
+            (
+                "change the envelope",
+                "details: $details}}",
+                "data: $details}}",
+                &[Breaking],
+            ),
+            (
+                "remove a header",
+                "    headers:\n      WWW-Authenticate: Bearer\n",
+                "",
+                &[Breaking],
+            ),
+            (
+                "add a header",
+                "      WWW-Authenticate: Bearer\n",
+                "      WWW-Authenticate: Bearer\n      X-Reason: expired\n",
+                &[Compatible],
+            ),
+            (
+                "deprecate a code",
+                "    message: Slow down\n",
+                "    message: Slow down\n    deprecated: use QUOTA\n",
+                &[Compatible],
+            ),
+            (
+                "add a code",
+                "codes:\n",
+                "codes:\n  NEW_CODE: {category: auth, message: new}\n",
+                &[Compatible],
+            ),
+            (
+                "reword a message",
+                "message: Slow down",
+                "message: Please slow down",
+                &[Documentation],
+            ),
+            (
+                "change a description",
+                "The token expired.",
+                "The token is no longer valid.",
+                &[Documentation],
+            ),
+            (
+                "change the content type",
+                "name: t\n",
+                "name: t\ncontent_type: application/problem+json\n",
+                &[Breaking],
+            ),
         ];
         for (name, from, to, want) in table {
             let got: Vec<Class> = changes(&edit(from, to)).iter().map(|c| c.class).collect();
@@ -424,11 +569,25 @@ codes:
 
     #[test]
     fn removals_point_into_the_old_file_and_the_rest_into_the_new() {
-        let c = changes(&edit("    category: auth\n", "    category: auth\n    status: 403\n"));
-        assert_eq!((c[0].loc.source.path.as_str(), c[0].loc.line), ("new.yaml", 13));
-        assert!(c[0].to_string().contains("breaking: code `TOKEN_EXPIRED`: status: `401` -> `403`"), "{}", c[0]);
+        let c = changes(&edit(
+            "    category: auth\n",
+            "    category: auth\n    status: 403\n",
+        ));
+        assert_eq!(
+            (c[0].loc.source.path.as_str(), c[0].loc.line),
+            ("new.yaml", 13)
+        );
+        assert!(
+            c[0].to_string()
+                .contains("breaking: code `TOKEN_EXPIRED`: status: `401` -> `403`"),
+            "{}",
+            c[0]
+        );
         let c = changes(&edit("      hint: string?\n", ""));
-        assert_eq!((c[0].loc.source.path.as_str(), c[0].loc.line), ("old.yaml", 17));
+        assert_eq!(
+            (c[0].loc.source.path.as_str(), c[0].loc.line),
+            ("old.yaml", 17)
+        );
     }
 
     #[test]
@@ -440,15 +599,28 @@ codes:
         assert!(cx.is_empty());
         assert!(diff(&locked, &of_catalog(&old, false)).is_empty(), "{text}");
         // A breaking edit is refused at its line, a compatible one passes.
-        let broken = crate::compile_str("t.yaml", edit("enum: [free, pro]", "enum: [free]").as_bytes()).unwrap();
+        let broken = crate::compile_str(
+            "t.yaml",
+            edit("enum: [free, pro]", "enum: [free]").as_bytes(),
+        )
+        .unwrap();
         let d = check_lock(&broken, ("t.lock.yaml", text.as_bytes()), "t.yaml");
         assert_eq!(d.len(), 1, "{d:#?}");
-        assert!(d[0].message.contains("enum value `pro` removed"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("enum value `pro` removed"),
+            "{}",
+            d[0].message
+        );
         assert!(d[0].hint.as_deref().unwrap().contains("version: 2.0.0"));
-        let fine = crate::compile_str("t.yaml", edit("enum: [free, pro]", "enum: [free, pro, team]").as_bytes()).unwrap();
+        let fine = crate::compile_str(
+            "t.yaml",
+            edit("enum: [free, pro]", "enum: [free, pro, team]").as_bytes(),
+        )
+        .unwrap();
         assert!(check_lock(&fine, ("t.lock.yaml", text.as_bytes()), "t.yaml").is_empty());
         // A major bump accepts the break.
-        let bumped = edit("enum: [free, pro]", "enum: [free]").replace("version: 1.0.0", "version: 2.0.0");
+        let bumped =
+            edit("enum: [free, pro]", "enum: [free]").replace("version: 1.0.0", "version: 2.0.0");
         let bumped = crate::compile_str("t.yaml", bumped.as_bytes()).unwrap();
         assert!(check_lock(&bumped, ("t.lock.yaml", text.as_bytes()), "t.yaml").is_empty());
         // Wire codes that look like numbers stay text in the lock.

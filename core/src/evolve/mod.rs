@@ -18,13 +18,18 @@ pub fn major(version: &str) -> Option<u64> {
     let mut parts = version.split('.');
     let major = parts.next()?.parse().ok()?;
     let rest: Vec<&str> = parts.collect();
-    let ok = rest.len() == 2 && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let ok = rest.len() == 2
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     ok.then_some(major)
 }
 
 /// The lock file of the catalog at `path`: `hook0.yaml` -> `hook0.lock.yaml`.
 pub fn lock_path(path: &Path) -> PathBuf {
-    let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     path.with_file_name(format!("{stem}.lock.yaml"))
 }
 
@@ -62,10 +67,16 @@ pub fn check_lock(catalog: &Catalog, lock: (&str, &[u8]), catalog_path: &str) ->
         return cx.into_vec();
     }
     let accept = match locked.version.as_ref().and_then(|v| major(&v.value)) {
-        Some(m) => format!("raise the catalog's major version (`version: {}.0.0`)", m + 1),
+        Some(m) => format!(
+            "raise the catalog's major version (`version: {}.0.0`)",
+            m + 1
+        ),
         None => "give the catalog a `version` (e.g. `version: 2.0.0`)".to_string(),
     };
-    for change in diff(&locked, &now).into_iter().filter(|c| c.class == Class::Breaking) {
+    for change in diff(&locked, &now)
+        .into_iter()
+        .filter(|c| c.class == Class::Breaking)
+    {
         cx.push(
             Diagnostic::new(
                 &change.loc,

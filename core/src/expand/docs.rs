@@ -100,11 +100,22 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
         if r.retryable { "yes" } else { "no" }
     ));
     if !code.renamed_from.is_empty() {
-        let old: Vec<String> = code.renamed_from.iter().map(|o| format!("`{}`", o.value)).collect();
-        s.push_str(&format!("- Formerly: {} (still decoded as this code)\n", old.join(", ")));
+        let old: Vec<String> = code
+            .renamed_from
+            .iter()
+            .map(|o| format!("`{}`", o.value))
+            .collect();
+        s.push_str(&format!(
+            "- Formerly: {} (still decoded as this code)\n",
+            old.join(", ")
+        ));
     }
     if let Some(d) = &code.deprecated {
-        let since = d.since.as_ref().map(|s| format!(" since {}", s.value)).unwrap_or_default();
+        let since = d
+            .since
+            .as_ref()
+            .map(|s| format!(" since {}", s.value))
+            .unwrap_or_default();
         let note = deprecation_note(d);
         let sep = if note.is_empty() { "" } else { ": " };
         s.push_str(&format!("- Deprecated{since}{sep}{note}\n"));
