@@ -157,7 +157,7 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
             reason: "added: clients keep unknown codes as unknown errors".into(),
         });
     }
-    out.sort_by(|a, b| a.class.cmp(&b.class));
+    out.sort_by_key(|c| c.class);
     out
 }
 
