@@ -21,20 +21,23 @@ pub(super) fn doc(text: &str) -> TokenStream {
     quote!(#[doc = #joined])
 }
 
-/// `#[deprecated]`, with the catalog's note, date and replacement.
+/// `#[deprecated]`, with the catalog's note, date and replacement (the date
+/// goes in the note: `since =` is for crate versions, clippy insists).
 pub(super) fn deprecated_attr(code: &Code) -> TokenStream {
     let Some(d) = &code.deprecated else {
         return TokenStream::new();
     };
-    let note = deprecation_note(d);
-    let since = d.since.as_ref().map(|s| {
-        let s = &s.value;
-        quote!(since = #s,)
-    });
-    match (note.is_empty(), since) {
-        (true, None) => quote!(#[deprecated]),
-        (true, Some(since)) => quote!(#[deprecated(#since)]),
-        (false, since) => quote!(#[deprecated(#since note = #note)]),
+    let mut note = deprecation_note(d);
+    if let Some(since) = &d.since {
+        note = match note.is_empty() {
+            true => format!("deprecated since {}", since.value),
+            false => format!("deprecated since {}: {note}", since.value),
+        };
+    }
+    if note.is_empty() {
+        quote!(#[deprecated])
+    } else {
+        quote!(#[deprecated(note = #note)])
     }
 }
 
