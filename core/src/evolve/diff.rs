@@ -88,8 +88,86 @@ fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
         .collect()
 }
 
+/// The named types of `old` that `new` has under another name with the
+/// same facts: type names are not on the wire, so such a rename is no
+/// change at all.
+fn renamed_types(old: &Contract, new: &Contract) -> Vec<(String, String)> {
+    let (o, n) = (index(old), index(new));
+    let names = |f: &Facts<'_>| -> BTreeSet<String> {
+        f.keys()
+            .filter(|p| p[0] == "type")
+            .map(|p| p[1].clone())
+            .collect()
+    };
+    let (before, after) = (names(&o), names(&n));
+    let shape = |f: &Facts<'_>, t: &str| -> Vec<(Vec<String>, String)> {
+        scope(f, &["type", t])
+            .into_iter()
+            .map(|(p, f)| (p, format!("{:?}", value_text(&f.value))))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for t in before.difference(&after) {
+        let same = after
+            .difference(&before)
+            .find(|u| shape(&o, t) == shape(&n, u) && !out.iter().any(|(_, v)| v == *u));
+        if let Some(u) = same {
+            out.push((t.clone(), u.clone()));
+        }
+    }
+    out
+}
+
+fn value_text(v: &Value) -> Vec<&str> {
+    match v {
+        Value::Text(t) => vec![t.as_str()],
+        Value::List(items) => items.iter().map(|i| i.value.as_str()).collect(),
+    }
+}
+
+/// `old` with its renamed types under their new names.
+fn with_type_names(old: &Contract, renames: &[(String, String)]) -> Contract {
+    let rename = |t: &str| -> String {
+        // Type texts are names wrapped in `[`, `{string: `, `}` and `?`.
+        let mut out = String::new();
+        let mut word = String::new();
+        for ch in t.chars().chain(std::iter::once('\0')) {
+            if ch.is_alphanumeric() || ch == '_' {
+                word.push(ch);
+                continue;
+            }
+            let w = std::mem::take(&mut word);
+            out.push_str(
+                renames
+                    .iter()
+                    .find(|(a, _)| *a == w)
+                    .map_or(w.as_str(), |(_, b)| b),
+            );
+            if ch != '\0' {
+                out.push(ch);
+            }
+        }
+        out
+    };
+    let mut c = old.clone();
+    for f in &mut c.facts {
+        if f.path[0] == "type" {
+            f.path[1] = rename(&f.path[1]);
+        }
+        let typed = f.path.last().is_some_and(|l| l == "type" || l == "details")
+            || f.path.len() == 2 && f.path[0] == "member"
+            || f.path.get(2).is_some_and(|p| p == "member");
+        if typed && let Value::Text(t) = &mut f.value {
+            *t = rename(t);
+        }
+    }
+    c
+}
+
 /// Every change from `old` to `new`.
 pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
+    let renames = renamed_types(old, new);
+    let old = &with_type_names(old, &renames);
     let (o, n) = (index(old), index(new));
     let mut out = Vec::new();
     compare(&global(&o), &global(&n), "", &mut out);
@@ -565,6 +643,14 @@ codes:
             assert_eq!(got, want, "{name}: {:#?}", changes(&edit(from, to)));
         }
         assert!(changes(BASE).is_empty());
+        // Type names are not on the wire: a renamed type is no change.
+        let renamed = BASE
+            .replace("  Plan: {enum", "  Tier: {enum")
+            .replace("plan: Plan", "plan: Tier");
+        assert!(changes(&renamed).is_empty(), "{:#?}", changes(&renamed));
+        // Renamed and changed: not the same type, and the change breaks.
+        let retyped = renamed.replace("enum: [free, pro]", "enum: [free]");
+        assert!(changes(&retyped).iter().any(|c| c.class == Breaking));
     }
 
     #[test]
