@@ -73,6 +73,8 @@ impl Builder<'_> {
         let c = code.code.value.as_str();
         let r = &code.resolved;
         let at = &code.code.loc;
+        // Where the code is written: where its removal or addition points.
+        self.text(&["code", c, "wire"], c, at);
         if let Some(s) = r.status {
             let loc = code.status.as_ref().map_or(at, |s| &s.loc);
             self.text(&["code", c, "status"], s.to_string(), loc);

@@ -80,6 +80,14 @@ fn scope<'a>(facts: &Facts<'a>, prefix: &[&str]) -> BTreeMap<Vec<String>, &'a Fa
         .collect()
 }
 
+/// Where a code's key is written.
+fn wire_loc(code: &BTreeMap<Vec<String>, &Fact>) -> Option<Loc> {
+    let wire = code
+        .get(&vec!["wire".to_string()])
+        .or_else(|| code.values().next())?;
+    Some(wire.loc.clone())
+}
+
 /// Catalog-wide facts: everything not under a code.
 fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
     f.iter()
@@ -198,10 +206,7 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
                 (*to, format!("code `{to}` (was `{c}`)"))
             }
             (false, None) => {
-                let loc = before
-                    .values()
-                    .next()
-                    .map_or(old.file.clone(), |f| f.loc.clone());
+                let loc = wire_loc(&before).unwrap_or_else(|| old.file.clone());
                 out.push(Change {
                     class: Class::Breaking,
                     loc,
@@ -224,10 +229,7 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
             continue;
         }
         let now = scope(&n, &["code", c]);
-        let loc = now
-            .values()
-            .next()
-            .map_or(new.file.clone(), |f| f.loc.clone());
+        let loc = wire_loc(&now).unwrap_or_else(|| new.file.clone());
         out.push(Change {
             class: Class::Compatible,
             loc,
@@ -247,6 +249,10 @@ fn compare(
 ) {
     let paths: BTreeSet<&Vec<String>> = old.keys().chain(new.keys()).collect();
     for path in paths {
+        // A code's own key: its change is the code's removal or rename.
+        if path.len() == 1 && path[0] == "wire" {
+            continue;
+        }
         let (a, b) = (old.get(path).copied(), new.get(path).copied());
         if let (Some(a), Some(b)) = (a, b)
             && a.value == b.value
