@@ -16,6 +16,11 @@ commands:
   check FILE...        check catalogs; prints every mistake, exits 1 on any
   dump FILE            print the resolved catalog as JSON
   example FILE CODE    print CODE's example in its channel's envelope as JSON
+  docs FILE [-o OUT]   print (or write) the catalog's markdown reference
+  explain FILE CODE    everything about one code, for a terminal
+  json-schema FILE     the JSON Schema (2020-12) of the catalog's wire bodies
+  openapi FILE         an OpenAPI 3.1 document of the catalog's error responses
+  ts FILE              a TypeScript module: typed bodies and parseError()
   diff OLD NEW         classify every change of the wire contract from OLD to
                        NEW (breaking, compatible, documentation); exit 1 on
                        any breaking change
@@ -77,6 +82,39 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         ("handwritten", [file]) => Ok(with_catalog(file, |c| {
             print!("{}", errcat_core::handwritten::source(c));
+            ExitCode::SUCCESS
+        })),
+        ("docs", [file]) => Ok(with_catalog(file, |c| {
+            print!("{}", render::markdown::reference(c));
+            ExitCode::SUCCESS
+        })),
+        ("docs", [file, flag, out]) if flag == "-o" => Ok(with_catalog(file, |c| {
+            match std::fs::write(out, render::markdown::reference(c)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot write {out}: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        })),
+        ("explain", [file, code]) => Ok(with_catalog(file, |c| {
+            match c.codes.iter().find(|k| &k.code.value == code) {
+                Some(k) => {
+                    print!("{}", render::markdown::explain(c, k));
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    let names: Vec<&str> = c.codes.iter().map(|k| k.code.value.as_str()).collect();
+                    eprintln!(
+                        "error: no code `{code}` in {file}; {}",
+                        errcat_core::diag::suggest(code, &names)
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        })),
+        ("json-schema", [file]) => Ok(with_catalog(file, |c| {
+            print_json(&render::json_schema::document(c));
             ExitCode::SUCCESS
         })),
         ("diff", [flag, rev, file]) if flag == "--git" => Ok(evolve::diff_git(rev, file)),

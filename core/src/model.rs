@@ -17,6 +17,9 @@ pub struct Catalog {
     pub title: Option<String>,
     /// Markdown introduction for the rendered reference.
     pub description: Option<String>,
+    /// Markdown sections of the rendered reference after the codes (best
+    /// practices, retry strategy, getting help), title and body, in order.
+    pub sections: Vec<(String, String)>,
     /// The naming rule for codes that give no Rust identifier (SQLSTATEs
     /// such as `42P01`): the variant is this prefix and the code's letters
     /// and digits (`Sqlstate42P01`).
@@ -581,6 +584,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "categories",
     "types",
     "members",
+    "sections",
     "codes",
 ];
 /// Keys accepted in a category.
@@ -811,6 +815,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         name: None,
         title: None,
         description: None,
+        sections: Vec::new(),
         rust_name_prefix: None,
         code_type: None,
         version: None,
@@ -829,6 +834,15 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
     catalog.name = top.get("name").and_then(|n| string(n, "`name`", cx));
     catalog.title = text(top.get("title"), "`title`", cx);
     catalog.description = text(top.get("description"), "`description`", cx);
+    if let Some(node) = top.get("sections") {
+        for (k, v) in entries(node, "`sections`", cx) {
+            if let (Some(title), Some(body)) =
+                (key(k, "a section title", cx), string(v, "a section", cx))
+            {
+                catalog.sections.push((title.value, body.value));
+            }
+        }
+    }
     catalog.code_type = top
         .get("code_type")
         .and_then(|n| string(n, "`code_type`", cx));

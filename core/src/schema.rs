@@ -59,6 +59,7 @@ pub fn language_schema() -> Value {
                 "description": "Envelope members that are neither slots nor details, placed by `$name` in an envelope: a field declaration is a typed per-error value that codes carry when they list it (`param: string?`); `{template: ...}` is a text made per code from `{code}`, `{category}`, `{status}` and `{channel}` (a documentation URL).",
                 "additionalProperties": {"oneOf": [{"$ref": "#/$defs/field"}, {"$ref": "#/$defs/member_template"}]},
             },
+            "sections": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Markdown sections of the rendered reference, after the codes: title to body (best practices, retry strategy, getting help)."},
             "codes": {"type": "object", "minProperties": 1, "additionalProperties": {"$ref": "#/$defs/code"}, "description": "Error codes, keyed by wire code, in documentation order."},
         }),
         &["name", "envelopes", "codes"],

@@ -32,7 +32,11 @@ pub fn repo_root() -> PathBuf {
 /// Parses `tests/seeds/<file>`.
 pub fn seed(file: &str) -> Vec<SeedCode> {
     let path = repo_root().join("tests/seeds").join(file);
-    let text = std::fs::read_to_string(&path).expect("seed file");
+    parse(&std::fs::read_to_string(&path).expect("seed file"))
+}
+
+/// Parses a reference written like the seeds.
+pub fn parse(text: &str) -> Vec<SeedCode> {
     let mut out = Vec::new();
     let mut section = String::new();
     let mut lines = text.lines();

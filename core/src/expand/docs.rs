@@ -42,7 +42,7 @@ pub(super) fn deprecated_attr(code: &Code) -> TokenStream {
 }
 
 /// The note, replacement and sunset of a deprecation, as one sentence.
-pub(crate) fn deprecation_note(d: &crate::model::Deprecation) -> String {
+pub fn deprecation_note(d: &crate::model::Deprecation) -> String {
     let mut parts = Vec::new();
     if let Some(n) = &d.note {
         parts.push(n.clone());

@@ -24,6 +24,7 @@ mod code_enum;
 mod ctors;
 mod de;
 mod docs;
+pub use docs::deprecation_note;
 mod envelope;
 mod error_enum;
 mod fallback;

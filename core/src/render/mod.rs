@@ -1,5 +1,8 @@
 //! Stage 5 (renderers): views of a checked catalog that are not Rust code.
 
+pub mod json_schema;
+pub mod markdown;
+
 use serde_json::{Map, Value, json};
 
 use crate::load::{Kind, Node};

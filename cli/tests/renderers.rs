@@ -1,0 +1,132 @@
+//! The renderers against the seed references and real validators: the
+//! committed markdown references are current and agree with the seeds, the
+//! JSON Schema accepts every seed example and refuses mutated ones (checked
+//! by Python's `jsonschema`), the OpenAPI document is valid
+//! (`openapi-spec-validator`).
+
+#[path = "../../tests/support/seeds.rs"]
+mod seeds;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const SEEDS: [(&str, &str); 2] = [
+    ("hook0", "hook0-error-codes.md"),
+    ("hexabase", "hexabase-kaas-error-codes.md"),
+];
+
+fn root() -> PathBuf {
+    seeds::repo_root()
+}
+
+fn catalog(name: &str) -> errcat_core::Catalog {
+    let rel = format!("catalog/{name}.yaml");
+    errcat_core::compile_file(&root().join(&rel), &rel).unwrap()
+}
+
+/// A file for this test under the target directory's temp space.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn python(args: &[&str]) -> (bool, String) {
+    let out = Command::new("python3")
+        .arg(root().join("tests/tools/validate.py"))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn the_committed_references_are_current_and_match_the_seeds() {
+    for (name, seed_file) in SEEDS {
+        let path = root().join(format!("docs/{name}.md"));
+        let committed = std::fs::read_to_string(&path).unwrap();
+        let rendered = errcat_core::render::markdown::reference(&catalog(name));
+        assert!(
+            committed == rendered,
+            "docs/{name}.md is stale: run `cargo run -q --bin errcat -- docs catalog/{name}.yaml -o docs/{name}.md`"
+        );
+        // Read with the reader written for the seed documents.
+        let ours = seeds::parse(&committed);
+        let theirs = seeds::seed(seed_file);
+        assert_eq!(ours.len(), theirs.len(), "{name}");
+        for t in &theirs {
+            let o = ours
+                .iter()
+                .find(|o| o.code == t.code)
+                .unwrap_or_else(|| panic!("{}", t.code));
+            if t.status.is_some() {
+                assert_eq!(o.status, t.status, "{}", t.code);
+            }
+            assert_eq!(o.example, t.example, "{}", t.code);
+        }
+    }
+}
+
+/// The seed example with its first detail field given a value of another
+/// type, if it has one.
+fn mutated(example: &Value) -> Option<Value> {
+    let mut v = example.clone();
+    let details = v.get_mut("error").and_then(|e| e.get_mut("details"))?;
+    let field = match details {
+        Value::Object(m) => m.values_mut().find(|f| !f.is_null())?,
+        Value::Array(items) => items.first_mut()?.as_object_mut()?.values_mut().next()?,
+        _ => return None,
+    };
+    *field = match field {
+        Value::String(_) => Value::from(12345),
+        _ => Value::from("not the catalog's type"),
+    };
+    Some(v)
+}
+
+#[test]
+fn the_json_schema_accepts_the_seeds_and_refuses_mutations() {
+    for (name, seed_file) in SEEDS {
+        let schema = scratch(&format!("{name}.schema.json"));
+        let doc = errcat_core::render::json_schema::document(&catalog(name));
+        std::fs::write(&schema, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        let mut lines = Vec::new();
+        let mut want = Vec::new();
+        for s in seeds::seed(seed_file) {
+            lines.push(s.example.to_string());
+            want.push(true);
+            if let Some(m) = mutated(&s.example) {
+                lines.push(m.to_string());
+                want.push(false);
+            }
+            // A code the catalog does not know is accepted.
+            let mut unknown = s.example.clone();
+            if let Some(e) = unknown.get_mut("error").and_then(|e| e.as_object_mut()) {
+                e.insert("code".into(), Value::from("A_CODE_FROM_THE_FUTURE"));
+                lines.push(unknown.to_string());
+                want.push(true);
+            }
+        }
+        let instances = scratch(&format!("{name}.instances.jsonl"));
+        std::fs::write(&instances, lines.join("\n")).unwrap();
+        let (ok, out) = python(&["json-schema", path(&schema), path(&instances)]);
+        assert!(ok, "{out}");
+        let got: Vec<bool> = out.lines().map(|l| l == "true").collect();
+        assert_eq!(got.len(), want.len(), "{out}");
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(g, w, "{name}: {}", lines[i]);
+        }
+        assert!(
+            want.iter().filter(|w| !**w).count() > 20,
+            "{name}: few mutations"
+        );
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
