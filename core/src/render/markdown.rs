@@ -223,7 +223,7 @@ fn details(catalog: &Catalog, c: &Code, out: &mut String) {
         Details::Value(t) => {
             let _ = writeln!(out, "**Details**: `{}`\n", t.value.display());
         }
-        _ if fields.is_empty() => return,
+        _ if fields.is_empty() => {}
         _ => {
             let absent = if c.details_optional {
                 " (may be absent)"
