@@ -117,6 +117,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print_json(&render::json_schema::document(c));
             ExitCode::SUCCESS
         })),
+        ("openapi", [file]) => Ok(with_catalog(file, |c| {
+            print_json(&render::openapi::document(c));
+            ExitCode::SUCCESS
+        })),
         ("diff", [flag, rev, file]) if flag == "--git" => Ok(evolve::diff_git(rev, file)),
         ("diff", [old, new]) => Ok(evolve::diff_files(old, new)),
         ("lock", [file]) => Ok(with_catalog(file, |c| evolve::lock(c, file))),

@@ -2,6 +2,7 @@
 
 pub mod json_schema;
 pub mod markdown;
+pub mod openapi;
 
 use serde_json::{Map, Value, json};
 
