@@ -121,6 +121,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print_json(&render::openapi::document(c));
             ExitCode::SUCCESS
         })),
+        ("ts", [file]) => Ok(with_catalog(file, |c| {
+            print!("{}", render::typescript::module(c));
+            ExitCode::SUCCESS
+        })),
         ("diff", [flag, rev, file]) if flag == "--git" => Ok(evolve::diff_git(rev, file)),
         ("diff", [old, new]) => Ok(evolve::diff_files(old, new)),
         ("lock", [file]) => Ok(with_catalog(file, |c| evolve::lock(c, file))),

@@ -3,6 +3,7 @@
 pub mod json_schema;
 pub mod markdown;
 pub mod openapi;
+pub mod typescript;
 
 use serde_json::{Map, Value, json};
 
