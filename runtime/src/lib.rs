@@ -138,6 +138,28 @@ pub mod __private {
     /// nothing without it.
     #[cfg(not(feature = "axum"))]
     pub use crate::__errcat_no_axum as axum_impls;
+    /// `utoipa::IntoResponses` for a generated error with the `utoipa`
+    /// feature, nothing without it.
+    #[cfg(not(feature = "utoipa"))]
+    pub use crate::__errcat_no_utoipa as utoipa_impls;
+    /// `utoipa::IntoResponses` for a generated error with the `utoipa`
+    /// feature, nothing without it.
+    #[cfg(feature = "utoipa")]
+    pub use crate::__errcat_utoipa as utoipa_impls;
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
+
+    /// The responses of a generated error, from the JSON the macro wrote
+    /// (tested to parse: `tests/tests/utoipa.rs`).
+    #[cfg(feature = "utoipa")]
+    pub fn utoipa_responses(
+        json: &str,
+    ) -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        serde_json::from_str(json).unwrap_or_default()
+    }
     #[cfg(feature = "axum")]
     pub use ::axum_core;
     pub use ::core;
@@ -296,6 +318,33 @@ pub mod __private {
 #[macro_export]
 macro_rules! __errcat_no_axum {
     ($error:ty) => {};
+}
+
+/// Without the `utoipa` feature, generated errors get no `IntoResponses`.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcat_no_utoipa {
+    ($error:ty, $responses:literal) => {};
+}
+
+/// `utoipa::IntoResponses` for a generated error type (expanded by the macros).
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errcat_utoipa {
+    ($error:ty, $responses:literal) => {
+        impl ::errcat::__private::utoipa::IntoResponses for $error {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                ::errcat::__private::utoipa::openapi::RefOr<
+                    ::errcat::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                ::errcat::__private::utoipa_responses($responses)
+            }
+        }
+    };
 }
 
 /// A wire code that the catalog does not have (the `FromStr` error of code enums).

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::json_schema::{code_body, named_types};
 use super::{example, response};
-use crate::model::{Catalog, Slot, Template};
+use crate::model::{Catalog, Code, Slot, Template};
 
 /// Where named types live in the document.
 const TYPES: &str = "#/components/schemas/type.";
@@ -44,18 +44,120 @@ fn top_level_code(catalog: &Catalog) -> Option<String> {
 
 /// The responses of the catalog, one per status, keyed by the status.
 pub fn responses(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Map<String, Value> {
-    let mut statuses: Vec<u16> = catalog
-        .codes
+    let all: Vec<&Code> = catalog.codes.iter().collect();
+    responses_of(catalog, &all, schema_ref)
+}
+
+/// The responses of `codes`, with schemas inline (no `$ref`): what the
+/// runtime's `utoipa` feature hands to a utoipa-built document.
+pub fn inline_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
+    let types = named_types(catalog, TYPES);
+    let inline = |code: &str| -> Value {
+        let c = codes.iter().find(|c| c.code.value == code);
+        let body = c.map_or(json!({}), |c| code_body(catalog, c, TYPES));
+        resolve(body, &types, 0)
+    };
+    let mut out = Value::Object(responses_of(catalog, codes, &inline));
+    typed_responses(&mut out);
+    out
+}
+
+/// Gives every schema a `type` (utoipa's model cannot read a schema
+/// without one): `const` and `enum` get their values' type, `{}` any type.
+fn typed_responses(responses: &mut Value) {
+    let Value::Object(rs) = responses else { return };
+    for r in rs.values_mut() {
+        if let Some(Value::Object(content)) = r.get_mut("content") {
+            for media in content.values_mut() {
+                if let Some(schema) = media.get_mut("schema") {
+                    typed(schema);
+                }
+            }
+        }
+    }
+}
+
+fn typed(v: &mut Value) {
+    let Value::Object(m) = v else { return };
+    for (k, child) in m.iter_mut() {
+        match (k.as_str(), child) {
+            ("properties", Value::Object(props)) => props.values_mut().for_each(typed),
+            ("anyOf" | "oneOf" | "allOf" | "prefixItems", Value::Array(items)) => {
+                items.iter_mut().for_each(typed)
+            }
+            ("items" | "additionalProperties" | "not", child) => typed(child),
+            _ => {}
+        }
+    }
+    let of = |v: &Value| match v {
+        Value::String(_) => "string",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::Null => "null",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    if ["type", "$ref", "anyOf", "oneOf", "allOf"]
         .iter()
-        .filter_map(|c| c.resolved.status)
-        .collect();
+        .any(|k| m.contains_key(*k))
+    {
+        return;
+    }
+    if let Some(c) = m.get("const") {
+        let t = of(c);
+        m.insert("type".into(), json!(t));
+    } else if let Some(Value::Array(values)) = m.get("enum") {
+        let t = values.first().map_or("string", of);
+        m.insert("type".into(), json!(t));
+    } else if !m.contains_key("not") {
+        m.insert(
+            "type".into(),
+            json!(["object", "array", "string", "number", "boolean", "null"]),
+        );
+    }
+}
+
+/// Replaces `$ref`s to named types by the types, to a depth (recursive
+/// types end in `{}`).
+fn resolve(v: Value, types: &Map<String, Value>, depth: usize) -> Value {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get("$ref") {
+                let name = r.trim_start_matches(TYPES);
+                return match types.get(name) {
+                    Some(t) if depth < 16 => resolve(t.clone(), types, depth + 1),
+                    _ => json!({}),
+                };
+            }
+            Value::Object(
+                m.into_iter()
+                    .map(|(k, v)| (k, resolve(v, types, depth)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| resolve(v, types, depth))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn responses_of(
+    catalog: &Catalog,
+    codes: &[&Code],
+    schema_ref: &dyn Fn(&str) -> Value,
+) -> Map<String, Value> {
+    let mut statuses: Vec<u16> = codes.iter().filter_map(|c| c.resolved.status).collect();
     statuses.sort_unstable();
     statuses.dedup();
     let discriminator = top_level_code(catalog);
     let mut out = Map::new();
     for status in statuses {
-        let codes: Vec<_> = catalog
-            .codes
+        let codes: Vec<_> = codes
             .iter()
             .filter(|c| c.resolved.status == Some(status))
             .collect();
