@@ -128,12 +128,14 @@ pub fn module(catalog: &Catalog) -> String {
         let schema = code_body(catalog, c, TYPES);
         let body = body_name(c);
         let message = c.message.as_ref().map_or("", |m| m.value.as_str());
-        let _ = writeln!(
-            out,
-            "/** `{wire}`: {} */\nexport type {body} = {};",
-            message.replace("*/", "* /"),
-            ts(&schema)
-        );
+        let doc = format!("/** `{wire}`: {} */", message.replace("*/", "* /"));
+        let ty = ts(&schema);
+        // Object bodies (every envelope) are interfaces.
+        let _ = if ty.starts_with('{') && schema.get("additionalProperties").is_none() {
+            writeln!(out, "{doc}\nexport interface {body} {ty}")
+        } else {
+            writeln!(out, "{doc}\nexport type {body} = {ty};")
+        };
         let code_lit = Value::String(wire.clone());
         union.push(format!("{{ known: true; code: {code_lit}; body: {body} }}"));
         schemas.insert(wire.clone(), schema);
