@@ -182,79 +182,128 @@ impl std::error::Error for DecodeError {
     }
 }
 
-fn at<'v>(value: &'v serde_json::Value, path: &[&str]) -> Option<&'v serde_json::Value> {
-    path.iter().try_fold(value, |v, k| v.get(k))
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+
+/// An object of a body, one level deep: its members as raw JSON slices
+/// (no tree is built below it).
+type RawObject<'a> = BTreeMap<Cow<'a, str>, &'a RawValue>;
+
+/// The slots of a body, found by walking one template over it.
+#[derive(Default)]
+struct Slots<'a> {
+    code: Option<&'a RawValue>,
+    message: Option<&'a RawValue>,
+    details: Option<&'a RawValue>,
+    category: Option<&'a RawValue>,
+    status: Option<&'a RawValue>,
+    request_id: Option<&'a RawValue>,
+    timestamp: Option<&'a RawValue>,
+    members: Vec<(&'static str, &'a RawValue)>,
 }
 
-fn take(value: &mut serde_json::Value, path: &[&str]) -> Option<serde_json::Value> {
-    let (last, parents) = path.split_last()?;
-    let mut v = value;
-    for k in parents {
-        v = v.get_mut(*k)?;
+impl<'a> Slots<'a> {
+    fn of(template: &Template, raw: &'a RawValue) -> Self {
+        let mut slots = Slots::default();
+        slots.collect(template, raw);
+        slots
     }
-    v.as_object_mut()?.remove(*last)
-}
 
-fn text(value: &serde_json::Value, template: &Template, slot: Slot) -> Option<String> {
-    let path = template.path_of(slot)?;
-    at(value, &path)?.as_str().map(str::to_string)
-}
-
-/// The wire code: a string, or the decimal text of an integer (catalogs
-/// with `code_type: integer`, such as gRPC's `{"code": 5}`).
-fn wire_code(value: &serde_json::Value, template: &Template) -> Option<String> {
-    let path = template.path_of(Slot::Code)?;
-    match at(value, &path)? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
-        _ => None,
+    /// Parses each object of the template's path once; a slot is the first
+    /// place it is filled (Hexabase has `$request_id` twice).
+    fn collect(&mut self, t: &Template, raw: &'a RawValue) {
+        match t {
+            Template::Object(members) => {
+                let Ok(map) = serde_json::from_str::<RawObject<'a>>(raw.get()) else {
+                    return;
+                };
+                for (k, v) in members.iter() {
+                    if let Some(r) = map.get(*k) {
+                        self.collect(v, r);
+                    }
+                }
+            }
+            Template::Slot(slot) => {
+                let place = match slot {
+                    Slot::Code => &mut self.code,
+                    Slot::Message => &mut self.message,
+                    Slot::Details => &mut self.details,
+                    Slot::Category => &mut self.category,
+                    Slot::Status => &mut self.status,
+                    Slot::RequestId => &mut self.request_id,
+                    Slot::Timestamp => &mut self.timestamp,
+                };
+                if place.is_none() && raw.get() != "null" {
+                    *place = Some(raw);
+                }
+            }
+            Template::Member(name) => self.members.push((name, raw)),
+            _ => {}
+        }
     }
+
+    /// The wire code: a string, or the decimal text of an integer (catalogs
+    /// with `code_type: integer`, such as gRPC's `{"code": 5}`).
+    fn wire_code(&self) -> Option<String> {
+        let raw = self.code?.get();
+        if let Ok(s) = serde_json::from_str::<String>(raw) {
+            return Some(s);
+        }
+        match serde_json::from_str::<serde_json::Number>(raw) {
+            Ok(n) if n.is_i64() || n.is_u64() => Some(n.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn text(raw: Option<&RawValue>) -> Option<String> {
+    serde_json::from_str(raw?.get()).ok()
 }
 
 /// Reads an error body: finds the code through the catalog's templates (the
 /// `http` one first), then reads the rest through the code's own channel.
+/// No JSON tree is built: each object on a template's path is split into
+/// raw members once, and the details are read straight into their types.
 pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
-    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(DecodeError::Json)?;
-    let (code, template) = E::Code::TEMPLATES
+    let root: &RawValue = serde_json::from_slice(body).map_err(DecodeError::Json)?;
+    let (code, template, mut slots) = E::Code::TEMPLATES
         .iter()
-        .find_map(|t| wire_code(&value, t).map(|c| (c, *t)))
+        .find_map(|t| {
+            let slots = Slots::of(t, root);
+            Some((slots.wire_code()?, *t, slots))
+        })
         .ok_or(DecodeError::NotAnEnvelope)?;
     let known = E::Code::from_wire(&code);
-    let template = known.map_or(template, |k| k.template());
-    let message = text(&value, template, Slot::Message);
-    let request_id = text(&value, template, Slot::RequestId);
-    let timestamp = text(&value, template, Slot::Timestamp).and_then(|t| t.parse().ok());
-    let category = text(&value, template, Slot::Category);
-    let status = template
-        .path_of(Slot::Status)
-        .and_then(|p| at(&value, &p)?.as_u64())
-        .and_then(|s| u16::try_from(s).ok());
-    let details = template
-        .path_of(Slot::Details)
-        .and_then(|p| take(&mut value, &p));
-    let members: Vec<(&'static str, serde_json::Value)> = template
-        .members()
-        .into_iter()
-        .filter_map(|(name, path)| Some((name, take(&mut value, &path)?)))
-        .collect();
+    if let Some(k) = known
+        && !std::ptr::eq(k.template(), template)
+    {
+        slots = Slots::of(k.template(), root);
+    }
+    let message = text(slots.message);
+    let request_id = text(slots.request_id);
+    let timestamp = text(slots.timestamp).and_then(|t: String| t.parse().ok());
     let error = match known {
-        Some(k) => Decoded::Known(
-            E::from_wire_parts(k, crate::__private::Details::new(details, members)).map_err(
-                |source| DecodeError::Details {
-                    code: code.clone(),
-                    source,
-                },
-            )?,
-        ),
+        Some(k) => {
+            let parts = crate::__private::Details::new(slots.details, slots.members);
+            Decoded::Known(E::from_wire_parts(k, parts).map_err(|source| DecodeError::Details {
+                code: code.clone(),
+                source,
+            })?)
+        }
         None => Decoded::Unknown(UnknownError {
             code,
             message: message.clone(),
-            category,
-            status,
-            details,
-            members: members
+            category: text(slots.category),
+            status: slots
+                .status
+                .and_then(|s| serde_json::from_str::<u16>(s.get()).ok()),
+            details: slots.details.and_then(|d| serde_json::from_str(d.get()).ok()),
+            members: slots
+                .members
                 .into_iter()
-                .map(|(n, v)| (n.to_string(), v))
+                .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
                 .collect(),
         }),
     };

@@ -111,7 +111,7 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     #[doc(hidden)]
     fn from_wire_parts(
         code: Self::Code,
-        parts: __private::Details,
+        parts: __private::Details<'_>,
     ) -> Result<Self, serde_json::Error>;
 
     /// The wire envelope of this error, to add a request id and timestamp to
@@ -192,19 +192,33 @@ pub mod __private {
 
     /// The details and members of a received error, which generated code
     /// takes apart: field by field for object details, whole for other
-    /// details, member by member.
-    pub struct Details {
-        raw: Option<serde_json::Value>,
-        map: Option<serde_json::Map<String, serde_json::Value>>,
-        members: Vec<(&'static str, serde_json::Value)>,
+    /// details, member by member. Everything is a raw slice of the body
+    /// until it is read into its type: no JSON tree is built.
+    pub struct Details<'a> {
+        raw: Option<&'a serde_json::value::RawValue>,
+        map: Option<
+            std::collections::BTreeMap<
+                std::borrow::Cow<'a, str>,
+                &'a serde_json::value::RawValue,
+            >,
+        >,
+        members: Vec<(&'static str, &'a serde_json::value::RawValue)>,
     }
 
-    impl Details {
+    /// Reads a raw value into `T`; absent counts as `null`, so optional
+    /// fields may be left out.
+    fn read<T: serde::de::DeserializeOwned>(
+        raw: Option<&serde_json::value::RawValue>,
+    ) -> Result<T, serde_json::Error> {
+        serde_json::from_str(raw.map_or("null", |r| r.get()))
+    }
+
+    impl<'a> Details<'a> {
         /// Wraps the details of a body (absent when the body has none) and
         /// the values of its members.
         pub fn new(
-            raw: Option<serde_json::Value>,
-            members: Vec<(&'static str, serde_json::Value)>,
+            raw: Option<&'a serde_json::value::RawValue>,
+            members: Vec<(&'static str, &'a serde_json::value::RawValue)>,
         ) -> Self {
             Details {
                 raw,
@@ -213,58 +227,53 @@ pub mod __private {
             }
         }
 
-        /// Takes the value of a member (absent counts as `null`).
-        pub fn member<T: serde::de::DeserializeOwned>(
-            &mut self,
-            name: &str,
-        ) -> Result<T, serde_json::Error> {
-            let value = match self.members.iter().position(|(n, _)| *n == name) {
-                Some(i) => self.members.swap_remove(i).1,
-                None => serde_json::Value::Null,
-            };
-            serde_json::from_value(value).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!(
-                    "member `{name}`: {e}"
-                ))
-            })
-        }
-
-        /// The details as an object (`null` or absent counts as `{}`).
-        pub fn object(
-            &mut self,
-        ) -> Result<&mut serde_json::Map<String, serde_json::Value>, serde_json::Error> {
+        /// Checks that the details are an object (`null` or absent counts
+        /// as `{}`) and splits it into its members.
+        pub fn object(&mut self) -> Result<(), serde_json::Error> {
             if self.map.is_none() {
-                self.map = Some(match self.raw.take() {
-                    None | Some(serde_json::Value::Null) => serde_json::Map::new(),
-                    Some(serde_json::Value::Object(map)) => map,
-                    Some(other) => {
-                        return Err(<serde_json::Error as serde::de::Error>::custom(
-                            format_args!("details must be an object, found {other}"),
-                        ));
-                    }
+                let raw = self.raw.map_or("null", |r| r.get());
+                self.map = Some(if raw == "null" {
+                    std::collections::BTreeMap::new()
+                } else {
+                    serde_json::from_str(raw).map_err(|e| {
+                        <serde_json::Error as serde::de::Error>::custom(format_args!(
+                            "details must be an object: {e}"
+                        ))
+                    })?
                 });
             }
-            Ok(self.map.get_or_insert_with(serde_json::Map::new))
+            Ok(())
         }
 
-        /// Takes the named field out of object details (absent counts as
-        /// `null`, so optional fields may be left out).
+        /// Takes the named field out of object details.
         pub fn take<T: serde::de::DeserializeOwned>(
             &mut self,
             name: &str,
         ) -> Result<T, serde_json::Error> {
-            let value = self
-                .object()?
-                .remove(name)
-                .unwrap_or(serde_json::Value::Null);
-            serde_json::from_value(value).map_err(|e| {
+            self.object()?;
+            let raw = self.map.as_mut().and_then(|m| m.remove(name));
+            read(raw).map_err(|e| {
                 <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
             })
         }
 
         /// Details that are not an object, whole.
         pub fn value<T: serde::de::DeserializeOwned>(self) -> Result<T, serde_json::Error> {
-            serde_json::from_value(self.raw.unwrap_or(serde_json::Value::Null))
+            read(self.raw)
+        }
+
+        /// Takes the value of a member (absent counts as `null`).
+        pub fn member<T: serde::de::DeserializeOwned>(
+            &mut self,
+            name: &str,
+        ) -> Result<T, serde_json::Error> {
+            let raw = match self.members.iter().position(|(n, _)| *n == name) {
+                Some(i) => Some(self.members.swap_remove(i).1),
+                None => None,
+            };
+            read(raw).map_err(|e| {
+                <serde_json::Error as serde::de::Error>::custom(format_args!("member `{name}`: {e}"))
+            })
         }
     }
 

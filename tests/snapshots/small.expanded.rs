@@ -780,7 +780,7 @@ const _: () = {
         }
         fn from_wire_parts(
             code: SmallErrorCode,
-            mut __d: __p::Details,
+            mut __d: __p::Details<'_>,
         ) -> __p::Result<Self, __p::serde_json::Error> {
             __p::Ok(
                 match code {

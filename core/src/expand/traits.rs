@@ -58,7 +58,7 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
             #serialize_envelope
             fn from_wire_parts(
                 code: #code_enum,
-                mut __d: __p::Details,
+                mut __d: __p::Details<'_>,
             ) -> __p::Result<Self, __p::serde_json::Error> {
                 __p::Ok(match code #from_arms)
             }
