@@ -33,6 +33,7 @@ pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
     check_headers(catalog, cx);
     check_members(catalog, cx);
     check_lifecycle(catalog, cx);
+    check_retry(catalog, cx);
     check_examples(catalog, cx);
     resolve(catalog);
 }
@@ -1122,6 +1123,95 @@ pub(crate) fn check_lifecycle(catalog: &Catalog, cx: &mut Diagnostics) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// Retry advice: a delay field exists in every code the advice applies to
+/// and holds a number (seconds) or a timestamp; attempts are 1 to 100; an
+/// action is a name.
+pub(crate) fn check_retry(catalog: &Catalog, cx: &mut Diagnostics) {
+    let advices = catalog
+        .categories
+        .iter()
+        .filter_map(|c| c.retry.as_ref())
+        .chain(catalog.codes.iter().filter_map(|c| c.retry.as_ref()));
+    for r in advices {
+        if let Some(a) = &r.attempts
+            && !(1..=100).contains(&a.value)
+        {
+            cx.push(
+                Diagnostic::new(&a.loc, format!("`attempts: {}` is out of range", a.value))
+                    .hint("attempts count the first one: 1 to 100"),
+            );
+        }
+        if let Some(a) = &r.action
+            && !names::is_field_ident(&a.value)
+        {
+            cx.push(
+                Diagnostic::new(&a.loc, format!("action `{}` is not a name", a.value))
+                    .hint("name the client action in snake_case, e.g. `refresh_credentials`"),
+            );
+        }
+        if let Some(h) = &r.after_header
+            && http::HeaderName::from_bytes(h.value.as_bytes()).is_err()
+        {
+            cx.push(
+                Diagnostic::new(&h.loc, format!("`{}` is not a header name", h.value))
+                    .hint("e.g. `after_header: Retry-After`"),
+            );
+        }
+    }
+    for code in &catalog.codes {
+        let own = code.retry.as_ref();
+        let inherited = category_of(catalog, code).and_then(|c| c.retry.as_ref());
+        let Some(r) = own.or(inherited) else { continue };
+        let Some(field) = &r.after_field else {
+            continue;
+        };
+        let fields: Vec<&Field> = catalog.variant_fields(code).collect();
+        let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+        let whose = if own.is_some() {
+            String::new()
+        } else {
+            format!(" (from its category, for `{}`)", code.code.value)
+        };
+        match fields.iter().find(|f| f.name.value == field.value) {
+            None => cx.push(
+                Diagnostic::new(
+                    &field.loc,
+                    format!(
+                        "`after_field: {}` names no detail field of `{}`{whose}",
+                        field.value, code.code.value
+                    ),
+                )
+                .hint(if names.is_empty() {
+                    "the code has no details; use `after_header: Retry-After` or a `backoff`"
+                        .to_string()
+                } else {
+                    suggest(&field.value, &names)
+                }),
+            ),
+            Some(f)
+                if !matches!(
+                    f.ty.value.required(),
+                    Ty::Int(_) | Ty::Number | Ty::Timestamp
+                ) =>
+            {
+                cx.push(
+                    Diagnostic::new(
+                        &field.loc,
+                        format!(
+                            "`after_field: {}` of `{}` is a `{}`{whose}",
+                            field.value,
+                            code.code.value,
+                            f.ty.value.display()
+                        ),
+                    )
+                    .hint("the delay is a number of seconds or a timestamp to retry at"),
+                )
+            }
+            Some(_) => {}
         }
     }
 }

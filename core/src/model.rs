@@ -225,6 +225,40 @@ pub struct Category {
     pub channel: Option<Spanned<String>>,
     /// Default retryability of its codes.
     pub retryable: Option<bool>,
+    /// How clients retry its codes.
+    pub retry: Option<Retry>,
+}
+
+/// How a client retries an error (`retry:` on a category or a code).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retry {
+    /// Where it is written.
+    pub loc: Loc,
+    /// A detail field holding the delay: seconds (a number) or the moment
+    /// to retry at (a timestamp).
+    pub after_field: Option<Spanned<String>>,
+    /// A response header holding the delay (`Retry-After`).
+    pub after_header: Option<Spanned<String>>,
+    /// The backoff between attempts.
+    pub backoff: Option<Backoff>,
+    /// Attempts in all, the first included.
+    pub attempts: Option<Spanned<i128>>,
+    /// A named client action to take before retrying
+    /// (`refresh_credentials`).
+    pub action: Option<Spanned<String>>,
+}
+
+/// An exponential backoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backoff {
+    /// The first delay, in milliseconds.
+    pub initial_ms: u64,
+    /// The factor between delays.
+    pub factor: u32,
+    /// The longest delay, in milliseconds.
+    pub max_ms: Option<u64>,
+    /// Whether to randomize delays (full jitter).
+    pub jitter: bool,
 }
 
 /// A named detail type.
@@ -533,6 +567,8 @@ pub struct Code {
     pub headers: Vec<Header>,
     /// Explicit retryability (overrides the category's).
     pub retryable: Option<bool>,
+    /// How clients retry it (overrides the category's).
+    pub retry: Option<Retry>,
     /// Deprecation.
     pub deprecated: Option<Deprecation>,
     /// Example.
@@ -542,6 +578,14 @@ pub struct Code {
 }
 
 impl Code {
+    /// How clients retry this code: its own `retry:`, else its category's.
+    pub fn retry<'a>(&'a self, catalog: &'a Catalog) -> Option<&'a Retry> {
+        self.retry.as_ref().or_else(|| {
+            let c = catalog.categories.get(self.resolved.category?)?;
+            c.retry.as_ref()
+        })
+    }
+
     /// The fields of object details; none for other details.
     pub fn object_fields(&self) -> &[Field] {
         match &self.details {
@@ -595,8 +639,19 @@ pub(crate) const CATEGORY_KEYS: &[&str] = &[
     "prefix",
     "channel",
     "retryable",
+    "retry",
     "rust_name",
 ];
+/// Keys accepted in `retry:`.
+pub(crate) const RETRY_KEYS: &[&str] = &[
+    "after_field",
+    "after_header",
+    "backoff",
+    "attempts",
+    "action",
+];
+/// Keys accepted in `backoff:`.
+pub(crate) const BACKOFF_KEYS: &[&str] = &["initial", "factor", "max", "jitter"];
 /// Keys accepted in a named type.
 pub(crate) const TYPE_KEYS: &[&str] = &["description", "fields", "enum"];
 /// Keys accepted in a field's long form.
@@ -623,6 +678,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "members",
     "headers",
     "retryable",
+    "retry",
     "deprecated",
     "renamed_from",
     "example",
@@ -1071,6 +1127,7 @@ fn category(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Categor
         prefix: None,
         channel: None,
         retryable: None,
+        retry: None,
     };
     if matches!(node.kind, Kind::Null) {
         return cat;
@@ -1090,7 +1147,88 @@ fn category(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Categor
     cat.rust_name = map
         .get("rust_name")
         .and_then(|n| string(n, "`rust_name`", cx));
+    cat.retry = map.get("retry").and_then(|n| retry(n, cx));
     cat
+}
+
+/// A duration as the catalog writes it: `500ms`, `1s`, `2m`.
+pub fn parse_duration_ms(text: &str) -> Option<u64> {
+    let (digits, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
+    let n: u64 = digits.parse().ok()?;
+    match unit {
+        "ms" => Some(n),
+        "s" => n.checked_mul(1000),
+        "m" => n.checked_mul(60_000),
+        _ => None,
+    }
+}
+
+fn duration(node: &Node, what: &str, cx: &mut Diagnostics) -> Option<u64> {
+    let text = node.scalar_text()?;
+    let ms = parse_duration_ms(text);
+    if ms.is_none() {
+        cx.push(
+            Diagnostic::new(&node.loc, format!("{what} `{text}` is not a duration"))
+                .hint("write a whole number with `ms`, `s` or `m`, e.g. `500ms` or `30s`"),
+        );
+    }
+    ms
+}
+
+/// A `retry:` block.
+fn retry(node: &Node, cx: &mut Diagnostics) -> Option<Retry> {
+    let map = MapReader::new(node, "`retry`", RETRY_KEYS, cx)?;
+    let backoff = map.get("backoff").and_then(|b| {
+        let m = MapReader::new(b, "`backoff`", BACKOFF_KEYS, cx)?;
+        let initial_ms = match m.get("initial") {
+            Some(n) => duration(n, "`initial`", cx)?,
+            None => 1000,
+        };
+        let factor = match m.get("factor") {
+            Some(n) => {
+                let f = integer(n, "`factor`", cx)?;
+                match u32::try_from(f.value) {
+                    Ok(v) if v >= 1 => v,
+                    _ => {
+                        cx.push(
+                            Diagnostic::new(&f.loc, "`factor` must be a whole number from 1")
+                                .hint("write e.g. `factor: 2`"),
+                        );
+                        return None;
+                    }
+                }
+            }
+            None => 2,
+        };
+        let max_ms = match m.get("max") {
+            Some(n) => Some(duration(n, "`max`", cx)?),
+            None => None,
+        };
+        let jitter = m
+            .get("jitter")
+            .and_then(|n| boolean(n, "`jitter`", cx))
+            .unwrap_or(false);
+        Some(Backoff {
+            initial_ms,
+            factor,
+            max_ms,
+            jitter,
+        })
+    });
+    Some(Retry {
+        loc: node.loc.clone(),
+        after_field: map
+            .get("after_field")
+            .and_then(|n| string(n, "`after_field`", cx)),
+        after_header: map
+            .get("after_header")
+            .and_then(|n| string(n, "`after_header`", cx)),
+        backoff,
+        attempts: map
+            .get("attempts")
+            .and_then(|n| integer(n, "`attempts`", cx)),
+        action: map.get("action").and_then(|n| string(n, "`action`", cx)),
+    })
 }
 
 fn type_def(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<TypeDef> {
@@ -1475,6 +1613,7 @@ fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Code
         retryable: map
             .get("retryable")
             .and_then(|n| boolean(n, "`retryable`", cx)),
+        retry: map.get("retry").and_then(|n| retry(n, cx)),
         deprecated,
         example,
         code: name,

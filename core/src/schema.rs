@@ -6,11 +6,12 @@
 //! the builder accepts without a schema entry fails [`language_schema`]'s
 //! test, and `catalog/catalog.schema.json` is checked against this output.
 
+use crate::model::RETRY_KEYS;
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS, MEMBER_TEMPLATE_KEYS,
-    SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
+    BACKOFF_KEYS, CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS,
+    MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
 };
 
 fn object(keys: &[&str], props: Value, required: &[&str]) -> Value {
@@ -73,6 +74,7 @@ pub fn language_schema() -> Value {
             "prefix": {"type": "string", "description": "Naming rule: every code of the category starts with this prefix."},
             "channel": {"type": "string", "description": "Default channel of the category's codes (default `http`)."},
             "retryable": {"type": "boolean", "description": "Default retryability of the category's codes."},
+            "retry": {"$ref": "#/$defs/retry"},
             "rust_name": {"type": "string", "description": "Rust variant name of the category, when its wire name is not convertible."},
         }),
         &[],
@@ -128,6 +130,7 @@ pub fn language_schema() -> Value {
             },
             "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}, "description": "Header name to value template; `{field}` and `{timestamp_field:unix}` placeholders."},
             "retryable": {"type": "boolean"},
+            "retry": {"$ref": "#/$defs/retry"},
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}, {"$ref": "#/$defs/deprecation"}]},
             "renamed_from": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Wire codes this code had before; still decoded as this code."},
             "example": {"$ref": "#/$defs/example"},
@@ -152,6 +155,27 @@ pub fn language_schema() -> Value {
         }),
         &[],
     );
+    let backoff = object(
+        BACKOFF_KEYS,
+        json!({
+            "initial": {"type": "string", "pattern": "^[0-9]+(ms|s|m)$", "description": "The first delay (default `1s`)."},
+            "factor": {"type": "integer", "minimum": 1, "description": "The factor between delays (default 2)."},
+            "max": {"type": "string", "pattern": "^[0-9]+(ms|s|m)$", "description": "The longest delay."},
+            "jitter": {"type": "boolean", "description": "Randomize each delay between 0 and its value (full jitter)."},
+        }),
+        &[],
+    );
+    let retry = object(
+        RETRY_KEYS,
+        json!({
+            "after_field": {"type": "string", "description": "A detail field holding the delay: seconds (a number) or a timestamp to retry at."},
+            "after_header": {"type": "string", "description": "A response header holding the delay, e.g. `Retry-After`."},
+            "backoff": {"$ref": "#/$defs/backoff"},
+            "attempts": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Attempts in all, the first included."},
+            "action": {"type": "string", "description": "A client action to take before retrying, e.g. `refresh_credentials`."},
+        }),
+        &[],
+    );
     let mut scalar_names: Vec<Value> = SCALAR_TYPES.iter().map(|s| json!(s)).collect();
     scalar_names.sort_by_key(|v| v.as_str().map(str::to_string));
     let mut out = json!({
@@ -165,6 +189,8 @@ pub fn language_schema() -> Value {
             "example": example,
             "member_template": member_template,
             "deprecation": deprecation,
+            "retry": retry,
+            "backoff": backoff,
             "field_long": field_long,
             "fields": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/field"}},
             "field": {"oneOf": [{"$ref": "#/$defs/type"}, {"$ref": "#/$defs/field_long"}]},

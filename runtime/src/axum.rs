@@ -70,25 +70,8 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
             return None;
         }
         let mut v = serde_json::to_value(crate::__private::DetailsOf(self)).ok()?;
-        redact(&mut v, <E::Code as CatalogCode>::SENSITIVE);
+        crate::redact(&mut v, <E::Code as CatalogCode>::SENSITIVE);
         Some(v)
-    }
-}
-
-/// Replaces the value of every member named like a sensitive field.
-fn redact(v: &mut serde_json::Value, sensitive: &[&str]) {
-    match v {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                if sensitive.contains(&k.as_str()) {
-                    *v = serde_json::Value::String("<redacted>".into());
-                } else {
-                    redact(v, sensitive);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact(v, sensitive)),
-        _ => {}
     }
 }
 

@@ -262,11 +262,8 @@ fn text(raw: Option<&RawValue>) -> Option<String> {
     serde_json::from_str(raw?.get()).ok()
 }
 
-/// Reads an error body: finds the code through the catalog's templates (the
-/// `http` one first), then reads the rest through the code's own channel.
-/// No JSON tree is built: each object on a template's path is split into
-/// raw members once, and the details are read straight into their types.
-pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
+/// The parts of an error body (see [`decode`]).
+pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, DecodeError> {
     let root: &RawValue = serde_json::from_slice(body).map_err(DecodeError::Json)?;
     let (code, template, mut slots) = E::Code::TEMPLATES
         .iter()
@@ -284,29 +281,74 @@ pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> 
     let message = text(slots.message);
     let request_id = text(slots.request_id);
     let timestamp = text(slots.timestamp).and_then(|t: String| t.parse().ok());
+    let status = slots
+        .status
+        .and_then(|s| serde_json::from_str::<u16>(s.get()).ok());
+    let category = text(slots.category);
+    let raw_details = slots.details;
     let error = match known {
         Some(k) => {
             let parts = crate::__private::Details::new(slots.details, slots.members);
-            Decoded::Known(E::from_wire_parts(k, parts).map_err(|source| DecodeError::Details {
-                code: code.clone(),
-                source,
-            })?)
+            match E::from_wire_parts(k, parts) {
+                Ok(e) => Ok(Decoded::Known(e)),
+                Err(source) => Err((
+                    source,
+                    UnknownError {
+                        code: code.clone(),
+                        message: message.clone(),
+                        category,
+                        status,
+                        details: raw_details.and_then(|d| serde_json::from_str(d.get()).ok()),
+                        members: Vec::new(),
+                    },
+                )),
+            }
         }
-        None => Decoded::Unknown(UnknownError {
+        None => Ok(Decoded::Unknown(UnknownError {
             code,
             message: message.clone(),
-            category: text(slots.category),
-            status: slots
-                .status
-                .and_then(|s| serde_json::from_str::<u16>(s.get()).ok()),
-            details: slots.details.and_then(|d| serde_json::from_str(d.get()).ok()),
+            category,
+            status,
+            details: raw_details.and_then(|d| serde_json::from_str(d.get()).ok()),
             members: slots
                 .members
                 .into_iter()
                 .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
                 .collect(),
-        }),
+        })),
     };
+    Ok(Parts {
+        error,
+        message,
+        request_id,
+        timestamp,
+    })
+}
+
+/// What a body holds; a known code whose details do not match keeps the
+/// rest, with the reason.
+pub(crate) struct Parts<E> {
+    pub error: Result<Decoded<E>, (serde_json::Error, UnknownError)>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    pub timestamp: Option<jiff::Timestamp>,
+}
+
+/// Reads an error body: finds the code through the catalog's templates (the
+/// `http` one first), then reads the rest through the code's own channel.
+/// No JSON tree is built: each object on a template's path is split into
+/// raw members once, and the details are read straight into their types.
+pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
+    let Parts {
+        error,
+        message,
+        request_id,
+        timestamp,
+    } = decode_parts::<E>(body)?;
+    let error = error.map_err(|(source, u)| DecodeError::Details {
+        code: u.code,
+        source,
+    })?;
     Ok(Received {
         error,
         message,

@@ -21,16 +21,20 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 mod caused;
+mod client;
 mod envelope;
 mod response;
+mod retry;
 mod template;
 
 pub use caused::{BoxError, Caused};
+pub use client::{DEFAULT_BODY_LIMIT, Failure, FailureKind, RetryAfter};
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use http;
 pub use jiff::Timestamp;
 pub use response::status_of;
+pub use retry::{Backoff, CategoryInfo, Decision, RetryAdvice};
 
 use template::Template;
 
@@ -62,6 +66,11 @@ pub trait CatalogCode:
     /// The wire names of the catalog's sensitive fields, redacted in logs.
     #[doc(hidden)]
     const SENSITIVE: &'static [&'static str];
+    /// The categories, for classifying codes this build does not know.
+    #[doc(hidden)]
+    const CATEGORIES: &'static [CategoryInfo];
+    /// How clients retry this code, when the catalog says (`retry:`).
+    fn retry_advice(self) -> Option<&'static RetryAdvice>;
     /// The wire code, e.g. `"TOKEN_EXPIRED"`.
     fn as_str(self) -> &'static str;
     /// The HTTP status; `None` for codes on non-HTTP channels.
@@ -197,10 +206,7 @@ pub mod __private {
     pub struct Details<'a> {
         raw: Option<&'a serde_json::value::RawValue>,
         map: Option<
-            std::collections::BTreeMap<
-                std::borrow::Cow<'a, str>,
-                &'a serde_json::value::RawValue,
-            >,
+            std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a serde_json::value::RawValue>,
         >,
         members: Vec<(&'static str, &'a serde_json::value::RawValue)>,
     }
@@ -272,7 +278,9 @@ pub mod __private {
                 None => None,
             };
             read(raw).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!("member `{name}`: {e}"))
+                <serde_json::Error as serde::de::Error>::custom(format_args!(
+                    "member `{name}`: {e}"
+                ))
             })
         }
     }
@@ -318,6 +326,23 @@ pub mod __private {
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
         ));
+    }
+}
+
+/// Replaces the value of every member named like a sensitive field.
+pub(crate) fn redact(v: &mut serde_json::Value, sensitive: &[&str]) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if sensitive.contains(&k.as_str()) {
+                    *v = serde_json::Value::String("<redacted>".into());
+                } else {
+                    redact(v, sensitive);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact(v, sensitive)),
+        _ => {}
     }
 }
 

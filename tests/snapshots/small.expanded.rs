@@ -518,6 +518,29 @@ const _: () = {
         fn is_retryable(self) -> bool {
             SmallErrorCode::is_retryable(self)
         }
+        const CATEGORIES: &'static [::errcat::CategoryInfo] = &[
+            ::errcat::CategoryInfo {
+                name: "limits",
+                prefix: __p::None,
+                retryable: true,
+                retry: __p::None,
+            },
+            ::errcat::CategoryInfo {
+                name: "events",
+                prefix: __p::None,
+                retryable: false,
+                retry: __p::None,
+            },
+        ];
+        fn retry_advice(self) -> __p::Option<&'static ::errcat::RetryAdvice> {
+            const __ERRCAT_RETRY: &[__p::Option<::errcat::RetryAdvice>] = &[
+                __p::None,
+                __p::None,
+                __p::None,
+                __p::None,
+            ];
+            __ERRCAT_RETRY[self as usize].as_ref()
+        }
         #[inline]
         fn template(self) -> &'static __p::Template {
             SmallErrorCode::template(self)

@@ -254,6 +254,35 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     out.extend(imp(quote!(__p::Sealed for #error), TokenStream::new()));
     let content_type = valid.catalog.content_type();
     let sensitive = sensitive_names(valid);
+    let advices: Vec<TokenStream> = valid
+        .codes
+        .iter()
+        .map(|c| match c.code.retry(valid.catalog) {
+            Some(r) => {
+                let a = advice(r);
+                quote!(__p::Some(#a))
+            }
+            None => quote!(__p::None),
+        })
+        .collect();
+    let category_infos: Vec<TokenStream> = valid
+        .catalog
+        .categories
+        .iter()
+        .map(|c| {
+            let name = &c.name.value;
+            let prefix = opt_str(c.prefix.as_ref().map(|p| p.value.as_str()));
+            let retryable = c.retryable.unwrap_or(false);
+            let retry = match &c.retry {
+                Some(r) => {
+                    let a = advice(r);
+                    quote!(__p::Some(#a))
+                }
+                None => quote!(__p::None),
+            };
+            quote!(::errcat::CategoryInfo { name: #name, prefix: #prefix, retryable: #retryable, retry: #retry })
+        })
+        .collect();
     out.extend(imp(
         quote!(::errcat::CatalogCode for #code_enum),
         quote! {
@@ -271,6 +300,11 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             fn channel_name(self) -> &'static str { #code_enum::channel(self).as_str() }
             #[inline]
             fn is_retryable(self) -> bool { #code_enum::is_retryable(self) }
+            const CATEGORIES: &'static [::errcat::CategoryInfo] = &[#(#category_infos),*];
+            fn retry_advice(self) -> __p::Option<&'static ::errcat::RetryAdvice> {
+                const __ERRCAT_RETRY: &[__p::Option<::errcat::RetryAdvice>] = &[#(#advices),*];
+                __ERRCAT_RETRY[self as usize].as_ref()
+            }
             #[inline]
             fn template(self) -> &'static __p::Template { #code_enum::template(self) }
             fn from_wire(code: &str) -> __p::Option<Self> { code.parse().ok() }
@@ -278,6 +312,53 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     ));
     out.extend(category_and_channel(valid));
     out
+}
+
+fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(__p::Some(#s)),
+        None => quote!(__p::None),
+    }
+}
+
+/// A `RetryAdvice` constant.
+fn advice(r: &crate::model::Retry) -> TokenStream {
+    let after_field = opt_str(r.after_field.as_ref().map(|f| f.value.as_str()));
+    let header = r
+        .after_header
+        .as_ref()
+        .map(|h| h.value.to_ascii_lowercase());
+    let after_header = opt_str(header.as_deref());
+    let b = r.backoff.clone().unwrap_or(crate::model::Backoff {
+        initial_ms: 1000,
+        factor: 2,
+        max_ms: Some(30_000),
+        jitter: false,
+    });
+    let (initial, factor, jitter) = (b.initial_ms, b.factor, b.jitter);
+    let max = match b.max_ms {
+        Some(m) => quote!(__p::Some(__p::core::time::Duration::from_millis(#m))),
+        None => quote!(__p::None),
+    };
+    let attempts = r
+        .attempts
+        .as_ref()
+        .map_or(3, |a| u32::try_from(a.value).unwrap_or(3));
+    let action = opt_str(r.action.as_ref().map(|a| a.value.as_str()));
+    quote! {
+        ::errcat::RetryAdvice {
+            after_field: #after_field,
+            after_header: #after_header,
+            backoff: ::errcat::Backoff {
+                initial: __p::core::time::Duration::from_millis(#initial),
+                factor: #factor,
+                max: #max,
+                jitter: #jitter,
+            },
+            attempts: #attempts,
+            action: #action,
+        }
+    }
 }
 
 /// The wire names of every sensitive field the codes' details can hold

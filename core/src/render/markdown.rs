@@ -167,6 +167,9 @@ fn code(catalog: &Catalog, c: &Code, out: &mut String) {
         "**Retryable**: {}",
         if c.resolved.retryable { "yes" } else { "no" }
     );
+    if let Some(r) = c.retry(catalog) {
+        let _ = writeln!(out, "\n**Retry**: {}", retry_text(r));
+    }
     if let Some(d) = &c.deprecated {
         let since = d
             .since
@@ -248,6 +251,41 @@ fn details(catalog: &Catalog, c: &Code, out: &mut String) {
             out.push('\n');
         }
     }
+}
+
+/// Retry advice in words.
+pub(crate) fn retry_text(r: &crate::model::Retry) -> String {
+    let ms = |ms: u64| {
+        if ms.is_multiple_of(1000) {
+            format!("{} s", ms / 1000)
+        } else {
+            format!("{ms} ms")
+        }
+    };
+    let mut parts = Vec::new();
+    if let Some(a) = &r.action {
+        parts.push(format!("take the client action `{}`, then retry", a.value));
+    }
+    if let Some(f) = &r.after_field {
+        parts.push(format!("wait as the detail `{}` says", f.value));
+    }
+    if let Some(h) = &r.after_header {
+        parts.push(format!("wait as the `{}` header says", h.value));
+    }
+    if let Some(b) = &r.backoff {
+        let cap = b
+            .max_ms
+            .map(|m| format!(", at most {}", ms(m)))
+            .unwrap_or_default();
+        let jitter = if b.jitter { ", with jitter" } else { "" };
+        parts.push(format!(
+            "back off from {}, times {}{cap}{jitter}",
+            ms(b.initial_ms),
+            b.factor
+        ));
+    }
+    let attempts = r.attempts.as_ref().map_or(3, |a| a.value);
+    format!("{}; {attempts} attempts in all", parts.join("; "))
 }
 
 /// Text for a table cell: one line, pipes escaped.

@@ -1,0 +1,328 @@
+//! Client side: an HTTP error response as a typed failure, classified and
+//! with the catalog's retry advice.
+
+use std::fmt;
+use std::time::Duration;
+
+use http::{HeaderMap, StatusCode};
+
+use crate::envelope::{Decoded, Parts, UnknownError, decode_parts};
+use crate::{CatalogCode, CatalogError, Decision, RetryAdvice};
+
+/// Bodies longer than this are refused unread, unless the caller sets
+/// another limit: error bodies are small, and a client must not hold a
+/// hostile one in memory.
+pub const DEFAULT_BODY_LIMIT: usize = 1 << 20;
+
+/// At most this much of a body that is not an envelope is kept.
+const BODY_START: usize = 512;
+
+/// What an error response held.
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+pub enum FailureKind<E> {
+    /// A code of the catalog, with typed details.
+    Known(E),
+    /// An envelope with a code this build does not know, or with a known
+    /// code whose details do not match the catalog (`mismatch` says why):
+    /// code, message and raw details are kept.
+    Unknown {
+        /// What the body had.
+        error: UnknownError,
+        /// Why a known code's details did not decode, if that is the case.
+        mismatch: Option<String>,
+    },
+    /// A body that is not the catalog's envelope (a proxy's HTML, an empty
+    /// 405): its beginning.
+    NotAnEnvelope {
+        /// Up to 512 bytes of the body, as text.
+        body_start: String,
+    },
+    /// A body longer than the limit, not read.
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+}
+
+/// When the server asks to retry (`Retry-After`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryAfter {
+    /// After this many seconds.
+    Seconds(u64),
+    /// At this moment.
+    At(jiff::Timestamp),
+}
+
+/// An HTTP error response, decoded: status, request context, the server's
+/// retry hint, and the error.
+#[derive(Clone, PartialEq)]
+pub struct Failure<E> {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The request id: from the envelope (wherever its `$request_id` slot
+    /// is), else from the `x-request-id` header.
+    pub request_id: Option<String>,
+    /// The envelope's timestamp.
+    pub timestamp: Option<jiff::Timestamp>,
+    /// The `Retry-After` header.
+    pub retry_after: Option<RetryAfter>,
+    /// The envelope's message.
+    pub message: Option<String>,
+    /// The error.
+    pub kind: FailureKind<E>,
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
+    let v = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(s) = v.parse::<u64>() {
+        return Some(RetryAfter::Seconds(s));
+    }
+    let t = jiff::fmt::strtime::parse("%a, %d %b %Y %H:%M:%S GMT", v).ok()?;
+    Some(RetryAfter::At(
+        t.to_datetime()
+            .ok()?
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp(),
+    ))
+}
+
+impl<E: CatalogError> Failure<E> {
+    /// Decodes an error response whose body has been read (at most the
+    /// limit the caller chose; see [`Failure::too_large`]).
+    pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        let header_id = headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let mut f = Failure {
+            status,
+            request_id: header_id.clone(),
+            timestamp: None,
+            retry_after: retry_after(headers),
+            message: None,
+            kind: FailureKind::NotAnEnvelope {
+                body_start: String::new(),
+            },
+        };
+        match decode_parts::<E>(body) {
+            Ok(Parts {
+                error,
+                message,
+                request_id,
+                timestamp,
+            }) => {
+                f.request_id = request_id.or(header_id);
+                f.timestamp = timestamp;
+                f.message = message;
+                f.kind = match error {
+                    Ok(Decoded::Known(e)) => FailureKind::Known(e),
+                    Ok(Decoded::Unknown(u)) => FailureKind::Unknown {
+                        error: u,
+                        mismatch: None,
+                    },
+                    Err((why, u)) => FailureKind::Unknown {
+                        error: u,
+                        mismatch: Some(why.to_string()),
+                    },
+                };
+            }
+            Err(_) => {
+                let end = body.len().min(BODY_START);
+                f.kind = FailureKind::NotAnEnvelope {
+                    body_start: String::from_utf8_lossy(&body[..end]).into_owned(),
+                };
+            }
+        }
+        f
+    }
+
+    /// A response whose body was longer than `limit` and was not read.
+    pub fn too_large(status: StatusCode, headers: &HeaderMap, limit: usize) -> Self {
+        Failure {
+            status,
+            request_id: headers
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string),
+            timestamp: None,
+            retry_after: retry_after(headers),
+            message: None,
+            kind: FailureKind::TooLarge { limit },
+        }
+    }
+
+    /// The wire code, when the body had one.
+    pub fn code(&self) -> Option<&str> {
+        match &self.kind {
+            FailureKind::Known(e) => Some(e.code().as_str()),
+            FailureKind::Unknown { error, .. } => Some(&error.code),
+            _ => None,
+        }
+    }
+
+    /// The category: the known code's, else the body's, else the one whose
+    /// naming rule (`prefix`) the unknown code follows.
+    pub fn category(&self) -> Option<&str> {
+        match &self.kind {
+            FailureKind::Known(e) => Some(e.code().category_name()).filter(|c| !c.is_empty()),
+            FailureKind::Unknown { error, .. } => error
+                .category
+                .as_deref()
+                .or_else(|| self.prefix_category().map(|c| c.name)),
+            _ => None,
+        }
+    }
+
+    fn prefix_category(&self) -> Option<&'static crate::CategoryInfo> {
+        let FailureKind::Unknown { error, .. } = &self.kind else {
+            return None;
+        };
+        E::Code::CATEGORIES
+            .iter()
+            .filter(|c| c.prefix.is_some_and(|p| error.code.starts_with(p)))
+            .max_by_key(|c| c.prefix.map_or(0, str::len))
+    }
+
+    /// The retry advice that applies: the known code's (the default for a
+    /// retryable code without advice), the category of an unknown code's
+    /// prefix, else by status: 429 and 503 are retried, the rest not.
+    pub fn advice(&self) -> Option<RetryAdvice> {
+        match &self.kind {
+            FailureKind::Known(e) => {
+                let c = e.code();
+                c.retry_advice()
+                    .copied()
+                    .or(c.is_retryable().then_some(RetryAdvice::DEFAULT))
+            }
+            FailureKind::Unknown { .. } => match self.prefix_category() {
+                Some(c) => c.retry.or(c.retryable.then_some(RetryAdvice::DEFAULT)),
+                None => self.by_status(),
+            },
+            _ => self.by_status(),
+        }
+    }
+
+    fn by_status(&self) -> Option<RetryAdvice> {
+        matches!(self.status.as_u16(), 429 | 503).then_some(RetryAdvice::DEFAULT)
+    }
+
+    /// Whether retrying may succeed.
+    pub fn is_retryable(&self) -> bool {
+        self.advice().is_some_and(|a| a.action.is_none())
+    }
+
+    /// What to do after `attempt` failed attempts (1 after the first), at
+    /// `now`: deterministic, for the runner and for tests.
+    pub fn decide(&self, attempt: u32, now: jiff::Timestamp) -> Decision {
+        let Some(advice) = self.advice() else {
+            return Decision::GiveUp;
+        };
+        if attempt >= advice.attempts {
+            return Decision::GiveUp;
+        }
+        if let Some(action) = advice.action {
+            return Decision::Action(action);
+        }
+        let until = |t: jiff::Timestamp| {
+            Duration::try_from(t.duration_since(now)).unwrap_or(Duration::ZERO)
+        };
+        let from_field = advice
+            .after_field
+            .and_then(|f| self.detail(f))
+            .and_then(|v| match v {
+                serde_json::Value::Number(n) => n
+                    .as_f64()
+                    .filter(|s| *s >= 0.0)
+                    .map(Duration::from_secs_f64),
+                serde_json::Value::String(s) => s.parse::<jiff::Timestamp>().ok().map(until),
+                _ => None,
+            });
+        let from_header = advice.after_header.and(self.retry_after).map(|r| match r {
+            RetryAfter::Seconds(s) => Duration::from_secs(s),
+            RetryAfter::At(t) => until(t),
+        });
+        Decision::Retry(
+            from_field
+                .or(from_header)
+                .unwrap_or_else(|| advice.backoff.delay(attempt)),
+        )
+    }
+
+    /// A detail field's value, as JSON.
+    fn detail(&self, name: &str) -> Option<serde_json::Value> {
+        let details = match &self.kind {
+            FailureKind::Known(e) => serde_json::to_value(crate::__private::DetailsOf(e)).ok()?,
+            FailureKind::Unknown { error, .. } => error.details.clone()?,
+            _ => return None,
+        };
+        details.get(name).cloned()
+    }
+}
+
+impl<E: CatalogError> fmt::Display for Failure<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.status)?;
+        match &self.kind {
+            FailureKind::Known(e) => write!(f, " {}: {e}", e.code().as_str())?,
+            FailureKind::Unknown { error, .. } => {
+                write!(f, " {}", error.code)?;
+                if let Some(m) = &self.message {
+                    write!(f, ": {m}")?;
+                }
+            }
+            FailureKind::NotAnEnvelope { body_start } => {
+                let start: String = body_start.chars().take(80).collect();
+                write!(f, ", not an error envelope: {start:?}")?;
+            }
+            FailureKind::TooLarge { limit } => write!(f, ", body over the {limit}-byte limit")?,
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Redacting: a known error prints as its own `Debug` (the generated one
+/// redacts `sensitive` fields), raw details with the catalog's sensitive
+/// fields replaced.
+impl<E: CatalogError> fmt::Debug for Failure<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Failure");
+        d.field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("timestamp", &self.timestamp)
+            .field("retry_after", &self.retry_after)
+            .field("message", &self.message);
+        match &self.kind {
+            FailureKind::Known(e) => d.field("error", e),
+            FailureKind::Unknown { error, mismatch } => {
+                let mut details = error.details.clone();
+                if let Some(v) = &mut details {
+                    crate::redact(v, <E::Code as CatalogCode>::SENSITIVE);
+                }
+                d.field("code", &error.code)
+                    .field("details", &details)
+                    .field("mismatch", mismatch)
+            }
+            FailureKind::NotAnEnvelope { body_start } => d.field("body_start", body_start),
+            FailureKind::TooLarge { limit } => d.field("too_large", limit),
+        };
+        d.finish()
+    }
+}
+
+impl<E: CatalogError + 'static> std::error::Error for Failure<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            FailureKind::Known(e) => Some(e),
+            _ => None,
+        }
+    }
+}
