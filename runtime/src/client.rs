@@ -45,6 +45,18 @@ pub enum FailureKind<E> {
     },
 }
 
+/// serde's message quotes the value that did not match: not for a
+/// sensitive field.
+fn redacted_mismatch<E: CatalogError>(why: String) -> String {
+    let sensitive = <E::Code as CatalogCode>::SENSITIVE
+        .iter()
+        .find(|s| why.contains(&format!("`{s}`")));
+    match sensitive {
+        Some(s) => format!("field `{s}` does not match the catalog (its value is sensitive)"),
+        None => why,
+    }
+}
+
 /// When the server asks to retry (`Retry-After`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetryAfter {
@@ -128,7 +140,7 @@ impl<E: CatalogError> Failure<E> {
                     },
                     Err((why, u)) => FailureKind::Unknown {
                         error: u,
-                        mismatch: Some(why.to_string()),
+                        mismatch: Some(redacted_mismatch::<E>(why.to_string())),
                     },
                 };
             }

@@ -23,6 +23,8 @@ pub mod axum;
 mod caused;
 mod client;
 mod envelope;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 mod response;
 mod retry;
 mod template;

@@ -22,6 +22,10 @@ pub const BODY_LIMIT: usize = 1024;
 pub fn app() -> Router {
     Router::new()
         .nest("/hook0", hook0())
+        // Outside the error layers: what a newer server or a proxy sends.
+        .route("/newer/hook0", get(future_code))
+        .route("/newer/hexabase", get(hexabase_future))
+        .route("/proxy", get(proxy))
         .nest("/hexabase", hexabase())
         // Outermost: the id is set before the error layers read it.
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -53,6 +57,7 @@ fn hook0() -> Router {
         .route("/panic", get(panic))
         .route("/health", get(health))
         .route("/deliveries/{id}", get(delivery))
+        .route("/huge", get(huge))
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(
@@ -210,6 +215,7 @@ fn hexabase() -> Router {
         .route("/internal", get(internal))
         .route("/status", get(status))
         .route("/ws", get(ws))
+        .route("/me", get(hexabase_me))
         .fallback(|| async { StatusCode::NOT_FOUND })
         .layer(
             ErrorLayer::new(|_: Internal<'_>| HexabaseError::system_internal_error("req-internal"))
@@ -289,6 +295,55 @@ async fn status() -> HexabaseError {
 
 async fn ws() -> HexabaseError {
     HexabaseError::ws_auth_required()
+}
+
+/// A code this build of the catalog does not know, as a newer server
+/// would send it, with a `Retry-After`.
+async fn future_code() -> axum::response::Response {
+    let body = serde_json::json!({"error": {"type": "server_error", "code": "SERVER_ON_FIRE", "message": "The server is on fire"}});
+    let mut r =
+        axum::response::IntoResponse::into_response((StatusCode::SERVICE_UNAVAILABLE, Json(body)));
+    r.headers_mut()
+        .insert("retry-after", axum::http::HeaderValue::from_static("7"));
+    r
+}
+
+/// What a proxy in front of the service answers.
+async fn proxy() -> (StatusCode, [(&'static str, &'static str); 1], &'static str) {
+    (
+        StatusCode::BAD_GATEWAY,
+        [("content-type", "text/html")],
+        "<html><body><h1>502 Bad Gateway</h1></body></html>",
+    )
+}
+
+/// A 2 MB error body: 20,000 field errors.
+async fn huge() -> Hook0Error {
+    let errors = (0..20_000)
+        .map(|i| FieldError {
+            field: format!("items[{i}].name"),
+            message: "Name is required and must be a non-empty string".into(),
+            code: "REQUIRED_FIELD".into(),
+            value: None,
+        })
+        .collect::<Vec<_>>();
+    Hook0Error::invalid_parameter(errors)
+}
+
+/// `AUTH_TOKEN_EXPIRED` until the client presents the refreshed token.
+async fn hexabase_me(headers: HeaderMap) -> Result<&'static str, HexabaseError> {
+    match headers.get("authorization").map(|v| v.as_bytes()) {
+        Some(b"Bearer fresh") => Ok("me"),
+        _ => Err(HexabaseError::auth_token_expired(ts(
+            "2024-01-20T09:00:00Z",
+        ))),
+    }
+}
+
+/// A newer `SYSTEM_*` code: the client classifies it by its prefix.
+async fn hexabase_future() -> (StatusCode, Json<serde_json::Value>) {
+    let body = serde_json::json!({"error": {"code": "SYSTEM_OVERHEATED", "message": "Overheated", "details": {"zone": "eu-1"}}});
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(body))
 }
 
 fn ts(s: &str) -> errcat::Timestamp {

@@ -1,0 +1,227 @@
+//! reqwest integration (feature `reqwest`): a response is the response or a
+//! typed [`Failure`], its body read only up to a limit; [`Retry`] runs a
+//! request under the catalog's retry advice.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::{CatalogError, DEFAULT_BODY_LIMIT, Decision, Failure};
+
+/// A future the runner awaits (a sleep, an action).
+pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// A successful response, or the failure of an error response (its body
+/// read up to [`DEFAULT_BODY_LIMIT`]).
+pub async fn check<E: CatalogError>(
+    response: reqwest::Response,
+) -> Result<reqwest::Response, Failure<E>> {
+    check_limited(response, DEFAULT_BODY_LIMIT).await
+}
+
+/// Like [`check`], with a body limit in bytes: a body that declares a
+/// longer `Content-Length` is not read at all, one that runs longer is
+/// dropped when it passes the limit.
+pub async fn check_limited<E: CatalogError>(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<reqwest::Response, Failure<E>> {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(response);
+    }
+    let headers = response.headers().clone();
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Err(Failure::too_large(status, &headers, limit));
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > limit {
+                    return Err(Failure::too_large(status, &headers, limit));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => break,
+            // A body cut short is read as far as it came.
+            Err(_) => break,
+        }
+    }
+    Err(Failure::from_parts(status, &headers, &body))
+}
+
+/// Why a request under [`Retry`] failed.
+pub enum ClientError<E> {
+    /// The server answered with an error the advice does not retry, or the
+    /// attempts are spent.
+    Failure(Failure<E>),
+    /// No response: connection, timeout, TLS.
+    Transport(reqwest::Error),
+}
+
+impl<E: CatalogError> fmt::Debug for ClientError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::Failure(e) => f.debug_tuple("Failure").field(e).finish(),
+            ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+        }
+    }
+}
+
+impl<E: CatalogError> fmt::Display for ClientError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::Failure(e) => fmt::Display::fmt(e, f),
+            ClientError::Transport(e) => write!(f, "request failed: {e}"),
+        }
+    }
+}
+
+impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ClientError::Failure(e) => Some(e),
+            ClientError::Transport(e) => Some(e),
+        }
+    }
+}
+
+type Sleep = Arc<dyn Fn(Duration) -> BoxFuture + Send + Sync>;
+type Action = Arc<dyn Fn() -> BoxFuture + Send + Sync>;
+
+/// Runs a request under the catalog's retry advice: waits as the error
+/// says (a detail such as `retry_after`, `Retry-After`, a backoff), takes
+/// named actions ("refresh the token, then retry once"), and stops when
+/// the advice's attempts are spent or the error is final.
+#[derive(Clone)]
+pub struct Retry {
+    limit: usize,
+    sleep: Sleep,
+    clock: Arc<dyn Fn() -> jiff::Timestamp + Send + Sync>,
+    actions: Vec<(String, Action)>,
+    jitter: Arc<dyn Fn(Duration) -> Duration + Send + Sync>,
+}
+
+impl fmt::Debug for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Retry")
+            .field("limit", &self.limit)
+            .field(
+                "actions",
+                &self.actions.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry::new()
+    }
+}
+
+/// Full jitter: a delay between zero and `d`, from the clock's nanoseconds
+/// (no random number crate for one draw per retry).
+fn full_jitter(d: Duration) -> Duration {
+    let nanos = jiff::Timestamp::now().subsec_nanosecond().unsigned_abs();
+    let mut x = u64::from(nanos) ^ 0x9E37_79B9_7F4A_7C15;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    d.mul_f64((x % 1_000_000) as f64 / 1_000_000.0)
+}
+
+impl Retry {
+    /// Tokio's sleep, the system clock, the default body limit, no actions.
+    pub fn new() -> Self {
+        Retry {
+            limit: DEFAULT_BODY_LIMIT,
+            sleep: Arc::new(|d| Box::pin(tokio::time::sleep(d))),
+            clock: Arc::new(jiff::Timestamp::now),
+            actions: Vec::new(),
+            jitter: Arc::new(full_jitter),
+        }
+    }
+
+    /// The body limit in bytes (default [`DEFAULT_BODY_LIMIT`]).
+    #[must_use]
+    pub fn body_limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// How to wait (tests record the delays instead of sleeping).
+    #[must_use]
+    pub fn sleep_with(
+        mut self,
+        sleep: impl Fn(Duration) -> BoxFuture + Send + Sync + 'static,
+    ) -> Self {
+        self.sleep = Arc::new(sleep);
+        self
+    }
+
+    /// The clock that timestamps in details (`reset_at`) are read against.
+    #[must_use]
+    pub fn clock(mut self, clock: impl Fn() -> jiff::Timestamp + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// How a backoff with `jitter: true` randomizes a delay (default: full
+    /// jitter); tests make it the identity.
+    #[must_use]
+    pub fn jitter_with(
+        mut self,
+        jitter: impl Fn(Duration) -> Duration + Send + Sync + 'static,
+    ) -> Self {
+        self.jitter = Arc::new(jitter);
+        self
+    }
+
+    /// What to do for the catalog's action `name` (`refresh_token`) before
+    /// the retry; an action without a handler ends the attempts.
+    #[must_use]
+    pub fn on_action<F, Fut>(mut self, name: &str, action: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        self.actions
+            .push((name.to_string(), Arc::new(move || Box::pin(action()))));
+        self
+    }
+
+    /// Sends `request()` until it succeeds, the error is final, or the
+    /// advice's attempts are spent (at most 100).
+    pub async fn send<E, F, Fut>(&self, mut request: F) -> Result<reqwest::Response, ClientError<E>>
+    where
+        E: CatalogError,
+        F: FnMut() -> Fut,
+        Fut: Future<Output = reqwest::Result<reqwest::Response>>,
+    {
+        let mut attempt = 1;
+        loop {
+            let response = request().await.map_err(ClientError::Transport)?;
+            let failure = match check_limited::<E>(response, self.limit).await {
+                Ok(r) => return Ok(r),
+                Err(f) => f,
+            };
+            match failure.decide(attempt, (self.clock)()) {
+                _ if attempt >= 100 => return Err(ClientError::Failure(failure)),
+                Decision::GiveUp => return Err(ClientError::Failure(failure)),
+                Decision::Retry(d) => {
+                    let jitter = failure.advice().is_some_and(|a| a.backoff.jitter);
+                    (self.sleep)(if jitter { (self.jitter)(d) } else { d }).await;
+                }
+                Decision::Action(name) => match self.actions.iter().find(|(n, _)| n == name) {
+                    Some((_, action)) => action().await,
+                    None => return Err(ClientError::Failure(failure)),
+                },
+            }
+            attempt += 1;
+        }
+    }
+}
