@@ -56,8 +56,8 @@ pub async fn check_limited<E: CatalogError>(
 /// Why a request under [`Retry`] failed.
 pub enum ClientError<E> {
     /// The server answered with an error the advice does not retry, or the
-    /// attempts are spent.
-    Failure(Failure<E>),
+    /// attempts are spent (boxed: it is large, the transport error small).
+    Failure(Box<Failure<E>>),
     /// No response: connection, timeout, TLS.
     Transport(reqwest::Error),
 }
@@ -83,7 +83,7 @@ impl<E: CatalogError> fmt::Display for ClientError<E> {
 impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            ClientError::Failure(e) => Some(e),
+            ClientError::Failure(e) => Some(&**e),
             ClientError::Transport(e) => Some(e),
         }
     }
@@ -210,15 +210,15 @@ impl Retry {
                 Err(f) => f,
             };
             match failure.decide(attempt, (self.clock)()) {
-                _ if attempt >= 100 => return Err(ClientError::Failure(failure)),
-                Decision::GiveUp => return Err(ClientError::Failure(failure)),
+                _ if attempt >= 100 => return Err(ClientError::Failure(Box::new(failure))),
+                Decision::GiveUp => return Err(ClientError::Failure(Box::new(failure))),
                 Decision::Retry(d) => {
                     let jitter = failure.advice().is_some_and(|a| a.backoff.jitter);
                     (self.sleep)(if jitter { (self.jitter)(d) } else { d }).await;
                 }
                 Decision::Action(name) => match self.actions.iter().find(|(n, _)| n == name) {
                     Some((_, action)) => action().await,
-                    None => return Err(ClientError::Failure(failure)),
+                    None => return Err(ClientError::Failure(Box::new(failure))),
                 },
             }
             attempt += 1;

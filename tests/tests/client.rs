@@ -70,7 +70,7 @@ async fn get<E: errcat::CatalogError>(
 
 fn failure<E>(r: Result<reqwest::Response, ClientError<E>>) -> Failure<E> {
     match r {
-        Err(ClientError::Failure(f)) => f,
+        Err(ClientError::Failure(f)) => *f,
         Err(ClientError::Transport(e)) => panic!("transport: {e}"),
         Ok(r) => panic!("unexpected success: {}", r.status()),
     }
