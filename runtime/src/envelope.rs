@@ -205,42 +205,41 @@ struct Slots<'a> {
 }
 
 impl<'a> Slots<'a> {
-    fn of(template: &Template, raw: &'a RawValue) -> Self {
+    fn of(template: &Template, body: &'a str) -> Self {
         let mut slots = Slots::default();
-        slots.collect(template, raw);
+        if let Template::Object(members) = template {
+            slots.object(members, body);
+        }
         slots
     }
 
     /// Parses each object of the template's path once; a slot is the first
     /// place it is filled (Hexabase has `$request_id` twice).
-    fn collect(&mut self, t: &Template, raw: &'a RawValue) {
-        match t {
-            Template::Object(members) => {
-                let Ok(map) = serde_json::from_str::<RawObject<'a>>(raw.get()) else {
-                    return;
-                };
-                for (k, v) in members.iter() {
-                    if let Some(r) = map.get(*k) {
-                        self.collect(v, r);
+    fn object(&mut self, members: &[(&'static str, Template)], text: &'a str) {
+        let Ok(map) = serde_json::from_str::<RawObject<'a>>(text) else {
+            return;
+        };
+        for (k, v) in members.iter() {
+            let Some(r) = map.get(*k) else { continue };
+            match v {
+                Template::Object(inner) => self.object(inner, r.get()),
+                Template::Slot(slot) => {
+                    let place = match slot {
+                        Slot::Code => &mut self.code,
+                        Slot::Message => &mut self.message,
+                        Slot::Details => &mut self.details,
+                        Slot::Category => &mut self.category,
+                        Slot::Status => &mut self.status,
+                        Slot::RequestId => &mut self.request_id,
+                        Slot::Timestamp => &mut self.timestamp,
+                    };
+                    if place.is_none() && r.get() != "null" {
+                        *place = Some(r);
                     }
                 }
+                Template::Member(name) => self.members.push((name, r)),
+                _ => {}
             }
-            Template::Slot(slot) => {
-                let place = match slot {
-                    Slot::Code => &mut self.code,
-                    Slot::Message => &mut self.message,
-                    Slot::Details => &mut self.details,
-                    Slot::Category => &mut self.category,
-                    Slot::Status => &mut self.status,
-                    Slot::RequestId => &mut self.request_id,
-                    Slot::Timestamp => &mut self.timestamp,
-                };
-                if place.is_none() && raw.get() != "null" {
-                    *place = Some(raw);
-                }
-            }
-            Template::Member(name) => self.members.push((name, raw)),
-            _ => {}
         }
     }
 
@@ -264,14 +263,21 @@ fn text(raw: Option<&RawValue>) -> Option<String> {
 
 /// The parts of an error body (see [`decode`]).
 pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, DecodeError> {
-    let root: &RawValue = serde_json::from_slice(body).map_err(DecodeError::Json)?;
-    let (code, template, mut slots) = E::Code::TEMPLATES
-        .iter()
-        .find_map(|t| {
-            let slots = Slots::of(t, root);
-            Some((slots.wire_code()?, *t, slots))
-        })
-        .ok_or(DecodeError::NotAnEnvelope)?;
+    let not_json = |e| DecodeError::Json(e);
+    let root = std::str::from_utf8(body).map_err(|_| {
+        not_json(<serde_json::Error as serde::de::Error>::custom(
+            "the body is not UTF-8",
+        ))
+    })?;
+    let found = E::Code::TEMPLATES.iter().find_map(|t| {
+        let slots = Slots::of(t, root);
+        Some((slots.wire_code()?, *t, slots))
+    });
+    let Some((code, template, mut slots)) = found else {
+        // Not JSON at all, or JSON without a code where one should be.
+        serde_json::from_str::<serde::de::IgnoredAny>(root).map_err(not_json)?;
+        return Err(DecodeError::NotAnEnvelope);
+    };
     let known = E::Code::from_wire(&code);
     if let Some(k) = known
         && !std::ptr::eq(k.template(), template)

@@ -2,10 +2,103 @@
 //! serializing an envelope (vs a `#[derive(Serialize)]` struct of the same
 //! shape), code metadata, wire code lookup (vs a HashMap) and decoding.
 //!
+//! Decoding is measured against a `#[derive(Deserialize)]` of the same
+//! shape, and its peak memory on a large body of field errors against the
+//! body's size (printed before the timings; a counting allocator tracks it,
+//! for every benchmark alike).
+//!
 //! `cargo bench -p errcat-tests --bench runtime`
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Counts live and peak heap bytes.
+struct Peak;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the
+// counters have no effect on the memory handed out.
+unsafe impl GlobalAlloc for Peak {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Peak = Peak;
+
+/// Peak heap bytes above what was live when `f` started.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    (out, PEAK.load(Ordering::Relaxed) - base)
+}
+
+/// The hand-written decoder of the same envelope.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct DEnvelope {
+    error: DBody,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct DBody {
+    #[serde(rename = "type")]
+    kind: String,
+    code: String,
+    message: String,
+    details: DDetails,
+    request_id: Option<String>,
+    timestamp: Option<Timestamp>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct DDetails {
+    limit: u32,
+    window_seconds: u32,
+    reset_at: Timestamp,
+    retry_after: u32,
+}
+
+/// Peak memory of decoding a body of `n` field errors, against its size.
+fn memory(n: usize) {
+    use errcat_tests::hook0::FieldError;
+    let errors: Vec<FieldError> = (0..n)
+        .map(|i| FieldError {
+            field: format!("items[{i}].name"),
+            message: "Name is required and must be a non-empty string".into(),
+            code: "REQUIRED_FIELD".into(),
+            value: None,
+        })
+        .collect();
+    let body = serde_json::to_vec(&Hook0Error::invalid_parameter(errors)).unwrap();
+    let (decoded, peak) = peak_of(|| Hook0Error::from_envelope(&body).unwrap());
+    drop(decoded);
+    let (tree, tree_peak) = peak_of(|| serde_json::from_slice::<serde_json::Value>(&body).unwrap());
+    drop(tree);
+    println!(
+        "decode memory, {n} field errors: body {:.1} MB, peak {:.1} MB = {:.2}x the body (a serde_json::Value of it alone: {:.2}x)",
+        body.len() as f64 / 1e6,
+        peak as f64 / 1e6,
+        peak as f64 / body.len() as f64,
+        tree_peak as f64 / body.len() as f64,
+    );
+}
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use errcat::Timestamp;
@@ -40,6 +133,7 @@ struct Details {
 }
 
 fn bench(c: &mut Criterion) {
+    memory(200_000);
     let reset: Timestamp = "2024-01-15T11:30:00Z".parse().unwrap();
     let now: Timestamp = "2024-01-15T10:30:00Z".parse().unwrap();
     let generated = Hook0Error::rate_limit_exceeded(1000u32, 3600u32, reset, 1800u32);
@@ -116,9 +210,14 @@ fn bench(c: &mut Criterion) {
 
     let body =
         serde_json::to_vec(&generated.envelope().request_id("req_1").timestamp(now)).unwrap();
-    c.bench_function("decode_envelope", |b| {
+    let mut g = c.benchmark_group("decode_envelope");
+    g.bench_function("generated", |b| {
         b.iter(|| black_box(Hook0Error::from_envelope(black_box(&body)).unwrap()))
     });
+    g.bench_function("hand_written_derive", |b| {
+        b.iter(|| black_box(serde_json::from_slice::<DEnvelope>(black_box(&body)).unwrap()))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);
