@@ -108,20 +108,13 @@ impl<E: CatalogError> Failure<E> {
     /// Decodes an error response whose body has been read (at most the
     /// limit the caller chose; see [`Failure::too_large`]).
     pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
-        let header_id = headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let mut f = Failure {
+        let mut f = Failure::bare(
             status,
-            request_id: header_id.clone(),
-            timestamp: None,
-            retry_after: retry_after(headers),
-            message: None,
-            kind: FailureKind::NotAnEnvelope {
+            headers,
+            FailureKind::NotAnEnvelope {
                 body_start: String::new(),
             },
-        };
+        );
         match decode_parts::<E>(body) {
             Ok(Parts {
                 error,
@@ -129,7 +122,7 @@ impl<E: CatalogError> Failure<E> {
                 request_id,
                 timestamp,
             }) => {
-                f.request_id = request_id.or(header_id);
+                f.request_id = request_id.or(f.request_id.take());
                 f.timestamp = timestamp;
                 f.message = message;
                 f.kind = match error {
@@ -156,6 +149,11 @@ impl<E: CatalogError> Failure<E> {
 
     /// A response whose body was longer than `limit` and was not read.
     pub fn too_large(status: StatusCode, headers: &HeaderMap, limit: usize) -> Self {
+        Failure::bare(status, headers, FailureKind::TooLarge { limit })
+    }
+
+    /// What the status and headers alone say.
+    fn bare(status: StatusCode, headers: &HeaderMap, kind: FailureKind<E>) -> Self {
         Failure {
             status,
             request_id: headers
@@ -165,7 +163,7 @@ impl<E: CatalogError> Failure<E> {
             timestamp: None,
             retry_after: retry_after(headers),
             message: None,
-            kind: FailureKind::TooLarge { limit },
+            kind,
         }
     }
 

@@ -287,41 +287,33 @@ pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, Dec
     let message = text(slots.message);
     let request_id = text(slots.request_id);
     let timestamp = text(slots.timestamp).and_then(|t: String| t.parse().ok());
-    let status = slots
-        .status
-        .and_then(|s| serde_json::from_str::<u16>(s.get()).ok());
-    let category = text(slots.category);
-    let raw_details = slots.details;
+    // Everything the body had, for a code this build does not know or
+    // whose details do not match (the members are slices: cheap to keep).
+    let unknown = |code: String, slots: &Slots<'_>| UnknownError {
+        code,
+        message: message.clone(),
+        category: text(slots.category),
+        status: slots
+            .status
+            .and_then(|s| serde_json::from_str::<u16>(s.get()).ok()),
+        details: slots
+            .details
+            .and_then(|d| serde_json::from_str(d.get()).ok()),
+        members: slots
+            .members
+            .iter()
+            .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
+            .collect(),
+    };
     let error = match known {
         Some(k) => {
-            let parts = crate::__private::Details::new(slots.details, slots.members);
+            let parts = crate::__private::Details::new(slots.details, slots.members.clone());
             match E::from_wire_parts(k, parts) {
                 Ok(e) => Ok(Decoded::Known(e)),
-                Err(source) => Err((
-                    source,
-                    UnknownError {
-                        code: code.clone(),
-                        message: message.clone(),
-                        category,
-                        status,
-                        details: raw_details.and_then(|d| serde_json::from_str(d.get()).ok()),
-                        members: Vec::new(),
-                    },
-                )),
+                Err(source) => Err((source, unknown(code, &slots))),
             }
         }
-        None => Ok(Decoded::Unknown(UnknownError {
-            code,
-            message: message.clone(),
-            category,
-            status,
-            details: raw_details.and_then(|d| serde_json::from_str(d.get()).ok()),
-            members: slots
-                .members
-                .into_iter()
-                .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
-                .collect(),
-        })),
+        None => Ok(Decoded::Unknown(unknown(code, &slots))),
     };
     Ok(Parts {
         error,

@@ -14,6 +14,24 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use crate::hexabase::HexabaseError;
 use crate::hook0::{FieldError, Hook0Error};
 
+/// Serves `app` on 127.0.0.1 with an ephemeral port, for tests; it stops
+/// when the returned sender is dropped (or the runtime ends).
+pub async fn serve_on_loopback(
+    app: Router,
+) -> std::io::Result<(std::net::SocketAddr, tokio::sync::oneshot::Sender<()>)> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let serving = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        // An accept error ends the server; the test sees its requests fail.
+        let _ = serving.await;
+    });
+    Ok((addr, stop))
+}
+
 /// Request bodies larger than this are refused with `PAYLOAD_TOO_LARGE`.
 pub const BODY_LIMIT: usize = 1024;
 

@@ -14,18 +14,9 @@ use errcat_tests::hook0::Hook0Error;
 use tokio::sync::oneshot;
 
 async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(async move {
-        axum::serve(listener, errcat_tests::server::app())
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-            .unwrap();
-    });
-    (addr, stop)
+    errcat_tests::server::serve_on_loopback(errcat_tests::server::app())
+        .await
+        .unwrap()
 }
 
 fn client() -> reqwest::Client {

@@ -16,18 +16,7 @@ async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
 }
 
 async fn serve_router(app: axum::Router) -> (SocketAddr, oneshot::Sender<()>) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-            .unwrap();
-    });
-    (addr, stop)
+    errcat_tests::server::serve_on_loopback(app).await.unwrap()
 }
 
 fn client() -> reqwest::Client {

@@ -99,3 +99,24 @@ fn rendered_examples_use_the_example_members() {
 }"#
     );
 }
+
+#[test]
+fn a_mismatch_keeps_the_members() {
+    let wrong = br#"{"error":{"type":"card_error","code":"card_declined","message":"m","param":"card","decline_code":"no_such_reason"}}"#;
+    let f = errcat::Failure::<StripeError>::from_parts(
+        errcat::http::StatusCode::PAYMENT_REQUIRED,
+        &errcat::http::HeaderMap::new(),
+        wrong,
+    );
+    let errcat::FailureKind::Unknown { error, mismatch } = &f.kind else {
+        panic!("{f:?}")
+    };
+    assert!(mismatch.as_deref().unwrap().contains("decline_code"));
+    assert_eq!(
+        error.members,
+        vec![
+            ("param".to_string(), json!("card")),
+            ("decline_code".to_string(), json!("no_such_reason")),
+        ]
+    );
+}

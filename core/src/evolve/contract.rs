@@ -64,7 +64,8 @@ impl Builder<'_> {
         path.extend(["field", f.name.value.as_str(), "type"]);
         self.text(&path, ty_text(&f.ty.value), &f.name.loc);
         if let Ty::Enum(values) = f.ty.value.required() {
-            *path.last_mut().unwrap_or(&mut "") = "enum";
+            path.pop();
+            path.push("enum");
             self.list(&path, values, &f.ty.loc);
         }
     }

@@ -102,9 +102,10 @@ fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
 fn renamed_types(old: &Contract, new: &Contract) -> Vec<(String, String)> {
     let (o, n) = (index(old), index(new));
     let names = |f: &Facts<'_>| -> BTreeSet<String> {
+        // A hand-edited lock may hold a bare `type:`; it names no type.
         f.keys()
             .filter(|p| p[0] == "type")
-            .map(|p| p[1].clone())
+            .filter_map(|p| p.get(1).cloned())
             .collect()
     };
     let (before, after) = (names(&o), names(&n));
@@ -159,8 +160,10 @@ fn with_type_names(old: &Contract, renames: &[(String, String)]) -> Contract {
     };
     let mut c = old.clone();
     for f in &mut c.facts {
-        if f.path[0] == "type" {
-            f.path[1] = rename(&f.path[1]);
+        if f.path[0] == "type"
+            && let Some(name) = f.path.get_mut(1)
+        {
+            *name = rename(name);
         }
         let typed = f.path.last().is_some_and(|l| l == "type" || l == "details")
             || f.path.len() == 2 && f.path[0] == "member"
@@ -717,5 +720,14 @@ codes:
         assert!(check_lock(&bumped, ("t.lock.yaml", text.as_bytes()), "t.yaml").is_empty());
         // Wire codes that look like numbers stay text in the lock.
         assert!(text.contains("\"TOKEN_EXPIRED\""), "{text}");
+        // A hand-edited lock of odd shape is compared, not a panic.
+        for odd in [
+            "\"type\": \"x\"\n",
+            "\"code\": \"x\"\n",
+            "\"member\": [\"a\"]\n",
+        ] {
+            let d = check_lock(&old, ("t.lock.yaml", odd.as_bytes()), "t.yaml");
+            assert!(d.iter().all(|d| d.loc.line >= 1), "{d:#?}");
+        }
     }
 }

@@ -412,12 +412,7 @@ pub struct Response {
 /// A code's example response; `request_id` replaces the example's.
 pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Response {
     let values = example_values(catalog, code, request_id);
-    let mut fields = match &values.details {
-        Some(Json::Object(f)) => f.clone(),
-        _ => Vec::new(),
-    };
-    fields.extend(values.members.iter().cloned());
-    let fields = Json::Object(fields);
+    let fields = placeholder_fields(values.details.as_ref(), &values.members);
     let headers = code
         .headers
         .iter()
@@ -463,17 +458,22 @@ fn fill_envelope(catalog: &Catalog, code: &Code, values: &SlotValues) -> Json {
         .unwrap_or(Json::Null)
 }
 
-/// The slot values of a code's example.
-fn example_values(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> SlotValues {
-    let details = example_details(catalog, code);
-    let members = example_members(catalog, code);
-    // Placeholders name detail fields and value members alike.
-    let mut fields = match &details {
+/// What `{placeholders}` are filled from: the detail fields and the value
+/// members alike.
+fn placeholder_fields(details: Option<&Json>, members: &[(String, Json)]) -> Json {
+    let mut fields = match details {
         Some(Json::Object(f)) => f.clone(),
         _ => Vec::new(),
     };
     fields.extend(members.iter().cloned());
-    let fields = Json::Object(fields);
+    Json::Object(fields)
+}
+
+/// The slot values of a code's example.
+fn example_values(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> SlotValues {
+    let details = example_details(catalog, code);
+    let members = example_members(catalog, code);
+    let fields = placeholder_fields(details.as_ref(), &members);
     let message = code
         .message
         .as_ref()
