@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
 
-use crate::envelope::{Decoded, Parts, UnknownError, decode_parts};
+use crate::decode::{Parts, decode_parts};
+use crate::envelope::{Decoded, UnknownError};
 use crate::{CatalogCode, CatalogError, Decision, RetryAdvice};
 
 /// Bodies longer than this are refused unread, unless the caller sets

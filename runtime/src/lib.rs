@@ -22,6 +22,7 @@
 pub mod axum;
 mod caused;
 mod client;
+mod decode;
 mod envelope;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -83,9 +84,11 @@ pub trait CatalogCode:
     fn channel_name(self) -> &'static str;
     /// Whether retrying the request may succeed.
     fn is_retryable(self) -> bool;
-    /// The envelope template of this code's channel.
+    /// The index of this code's channel, and of its template in
+    /// [`TEMPLATES`](Self::TEMPLATES). (An index, not the template's
+    /// address: a `const` has none of its own to compare.)
     #[doc(hidden)]
-    fn template(self) -> &'static Template;
+    fn channel_index(self) -> usize;
     /// Parses a wire code.
     fn from_wire(code: &str) -> Option<Self>;
 }
@@ -118,12 +121,15 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
         env: &Envelope<'_, Self>,
         serializer: S,
     ) -> Result<S::Ok, S::Error>;
-    /// Rebuilds a known error from its wire code, details and members.
+    /// Rebuilds a known error from its wire code, its details (read from
+    /// the body as it streams by, or from their slice; `null` when absent)
+    /// and its members.
     #[doc(hidden)]
-    fn from_wire_parts(
+    fn from_wire_parts<'de, D: serde::Deserializer<'de>>(
         code: Self::Code,
-        parts: __private::Details<'_>,
-    ) -> Result<Self, serde_json::Error>;
+        details: D,
+        members: &mut __private::Members<'_>,
+    ) -> Result<Self, D::Error>;
 
     /// The wire envelope of this error, to add a request id and timestamp to
     /// and serialize.
@@ -194,98 +200,15 @@ pub mod __private {
     pub use ::std::string::String;
     pub use ::std::vec::Vec;
 
-    pub use crate::envelope::{DetailsOf, MessageOf, decode};
+    pub use crate::decode::decode;
+    pub use crate::envelope::{DetailsOf, MessageOf};
     pub use crate::template::{Slot, Template};
 
     /// The seal of [`CatalogCode`](crate::CatalogCode) and
     /// [`CatalogError`](crate::CatalogError): generated code implements it.
     pub trait Sealed {}
 
-    /// The details and members of a received error, which generated code
-    /// takes apart: field by field for object details, whole for other
-    /// details, member by member. Everything is a raw slice of the body
-    /// until it is read into its type: no JSON tree is built.
-    pub struct Details<'a> {
-        raw: Option<&'a serde_json::value::RawValue>,
-        map: Option<
-            std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a serde_json::value::RawValue>,
-        >,
-        members: Vec<(&'static str, &'a serde_json::value::RawValue)>,
-    }
-
-    /// Reads a raw value into `T`; absent counts as `null`, so optional
-    /// fields may be left out.
-    fn read<T: serde::de::DeserializeOwned>(
-        raw: Option<&serde_json::value::RawValue>,
-    ) -> Result<T, serde_json::Error> {
-        serde_json::from_str(raw.map_or("null", |r| r.get()))
-    }
-
-    impl<'a> Details<'a> {
-        /// Wraps the details of a body (absent when the body has none) and
-        /// the values of its members.
-        pub fn new(
-            raw: Option<&'a serde_json::value::RawValue>,
-            members: Vec<(&'static str, &'a serde_json::value::RawValue)>,
-        ) -> Self {
-            Details {
-                raw,
-                map: None,
-                members,
-            }
-        }
-
-        /// Checks that the details are an object (`null` or absent counts
-        /// as `{}`) and splits it into its members.
-        pub fn object(&mut self) -> Result<(), serde_json::Error> {
-            if self.map.is_none() {
-                let raw = self.raw.map_or("null", |r| r.get());
-                self.map = Some(if raw == "null" {
-                    std::collections::BTreeMap::new()
-                } else {
-                    serde_json::from_str(raw).map_err(|e| {
-                        <serde_json::Error as serde::de::Error>::custom(format_args!(
-                            "details must be an object: {e}"
-                        ))
-                    })?
-                });
-            }
-            Ok(())
-        }
-
-        /// Takes the named field out of object details.
-        pub fn take<T: serde::de::DeserializeOwned>(
-            &mut self,
-            name: &str,
-        ) -> Result<T, serde_json::Error> {
-            self.object()?;
-            let raw = self.map.as_mut().and_then(|m| m.remove(name));
-            read(raw).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!("field `{name}`: {e}"))
-            })
-        }
-
-        /// Details that are not an object, whole.
-        pub fn value<T: serde::de::DeserializeOwned>(self) -> Result<T, serde_json::Error> {
-            read(self.raw)
-        }
-
-        /// Takes the value of a member (absent counts as `null`).
-        pub fn member<T: serde::de::DeserializeOwned>(
-            &mut self,
-            name: &str,
-        ) -> Result<T, serde_json::Error> {
-            let raw = match self.members.iter().position(|(n, _)| *n == name) {
-                Some(i) => Some(self.members.swap_remove(i).1),
-                None => None,
-            };
-            read(raw).map_err(|e| {
-                <serde_json::Error as serde::de::Error>::custom(format_args!(
-                    "member `{name}`: {e}"
-                ))
-            })
-        }
-    }
+    pub use crate::decode::{FieldSet, Members, field, fields, skip};
 
     /// Serializes object details as `#[derive(Serialize)]` serializes a
     /// struct named `name` with `len` fields, written by `fields`.

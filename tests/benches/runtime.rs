@@ -3,7 +3,8 @@
 //! shape), code metadata, wire code lookup (vs a HashMap) and decoding.
 //!
 //! Decoding is measured against a `#[derive(Deserialize)]` of the same
-//! shape, and its peak memory on a large body of field errors against the
+//! shape (`common/derive.rs`; `benches/decode_ratio.rs` interleaves the two
+//! for a steadier ratio on a noisy machine), and its peak memory on a large body of field errors against the
 //! body's size (printed before the timings; a counting allocator tracks it,
 //! for every benchmark alike).
 //!
@@ -47,33 +48,8 @@ fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (out, PEAK.load(Ordering::Relaxed) - base)
 }
 
-/// The hand-written decoder of the same envelope.
-#[derive(serde::Deserialize)]
-#[allow(dead_code)]
-struct DEnvelope {
-    error: DBody,
-}
-
-#[derive(serde::Deserialize)]
-#[allow(dead_code)]
-struct DBody {
-    #[serde(rename = "type")]
-    kind: String,
-    code: String,
-    message: String,
-    details: DDetails,
-    request_id: Option<String>,
-    timestamp: Option<Timestamp>,
-}
-
-#[derive(serde::Deserialize)]
-#[allow(dead_code)]
-struct DDetails {
-    limit: u32,
-    window_seconds: u32,
-    reset_at: Timestamp,
-    retry_after: u32,
-}
+#[path = "common/derive.rs"]
+mod derive;
 
 /// Peak memory of decoding a body of `n` field errors, against its size.
 fn memory(n: usize) {
@@ -208,14 +184,13 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let body =
-        serde_json::to_vec(&generated.envelope().request_id("req_1").timestamp(now)).unwrap();
+    let body = derive::body();
     let mut g = c.benchmark_group("decode_envelope");
     g.bench_function("generated", |b| {
         b.iter(|| black_box(Hook0Error::from_envelope(black_box(&body)).unwrap()))
     });
     g.bench_function("hand_written_derive", |b| {
-        b.iter(|| black_box(serde_json::from_slice::<DEnvelope>(black_box(&body)).unwrap()))
+        b.iter(|| black_box(serde_json::from_slice::<derive::DEnvelope>(black_box(&body)).unwrap()))
     });
     g.finish();
 }

@@ -454,10 +454,6 @@ const _: () = {
         pub const fn channel(self) -> SmallErrorChannel {
             SmallErrorChannel::ALL[__ERRCAT_META[self as usize].3 as usize]
         }
-        #[inline]
-        const fn template(self) -> &'static __p::Template {
-            __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
-        }
     }
     #[automatically_derived]
     #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
@@ -542,8 +538,8 @@ const _: () = {
             __ERRCAT_RETRY[self as usize].as_ref()
         }
         #[inline]
-        fn template(self) -> &'static __p::Template {
-            SmallErrorCode::template(self)
+        fn channel_index(self) -> usize {
+            __ERRCAT_META[self as usize].3 as usize
         }
         fn from_wire(code: &str) -> __p::Option<Self> {
             code.parse().ok()
@@ -801,23 +797,36 @@ const _: () = {
                 }
             }
         }
-        fn from_wire_parts(
+        fn from_wire_parts<'__de, __D: __p::serde::Deserializer<'__de>>(
             code: SmallErrorCode,
-            mut __d: __p::Details<'_>,
-        ) -> __p::Result<Self, __p::serde_json::Error> {
+            __d: __D,
+            __m: &mut __p::Members<'_>,
+        ) -> __p::Result<Self, __D::Error> {
             __p::Ok(
                 match code {
                     SmallErrorCode::RateLimited => {
+                        let (
+                            __field_limit,
+                            (__field_reset_at, (__field_plan, (__field_secret, ()))),
+                        ) = __p::fields(__d, &["limit", "reset_at", "plan", "secret"])?;
                         Self::RateLimited {
-                            limit: __d.take("limit")?,
-                            reset_at: __d.take("reset_at")?,
-                            plan: __d.take("plan")?,
-                            secret: __d.take("secret")?,
+                            limit: __p::field(__field_limit, "limit")?,
+                            reset_at: __p::field(__field_reset_at, "reset_at")?,
+                            plan: __p::field(__field_plan, "plan")?,
+                            secret: __p::field(__field_secret, "secret")?,
                         }
                     }
-                    SmallErrorCode::ItemsInvalid => Self::ItemsInvalid(__d.value()?),
-                    SmallErrorCode::Old => Self::Old,
-                    SmallErrorCode::EventLost => Self::EventLost,
+                    SmallErrorCode::ItemsInvalid => {
+                        Self::ItemsInvalid(__p::serde::Deserialize::deserialize(__d)?)
+                    }
+                    SmallErrorCode::Old => {
+                        __p::skip(__d)?;
+                        Self::Old
+                    }
+                    SmallErrorCode::EventLost => {
+                        __p::skip(__d)?;
+                        Self::EventLost
+                    }
                 },
             )
         }

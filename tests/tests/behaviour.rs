@@ -251,3 +251,54 @@ fn the_error_and_its_envelope_serialize_alike() {
         );
     }
 }
+
+/// The single-pass reader: details read as they stream by (code first) or
+/// from their slice (details first) give the same error; escapes, duplicate
+/// keys, unknown keys and wrong-typed slots lose nothing and panic nowhere.
+#[test]
+fn bodies_decode_alike_in_any_order_and_spelling() {
+    let want = Hk::token_expired(ts("2024-01-15T10:30:00Z"));
+    let code_first = br#"{"error": {"code": "TOKEN_EXPIRED", "message": "m",
+        "details": {"expired_at": "2024-01-15T10:30:00Z"}, "request_id": "r"}}"#;
+    let details_first = br#"{"error": {"details": {"extra": [1, {"a": null}],
+        "expired_at": "2024-01-15T10:30:00Z"}, "message": "m", "request_id": "r",
+        "code": "TOKEN_EXPIRED"}, "trailer": {"code": "IGNORED"}}"#;
+    let escaped = br#"{"error": {"c\u006fde": "TOKEN_\u0045XPIRED", "message": "\u006d",
+        "details": {"expired\u005fat": "2024-01-15T10:30:00Z"}, "request_id": "r"}}"#;
+    // Of duplicate keys the first is read, as the server wrote it first.
+    let duplicated = br#"{"error": {"code": "TOKEN_EXPIRED", "code": "NOPE", "message": "m",
+        "details": {"expired_at": "2024-01-15T10:30:00Z", "expired_at": 5},
+        "request_id": "r", "request_id": "s"}}"#;
+    for body in [&code_first[..], details_first, escaped, duplicated] {
+        let got = Hk::from_envelope(body).unwrap();
+        let text = String::from_utf8_lossy(body);
+        assert_eq!(got.error, Decoded::Known(want.clone()), "{text}");
+        assert_eq!(got.message.as_deref(), Some("m"), "{text}");
+        assert_eq!(got.request_id.as_deref(), Some("r"), "{text}");
+    }
+
+    // A message or request id of the wrong type is absent, not an error.
+    let odd = br#"{"error": {"code": "TOKEN_EXPIRED", "message": 5, "request_id": ["r"],
+        "details": {"expired_at": "2024-01-15T10:30:00Z"}}}"#;
+    let got = Hk::from_envelope(odd).unwrap();
+    assert_eq!(got.error, Decoded::Known(want.clone()));
+    assert_eq!((got.message, got.request_id), (None, None));
+
+    // Details that do not match, before or after the code: reported.
+    for body in [
+        &br#"{"error": {"code": "TOKEN_EXPIRED", "details": {"expired_at": 5}}}"#[..],
+        br#"{"error": {"details": {"expired_at": 5}, "code": "TOKEN_EXPIRED"}}"#,
+        br#"{"error": {"code": "TOKEN_EXPIRED", "details": [1]}}"#,
+    ] {
+        let err = Hk::from_envelope(body).unwrap_err();
+        assert!(err.to_string().contains("TOKEN_EXPIRED"), "{err}");
+    }
+
+    // Broken JSON after the details, and invalid UTF-8 in a string read.
+    for body in [
+        &br#"{"error": {"code": "TOKEN_EXPIRED", "details": {"expired_at": "2024-01-15T10:30:00Z"}, "#[..],
+        b"{\"error\": {\"code\": \"TOKEN_\xffEXPIRED\"}}",
+    ] {
+        assert!(matches!(Hk::from_envelope(body), Err(errcat::DecodeError::Json(_))));
+    }
+}

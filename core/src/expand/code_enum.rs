@@ -223,10 +223,6 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             pub const fn channel(self) -> #channel_enum {
                 #channel_enum::ALL[__ERRCAT_META[self as usize].3 as usize]
             }
-            #[inline]
-            const fn template(self) -> &'static __p::Template {
-                __ERRCAT_TEMPLATES[__ERRCAT_META[self as usize].3 as usize]
-            }
         },
     );
     out.extend(imp(
@@ -306,7 +302,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
                 __ERRCAT_RETRY[self as usize].as_ref()
             }
             #[inline]
-            fn template(self) -> &'static __p::Template { #code_enum::template(self) }
+            fn channel_index(self) -> usize { __ERRCAT_META[self as usize].3 as usize }
             fn from_wire(code: &str) -> __p::Option<Self> { code.parse().ok() }
         },
     ));

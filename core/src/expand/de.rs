@@ -17,21 +17,36 @@ pub(super) fn arms(valid: &Valid<'_>) -> Group {
             .iter()
             .map(|f| (&f.ident, f.field.name.value.as_str()))
             .unzip();
+        let members = quote!(#(#mids: __m.member(#mwires)?,)*);
         arms.push(match &c.details {
-            DetailsV::None if c.members.is_empty() => quote!(#code_enum::#v => Self::#v),
-            DetailsV::None => {
-                quote!(#code_enum::#v => Self::#v { #(#mids: __d.member(#mwires)?,)* })
+            DetailsV::None if c.members.is_empty() => {
+                quote!(#code_enum::#v => { __p::skip(__d)?; Self::#v })
             }
-            // No field to take: still refuse details that are not an object.
-            DetailsV::Object(fields) if fields.is_empty() => {
-                quote!(#code_enum::#v => { __d.object()?; Self::#v { #(#mids: __d.member(#mwires)?,)* } })
-            }
+            DetailsV::None => quote!(#code_enum::#v => { __p::skip(__d)?; Self::#v { #members } }),
+            // One pass over the details into a list of the fields, whose
+            // types the struct literal infers; no field is a refusal of
+            // details that are not an object.
             DetailsV::Object(fields) => {
                 let ids = fields.iter().map(|f| &f.ident);
-                let wires = fields.iter().map(|f| f.field.name.value.as_str());
-                quote!(#code_enum::#v => Self::#v { #(#ids: __d.take(#wires)?,)* #(#mids: __d.member(#mwires)?,)* })
+                let binds = fields.iter().map(|f| &f.binding);
+                let wires: Vec<_> = fields.iter().map(|f| f.field.name.value.as_str()).collect();
+                let list = fields.iter().rev().fold(quote!(()), |rest, f| {
+                    let b = &f.binding;
+                    quote!((#b, #rest))
+                });
+                let read = match fields.is_empty() {
+                    true => quote!(__p::fields::<_, ()>(__d, &[])?;),
+                    false => quote!(let #list = __p::fields(__d, &[#(#wires),*])?;),
+                };
+                quote!(#code_enum::#v => {
+                    #read
+                    Self::#v { #(#ids: __p::field(#binds, #wires)?,)* #members }
+                })
             }
-            DetailsV::Value(_) => quote!(#code_enum::#v => Self::#v(__d.value()?)),
+            // The check refuses value members beside value details.
+            DetailsV::Value(_) => {
+                quote!(#code_enum::#v => Self::#v(__p::serde::Deserialize::deserialize(__d)?))
+            }
         });
     }
     arms.braced(proc_macro2::TokenStream::new())

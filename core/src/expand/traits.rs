@@ -56,10 +56,11 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
                 match self #ser_arms
             }
             #serialize_envelope
-            fn from_wire_parts(
+            fn from_wire_parts<'__de, __D: __p::serde::Deserializer<'__de>>(
                 code: #code_enum,
-                mut __d: __p::Details<'_>,
-            ) -> __p::Result<Self, __p::serde_json::Error> {
+                __d: __D,
+                __m: &mut __p::Members<'_>,
+            ) -> __p::Result<Self, __D::Error> {
                 __p::Ok(match code #from_arms)
             }
         },

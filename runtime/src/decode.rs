@@ -1,0 +1,147 @@
+//! Reading an error body back: the code found through the catalog's
+//! templates, then the rest read through the code's own channel.
+
+mod fields;
+mod key;
+mod slots;
+
+use std::borrow::Cow;
+
+pub use fields::{FieldSet, field, fields, skip};
+use serde::de::{self, DeserializeOwned};
+use serde_json::value::RawValue;
+use slots::Slots;
+
+use crate::envelope::{DecodeError, Decoded, Received, UnknownError};
+use crate::{CatalogCode, CatalogError};
+
+/// The parts of an error body (see [`decode`]).
+pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, DecodeError> {
+    let mut slots = Slots::<E>::new();
+    let mut found = None;
+    for channel in 0..E::Code::TEMPLATES.len() {
+        walk(&mut slots, channel, body)?;
+        if let Some(code) = slots.code.take() {
+            found = Some((code, channel));
+            break;
+        }
+    }
+    // JSON without a code where one should be.
+    let Some((code, channel)) = found else {
+        return Err(DecodeError::NotAnEnvelope);
+    };
+    // Details read directly: the code is known and of this channel.
+    let mut known = None;
+    if slots.error.is_none() {
+        known = E::Code::from_wire(&code);
+        if let Some(k) = known
+            && k.channel_index() != channel
+        {
+            walk(&mut slots, k.channel_index(), body)?;
+        }
+    }
+    let message = slots.message.take().map(Cow::into_owned);
+    let request_id = slots.request_id.take().map(Cow::into_owned);
+    let timestamp = slots.timestamp.as_ref().and_then(|t| t.parse().ok());
+    let error = match (slots.error.take(), known) {
+        (Some(e), _) => Ok(Decoded::Known(e)),
+        (None, Some(k)) => {
+            let details = slots.details.map_or("null", |d| d.get());
+            let mut de = serde_json::Deserializer::from_str(details);
+            let mut members = Members(slots.members.clone());
+            match E::from_wire_parts(k, &mut de, &mut members) {
+                Ok(e) => Ok(Decoded::Known(e)),
+                Err(source) => Err((source, unknown(code, message.clone(), &slots))),
+            }
+        }
+        (None, None) => Ok(Decoded::Unknown(unknown(code, message.clone(), &slots))),
+    };
+    Ok(Parts {
+        error,
+        message,
+        request_id,
+        timestamp,
+    })
+}
+
+/// Walks the template of `channel` over `body`. A walk that read a known
+/// code's details directly fails on details that do not match; walking
+/// again keeps them raw, to report them.
+fn walk<'a, E: CatalogError>(
+    slots: &mut Slots<'a, E>,
+    channel: usize,
+    body: &'a [u8],
+) -> Result<(), DecodeError> {
+    slots
+        .walk(channel, body, true)
+        .or_else(|_| slots.walk(channel, body, false))
+        .map_err(DecodeError::Json)
+}
+
+/// Everything a body had, for a code this build does not know or whose
+/// details do not match.
+fn unknown<E>(code: Cow<'_, str>, message: Option<String>, slots: &Slots<'_, E>) -> UnknownError {
+    UnknownError {
+        code: code.into_owned(),
+        message,
+        category: slots.category.as_deref().map(str::to_owned),
+        status: slots.status,
+        details: slots
+            .details
+            .and_then(|d| serde_json::from_str(d.get()).ok()),
+        members: slots
+            .members
+            .iter()
+            .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
+            .collect(),
+    }
+}
+
+/// The members of a received envelope (`$param`), raw slices of the body
+/// that generated code reads into a known error's fields.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Members<'a>(Vec<(&'static str, &'a RawValue)>);
+
+impl Members<'_> {
+    /// Takes the value of a member (absent counts as `null`).
+    pub fn member<T: DeserializeOwned, Er: de::Error>(&mut self, name: &str) -> Result<T, Er> {
+        let raw = match self.0.iter().position(|(n, _)| *n == name) {
+            Some(i) => self.0.swap_remove(i).1.get(),
+            None => "null",
+        };
+        serde_json::from_str(raw).map_err(|e| Er::custom(format_args!("member `{name}`: {e}")))
+    }
+}
+
+/// What a body holds; a known code whose details do not match keeps the
+/// rest, with the reason.
+pub(crate) struct Parts<E> {
+    pub error: Result<Decoded<E>, (serde_json::Error, UnknownError)>,
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    pub timestamp: Option<jiff::Timestamp>,
+}
+
+/// Reads an error body: finds the code through the catalog's templates (the
+/// `http` one first), then reads the rest through the code's own channel.
+/// No JSON tree is built: one pass finds the slots (see [`slots`]), and the
+/// details are read from their slice straight into their types.
+pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
+    let Parts {
+        error,
+        message,
+        request_id,
+        timestamp,
+    } = decode_parts::<E>(body)?;
+    let error = error.map_err(|(source, u)| DecodeError::Details {
+        code: u.code,
+        source,
+    })?;
+    Ok(Received {
+        error,
+        message,
+        request_id,
+        timestamp,
+    })
+}

@@ -1,0 +1,307 @@
+//! The slots of a body, found by walking one envelope template over it in
+//! a single pass: the objects on the template's path are descended into,
+//! strings and numbers in slots are read where they stand (borrowed unless
+//! escaped), the details and members are kept as raw slices of the body,
+//! and everything else is skipped. No JSON tree is built.
+//!
+//! When the code comes before the details (as every catalog writes it) and
+//! the channel has no members, the details are read straight into the
+//! error as they stream by: one pass over the whole body.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::key::Key;
+use crate::template::{Slot, Template};
+use crate::{CatalogCode, CatalogError};
+
+/// What a body has in its slots; each is the first place it is filled
+/// (Hexabase has `$request_id` twice) with a value of its type.
+pub(crate) struct Slots<'a, E> {
+    /// The channel whose template is walked, and whether details may be
+    /// read directly.
+    channel: usize,
+    direct: bool,
+    /// The error, when its details were read directly.
+    pub error: Option<E>,
+    /// A string, or the decimal text of an integer (catalogs with
+    /// `code_type: integer`, such as gRPC's `{"code": 5}`).
+    pub code: Option<Cow<'a, str>>,
+    pub message: Option<Cow<'a, str>>,
+    pub category: Option<Cow<'a, str>>,
+    pub status: Option<u16>,
+    pub request_id: Option<Cow<'a, str>>,
+    pub timestamp: Option<Cow<'a, str>>,
+    pub details: Option<&'a RawValue>,
+    pub members: Vec<(&'static str, &'a RawValue)>,
+}
+
+impl<'a, E: CatalogError> Slots<'a, E> {
+    /// Nothing found yet.
+    pub fn new() -> Self {
+        Slots {
+            channel: usize::MAX,
+            direct: false,
+            error: None,
+            code: None,
+            message: None,
+            category: None,
+            status: None,
+            request_id: None,
+            timestamp: None,
+            details: None,
+            members: Vec::new(),
+        }
+    }
+
+    /// Walks `template` over `body`, starting afresh. `Err` when the body
+    /// is not JSON (the strings read and the details must be UTF-8; what is
+    /// skipped is only scanned, as a derive would), or, with `direct`, when
+    /// a known code's details do not match: walk again without. Filled in
+    /// place: the slots hold the error, which may be large to move.
+    pub fn walk(
+        &mut self,
+        channel: usize,
+        body: &'a [u8],
+        direct: bool,
+    ) -> Result<(), serde_json::Error> {
+        *self = Slots::new();
+        let Some(template) = E::Code::TEMPLATES.get(channel) else {
+            return Ok(());
+        };
+        self.channel = channel;
+        self.direct = direct && !const { any_members(E::Code::TEMPLATES) };
+        let mut de = serde_json::Deserializer::from_slice(body);
+        match template {
+            Template::Object(members) => Walk {
+                members,
+                slots: self,
+            }
+            .deserialize(&mut de)?,
+            _ => <IgnoredAny as serde::Deserialize>::deserialize(&mut de).map(drop)?,
+        }
+        de.end()
+    }
+
+    /// Reads the value of `slot` from `map`.
+    fn fill<M: MapAccess<'a>>(&mut self, slot: Slot, map: &mut M) -> Result<(), M::Error> {
+        if slot == Slot::Details {
+            if let Some(code) = self.direct_code() {
+                self.error = Some(map.next_value_seed(Direct::<E>(code))?);
+                return Ok(());
+            }
+            let raw: &'a RawValue = map.next_value()?;
+            if self.details.is_none() && self.error.is_none() && raw.get() != "null" {
+                self.details = Some(raw);
+            }
+            return Ok(());
+        }
+        let value = map.next_value_seed(ScalarSeed)?;
+        let text = |place: &mut Option<Cow<'a, str>>, value| {
+            if let (None, Scalar::Str(s)) = (&place, value) {
+                *place = Some(s);
+            }
+        };
+        match slot {
+            Slot::Code if self.code.is_none() => {
+                self.code = match value {
+                    Scalar::Str(s) => Some(s),
+                    Scalar::Int(n) => Some(Cow::Owned(n.to_string())),
+                    Scalar::Other => None,
+                }
+            }
+            Slot::Status if self.status.is_none() => {
+                if let Scalar::Int(n) = value {
+                    self.status = u16::try_from(n).ok();
+                }
+            }
+            Slot::Message => text(&mut self.message, value),
+            Slot::Category => text(&mut self.category, value),
+            Slot::RequestId => text(&mut self.request_id, value),
+            Slot::Timestamp => text(&mut self.timestamp, value),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The known code whose details come next, when they may be read
+    /// directly: its code came first and the walk is its own channel's.
+    fn direct_code(&self) -> Option<E::Code> {
+        if !self.direct || self.error.is_some() || self.details.is_some() {
+            return None;
+        }
+        let code = E::Code::from_wire(self.code.as_deref()?)?;
+        (code.channel_index() == self.channel).then_some(code)
+    }
+}
+
+/// Whether any template has members (`$param`): their values may come
+/// after the details, so such catalogs' details are not read directly.
+/// Evaluated at compile time for each catalog.
+const fn any_members(templates: &[&Template]) -> bool {
+    let mut i = 0;
+    while i < templates.len() {
+        if has_members(templates[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn has_members(template: &Template) -> bool {
+    let mut i = 0;
+    match template {
+        Template::Member(_) => true,
+        Template::Object(members) => {
+            while i < members.len() {
+                if has_members(&members[i].1) {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        Template::Array(items) => {
+            while i < items.len() {
+                if has_members(&items[i]) {
+                    return true;
+                }
+                i += 1;
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// The details of a known code, read into the error as they stream by.
+struct Direct<E: CatalogError>(E::Code);
+
+impl<'de, E: CatalogError> DeserializeSeed<'de> for Direct<E> {
+    type Value = E;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<E, D::Error> {
+        E::from_wire_parts(self.0, d, &mut crate::decode::Members::default())
+    }
+}
+
+/// One object of a template, walked over the body.
+struct Walk<'t, 's, 'a, E> {
+    members: &'t [(&'static str, Template)],
+    slots: &'s mut Slots<'a, E>,
+}
+
+impl<'de, E: CatalogError> DeserializeSeed<'de> for Walk<'_, '_, 'de, E> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        let mut next = 0;
+        while let Some(i) = map.next_key_seed(Key {
+            names: self.members,
+            next,
+        })? {
+            next = i.map_or(next, |i| i + 1);
+            match i.map(|i| &self.members[i].1) {
+                Some(Template::Object(inner)) => map.next_value_seed(Walk {
+                    members: inner,
+                    slots: &mut *self.slots,
+                })?,
+                Some(Template::Slot(slot)) => self.slots.fill(*slot, &mut map)?,
+                Some(Template::Member(name)) => self.slots.members.push((name, map.next_value()?)),
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
+            }
+        }
+        Ok(())
+    }
+    // Where the template has an object, any other value has no slots.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        drain(seq)
+    }
+    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_str<Er: de::Error>(self, _: &str) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
+        Ok(())
+    }
+}
+
+fn drain<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// The value of a slot other than the details.
+enum Scalar<'a> {
+    Str(Cow<'a, str>),
+    Int(i128),
+    /// `null`, a float, a boolean, an array or an object: fills no slot.
+    Other,
+}
+
+struct ScalarSeed;
+
+impl<'de> DeserializeSeed<'de> for ScalarSeed {
+    type Value = Scalar<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarSeed {
+    type Value = Scalar<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(s.to_owned())))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Int(n.into()))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Int(n.into()))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar<'de>, A::Error> {
+        drain(seq).map(|()| Scalar::Other)
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Scalar<'de>, M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Other)
+    }
+}
