@@ -125,8 +125,9 @@ pub(crate) struct Parts<E> {
 
 /// Reads an error body: finds the code through the catalog's templates (the
 /// `http` one first), then reads the rest through the code's own channel.
-/// No JSON tree is built: one pass finds the slots (see [`slots`]), and the
-/// details are read from their slice straight into their types.
+/// No JSON tree is built: one pass walks the template over the body and
+/// reads a known code's details straight into their types as they stream
+/// by (from their slice when they come before the code).
 pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
     let Parts {
         error,
