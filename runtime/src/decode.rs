@@ -17,6 +17,12 @@ use crate::{CatalogCode, CatalogError};
 
 /// The parts of an error body (see [`decode`]).
 pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, DecodeError> {
+    // Validated whole, once: far cheaper than string by string.
+    let body = std::str::from_utf8(body).map_err(|_| {
+        DecodeError::Json(<serde_json::Error as de::Error>::custom(
+            "the body is not UTF-8",
+        ))
+    })?;
     let mut slots = Slots::<E>::new();
     let mut found = None;
     for channel in 0..E::Code::TEMPLATES.len() {
@@ -70,7 +76,7 @@ pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, Dec
 fn walk<'a, E: CatalogError>(
     slots: &mut Slots<'a, E>,
     channel: usize,
-    body: &'a [u8],
+    body: &'a str,
 ) -> Result<(), DecodeError> {
     slots
         .walk(channel, body, true)

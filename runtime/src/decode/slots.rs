@@ -57,15 +57,14 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         }
     }
 
-    /// Walks `template` over `body`, starting afresh. `Err` when the body
-    /// is not JSON (the strings read and the details must be UTF-8; what is
-    /// skipped is only scanned, as a derive would), or, with `direct`, when
+    /// Walks the template of `channel` over `body`, starting afresh. `Err`
+    /// when the body is not JSON, or, with `direct`, when
     /// a known code's details do not match: walk again without. Filled in
     /// place: the slots hold the error, which may be large to move.
     pub fn walk(
         &mut self,
         channel: usize,
-        body: &'a [u8],
+        body: &'a str,
         direct: bool,
     ) -> Result<(), serde_json::Error> {
         *self = Slots::new();
@@ -74,7 +73,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         };
         self.channel = channel;
         self.direct = direct && !const { any_members(E::Code::TEMPLATES) };
-        let mut de = serde_json::Deserializer::from_slice(body);
+        let mut de = serde_json::Deserializer::from_str(body);
         match template {
             Template::Object(members) => Walk {
                 members,
