@@ -4,7 +4,10 @@
 # the same bare macro plus saphyr-parser (the YAML parser errcat reads
 # events from), and vs the bare macro plus serde-saphyr (the loader errcat
 # used before, for comparison).
-# Each is built from scratch in its own target dir, RUNS times, alternating.
+# Each is built from scratch in its own target dir, RUNS times, alternating,
+# without incremental state (CARGO_INCREMENTAL=0): a user's build compiles
+# errcat-core as a registry dependency, never incrementally, while a
+# workspace member here would also write its incremental cache.
 #
 #   bash scripts/macro-build-time.sh [RUNS=3]
 set -euo pipefail
@@ -50,6 +53,7 @@ sed -e 's/let _ = std::mem::size_of::<Config>();/let c: Config = serde_saphyr::f
 sed -e 's/^name = "bare-macro"/name = "bare-parser-macro"/' -e '/^\[workspace\]/d' "$work/bare/Cargo.toml" > "$work/bare-parser/Cargo.toml"
 printf '%s\n' 'saphyr-parser = "0.3.3"' '[workspace]' >> "$work/bare-parser/Cargo.toml"
 sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count();/' "$work/bare/src/lib.rs" > "$work/bare-parser/src/lib.rs"
+export CARGO_INCREMENTAL=0
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 as=(); bs=(); cs=(); ds=()
@@ -61,7 +65,7 @@ for _ in $(seq "$runs"); do
   ds+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-parser" cargo build -q --manifest-path "$work/bare-parser/Cargo.toml")")
 done
 ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}"); md=$(median "${ds[@]}")
-printf 'clean build, dev profile, %s runs\n' "$runs"
+printf 'clean build, dev profile, no incremental state, %s runs\n' "$runs"
 printf 'errcat-macros and deps: median %.1fs (runs: %s)\n' "$ma" "${as[*]}"
 printf 'bare syn+quote+serde-derive macro: median %.1fs (runs: %s)\n' "$mb" "${bs[*]}"
 printf 'bare macro + serde-saphyr (deserialize): median %.1fs (runs: %s)\n' "$mc" "${cs[*]}"

@@ -11,8 +11,8 @@
 //! intermediate token streams) is timed. The plain parse is measured the
 //! same way.
 //!
-//! `cargo bench -p errcat-core --bench expand` (release) and
-//! `cargo bench -p errcat-core --bench expand --profile dev` (what an
+//! `cargo bench -p errcat-core --features tooling --bench expand` (release) and
+//! `cargo bench -p errcat-core --features tooling --bench expand --profile dev` (what an
 //! unoptimized proc macro pays in a user's debug build).
 
 use std::collections::BTreeMap;

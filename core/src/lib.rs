@@ -25,7 +25,9 @@ mod names;
 mod recover;
 pub mod render;
 pub(crate) mod rust_ty;
+#[cfg(feature = "tooling")]
 pub mod schema;
+#[cfg(feature = "tooling")]
 pub mod synth;
 pub(crate) mod valid;
 

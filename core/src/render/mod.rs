@@ -1,8 +1,10 @@
 //! Stage 5 (renderers): views of a checked catalog that are not Rust code.
 
 pub mod json_schema;
+#[cfg(feature = "tooling")]
 pub mod markdown;
 pub mod openapi;
+#[cfg(feature = "tooling")]
 pub mod typescript;
 
 use serde_json::{Map, Value, json};
