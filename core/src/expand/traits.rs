@@ -30,10 +30,14 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
     };
     let mut out = helpers;
     out.extend(quote!(::errcat::__private::axum_impls!(#error);));
-    // Discarded by the runtime unless its `utoipa` feature is on.
-    let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
-    let responses = crate::render::openapi::inline_responses(valid.catalog, &codes).to_string();
-    out.extend(quote!(::errcat::__private::utoipa_impls!(#error, #responses);));
+    // The runtime's `utoipa` feature turns this crate's on (through the
+    // macro crate's): the responses cost as much as the rest of the
+    // expansion, so a build without it does not compute them.
+    if cfg!(feature = "utoipa") {
+        let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
+        let responses = crate::render::openapi::inline_responses(valid.catalog, &codes).to_string();
+        out.extend(quote!(::errcat::__private::utoipa_impls!(#error, #responses);));
+    }
     out.extend(imp(
         quote!(__p::std::error::Error for #error),
         TokenStream::new(),

@@ -52,8 +52,10 @@ pub fn responses(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Map<S
 /// runtime's `utoipa` feature hands to a utoipa-built document.
 pub fn inline_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
     let types = named_types(catalog, TYPES);
+    let by_wire: std::collections::HashMap<&str, &Code> =
+        codes.iter().map(|c| (c.code.value.as_str(), *c)).collect();
     let inline = |code: &str| -> Value {
-        let c = codes.iter().find(|c| c.code.value == code);
+        let c = by_wire.get(code);
         let body = c.map_or(json!({}), |c| code_body(catalog, c, TYPES));
         resolve(body, &types, 0)
     };
@@ -167,10 +169,11 @@ fn responses_of(
         let mut mapping = Map::new();
         for c in &codes {
             let wire = &c.code.value;
-            one_of.push(schema_ref(wire));
-            if let Some(r) = schema_ref(wire).get("$ref") {
+            let schema = schema_ref(wire);
+            if let Some(r) = schema.get("$ref") {
                 mapping.insert(wire.clone(), r.clone());
             }
+            one_of.push(schema);
             examples.insert(
                 wire.clone(),
                 json!({"summary": c.message.as_ref().map_or("", |m| m.value.as_str()), "value": example(catalog, c).to_value()}),
