@@ -14,8 +14,8 @@ set -euo pipefail
 runs="${1:-3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/macro-build-time"
-rm -rf "$work/bare" "$work/bare-yaml" "$work/bare-parser"
-mkdir -p "$work/bare/src" "$work/bare-yaml/src" "$work/bare-parser/src"
+rm -rf "$work/bare" "$work/bare-yaml" "$work/bare-parser" "$work/bare-deps"
+mkdir -p "$work/bare/src" "$work/bare-yaml/src" "$work/bare-parser/src" "$work/bare-deps/src"
 cat > "$work/bare/Cargo.toml" <<'TOML'
 [package]
 name = "bare-macro"
@@ -54,22 +54,33 @@ sed -e 's/^name = "bare-macro"/name = "bare-parser-macro"/' -e '/^\[workspace\]/
 printf '%s\n' 'saphyr-parser = "0.3.3"' '[workspace]' >> "$work/bare-parser/Cargo.toml"
 sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count();/' "$work/bare/src/lib.rs" > "$work/bare-parser/src/lib.rs"
 export CARGO_INCREMENTAL=0
+# The bare macro plus every dependency errcat-core has, each used once, with
+# errcat-core's features: what the macro's dependencies cost without a line
+# of errcat's own.
+sed -e 's/^name = "bare-macro"/name = "bare-deps-macro"/' -e '/^\[workspace\]/d' "$work/bare/Cargo.toml" > "$work/bare-deps/Cargo.toml"
+printf '%s\n' 'saphyr-parser = "0.3.3"' 'serde_json = { version = "1", features = ["raw_value"] }' \
+  'strsim = "0.11"' 'http = "1"' 'jiff = { version = "0.2", default-features = false, features = ["std"] }' \
+  '[workspace]' >> "$work/bare-deps/Cargo.toml"
+sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count(); let _ = serde_json::to_string(\&1).unwrap(); let _ = strsim::jaro_winkler("a", "b"); let _ = http::HeaderName::from_static("x"); let _ = "2024-01-15T10:30:00Z".parse::<jiff::Timestamp>();/' "$work/bare/src/lib.rs" > "$work/bare-deps/src/lib.rs"
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-as=(); bs=(); cs=(); ds=()
+as=(); bs=(); cs=(); ds=(); es=()
 for _ in $(seq "$runs"); do
-  rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml" "$work/t-bare-parser"
+  rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml" "$work/t-bare-parser" "$work/t-bare-deps"
   as+=("$(secs env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
   bs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
   cs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-yaml" cargo build -q --manifest-path "$work/bare-yaml/Cargo.toml")")
   ds+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-parser" cargo build -q --manifest-path "$work/bare-parser/Cargo.toml")")
+  es+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-deps" cargo build -q --manifest-path "$work/bare-deps/Cargo.toml")")
 done
-ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}"); md=$(median "${ds[@]}")
+ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}"); md=$(median "${ds[@]}"); me=$(median "${es[@]}")
 printf 'clean build, dev profile, no incremental state, %s runs\n' "$runs"
 printf 'errcat-macros and deps: median %.1fs (runs: %s)\n' "$ma" "${as[*]}"
 printf 'bare syn+quote+serde-derive macro: median %.1fs (runs: %s)\n' "$mb" "${bs[*]}"
 printf 'bare macro + serde-saphyr (deserialize): median %.1fs (runs: %s)\n' "$mc" "${cs[*]}"
 printf 'bare macro + saphyr-parser: median %.1fs (runs: %s)\n' "$md" "${ds[*]}"
+printf 'bare macro + every dependency of errcat-core: median %.1fs (runs: %s)\n' "$me" "${es[*]}"
 printf 'ratio errcat / bare: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
+printf 'ratio bare + errcat-core'"'"'s dependencies / bare (the floor without errcat'"'"'s own code): %.2f\n' "$(echo "$me / $mb" | bc -l)"
 printf 'ratio bare + saphyr-parser / bare (the floor with the YAML parser errcat uses): %.2f\n' "$(echo "$md / $mb" | bc -l)"
 printf 'ratio bare + serde-saphyr / bare (the loader errcat used before): %.2f\n' "$(echo "$mc / $mb" | bc -l)"
