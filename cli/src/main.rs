@@ -122,8 +122,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         })),
         ("ts", [file]) => Ok(with_catalog(file, |c| {
-            print!("{}", render::typescript::module(c));
-            ExitCode::SUCCESS
+            match render::typescript::module(c) {
+                Ok(module) => {
+                    print!("{module}");
+                    ExitCode::SUCCESS
+                }
+                Err(clashes) => {
+                    report(&clashes);
+                    ExitCode::FAILURE
+                }
+            }
         })),
         ("diff", [flag, rev, file]) if flag == "--git" => Ok(evolve::diff_git(rev, file)),
         ("diff", [old, new]) => Ok(evolve::diff_files(old, new)),

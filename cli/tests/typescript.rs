@@ -36,7 +36,7 @@ fn the_typescript_module_compiles_strictly_and_parses_every_seed_example() {
         let catalog = errcat_core::compile_file(&root.join(&rel), &rel).unwrap();
         std::fs::write(
             dir.join(format!("{name}.ts")),
-            errcat_core::render::typescript::module(&catalog),
+            errcat_core::render::typescript::module(&catalog).expect("no clash"),
         )
         .unwrap();
         let bodies: Vec<serde_json::Value> =

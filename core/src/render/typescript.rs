@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::json_schema::{code_body, named_types};
+use crate::Diagnostic;
 use crate::model::{Catalog, Slot, Template};
 
 /// Where named types are found in the embedded schemas.
@@ -108,8 +109,41 @@ fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<String>> {
     out
 }
 
-/// The module.
-pub fn module(catalog: &Catalog) -> String {
+/// The names the module declares for itself in TypeScript's type space.
+const OWN_TYPES: [&str; 5] = ["Code", "KnownError", "UnknownError", "ParsedError", "Schema"];
+
+/// Named types of the catalog that would share a name with one of the
+/// module's own types or with a code's `<Variant>Body` interface: the module
+/// would not compile.
+pub fn clashes(catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for t in &catalog.types {
+        let name = t.name.value.as_str();
+        let body_of = catalog.codes.iter().find(|c| body_name(c) == name);
+        let what = if OWN_TYPES.contains(&name) {
+            format!("the TypeScript module's own `{name}`")
+        } else if let Some(c) = body_of {
+            format!("the body interface of code `{}`", c.code.value)
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                &t.name.loc,
+                format!("type `{name}` has the name of {what} in `errcat ts` output"),
+            )
+            .hint("rename the type under `types:` (its Rust name follows)"),
+        );
+    }
+    out
+}
+
+/// The module, or why it cannot be written (see [`clashes`]).
+pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
+    let clashes = clashes(catalog);
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
     let mut out = String::new();
     let name = catalog.name.as_ref().map_or("", |n| n.value.as_str());
     let _ = writeln!(
@@ -203,7 +237,7 @@ pub fn module(catalog: &Catalog) -> String {
         "const CODE_PATHS: string[][] = {code_paths};\nconst STATUS_PATHS: string[][] = {status_paths};\n"
     );
     out.push_str(RUNTIME);
-    out
+    Ok(out)
 }
 
 /// The checks behind `parseError`: the JSON Schema subset errcat writes.
@@ -279,3 +313,44 @@ export function parseError(body: unknown): ParsedError {
   return { known: false, code: null, status, body };
 }
 "##;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn types_named_like_the_modules_own_are_reported_at_their_line() {
+        let text = "\
+name: t
+envelopes:
+  http: {error: {code: $code, message: $message, details: $details}}
+types:
+  Code:
+    enum: [a, b]
+  RateLimitedBody:
+    fields:
+      id: string
+  Fine:
+    enum: [x]
+codes:
+  RATE_LIMITED: {status: 429, message: slow}
+";
+        let catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        let clashes = super::module(&catalog).unwrap_err();
+        let found: Vec<(u32, &str)> = clashes
+            .iter()
+            .map(|d| (d.loc.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    5,
+                    "type `Code` has the name of the TypeScript module's own `Code` in `errcat ts` output"
+                ),
+                (
+                    7,
+                    "type `RateLimitedBody` has the name of the body interface of code `RATE_LIMITED` in `errcat ts` output"
+                ),
+            ]
+        );
+    }
+}
