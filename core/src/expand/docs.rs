@@ -18,7 +18,25 @@ pub(super) fn doc(text: &str) -> TokenStream {
         joined.push('\n');
     }
     joined.pop();
-    quote!(#[doc = #joined])
+    let text = raw_literal(&joined);
+    quote!(#[doc = #text])
+}
+
+/// `text` as a raw string literal (`r#"…"#`): the lexer reads it as it
+/// stands, while a `"…"` literal is escaped character by character, which
+/// was a tenth of a large catalog's expansion. A text a raw literal cannot
+/// hold (a lone carriage return) is escaped as usual.
+fn raw_literal(text: &str) -> proc_macro2::Literal {
+    // One `#` more than the longest run of them after any `"`.
+    let mut longest = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text[i + 1..].bytes().take_while(|b| *b == b'#').count();
+        longest = longest.max(run);
+    }
+    let hashes = "#".repeat(longest + 1);
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
 
 /// `#[deprecated]`, with the catalog's note, date and replacement (the date

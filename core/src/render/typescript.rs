@@ -110,7 +110,13 @@ fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<String>> {
 }
 
 /// The names the module declares for itself in TypeScript's type space.
-const OWN_TYPES: [&str; 5] = ["Code", "KnownError", "UnknownError", "ParsedError", "Schema"];
+const OWN_TYPES: [&str; 5] = [
+    "Code",
+    "KnownError",
+    "UnknownError",
+    "ParsedError",
+    "Schema",
+];
 
 /// Named types of the catalog that would share a name with one of the
 /// module's own types or with a code's `<Variant>Body` interface: the module
