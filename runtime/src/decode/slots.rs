@@ -57,10 +57,10 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         }
     }
 
-    /// Walks the template of `channel` over `body`, starting afresh. `Err`
-    /// when the body is not JSON, or, with `direct`, when
-    /// a known code's details do not match: walk again without. Filled in
-    /// place: the slots hold the error, which may be large to move.
+    /// Walks the template of `channel` over `body`, starting afresh, and
+    /// fills the slots in place (they hold the error, which may be large to
+    /// move). `Err` when the body is not JSON or, with `direct`, when a
+    /// known code's details do not match: then walk again without.
     pub fn walk(
         &mut self,
         channel: usize,
