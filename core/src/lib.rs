@@ -10,6 +10,7 @@
 //! Every stage collects all of its mistakes; [`compile_file`] reports them together.
 
 #![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
 #![warn(missing_docs)]
 
 pub mod cache;

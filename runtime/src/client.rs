@@ -300,32 +300,49 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
     }
 }
 
-/// Redacting: a known error prints as its own `Debug` (the generated one
-/// redacts `sensitive` fields), raw details with the catalog's sensitive
-/// fields replaced.
+/// Redacting: the kind prints as [`FailureKind`]'s `Debug` does.
 impl<E: CatalogError> fmt::Debug for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut d = f.debug_struct("Failure");
-        d.field("status", &self.status)
+        f.debug_struct("Failure")
+            .field("status", &self.status)
             .field("request_id", &self.request_id)
             .field("timestamp", &self.timestamp)
             .field("retry_after", &self.retry_after)
-            .field("message", &self.message);
-        match &self.kind {
-            FailureKind::Known(e) => d.field("error", e),
+            .field("message", &self.message)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+/// Redacting: a known error prints as its own `Debug` (the generated one
+/// redacts `sensitive` fields), raw details with the catalog's sensitive
+/// fields replaced.
+impl<E: CatalogError> fmt::Debug for FailureKind<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FailureKind::Known(e) => f.debug_tuple("Known").field(e).finish(),
             FailureKind::Unknown { error, mismatch } => {
                 let mut details = error.details.clone();
                 if let Some(v) = &mut details {
                     crate::redact(v, <E::Code as CatalogCode>::SENSITIVE);
                 }
-                d.field("code", &error.code)
+                f.debug_struct("Unknown")
+                    .field("code", &error.code)
+                    .field("category", &error.category)
+                    .field("status", &error.status)
                     .field("details", &details)
+                    .field("members", &error.members)
                     .field("mismatch", mismatch)
+                    .finish()
             }
-            FailureKind::NotAnEnvelope { body_start } => d.field("body_start", body_start),
-            FailureKind::TooLarge { limit } => d.field("too_large", limit),
-        };
-        d.finish()
+            FailureKind::NotAnEnvelope { body_start } => f
+                .debug_struct("NotAnEnvelope")
+                .field("body_start", body_start)
+                .finish(),
+            FailureKind::TooLarge { limit } => {
+                f.debug_struct("TooLarge").field("limit", limit).finish()
+            }
+        }
     }
 }
 

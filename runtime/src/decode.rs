@@ -106,7 +106,7 @@ fn unknown<E>(code: Cow<'_, str>, message: Option<String>, slots: &Slots<'_, E>)
 /// The members of a received envelope (`$param`), raw slices of the body
 /// that generated code reads into a known error's fields.
 #[doc(hidden)]
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Members<'a>(Vec<(&'static str, &'a RawValue)>);
 
 impl Members<'_> {

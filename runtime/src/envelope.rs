@@ -70,6 +70,7 @@ impl<E: CatalogError> Serialize for Envelope<'_, E> {
 
 /// The `$message` slot of an error, as a serializable value.
 #[doc(hidden)]
+#[derive(Debug)]
 pub struct MessageOf<'a, E>(pub &'a E);
 
 impl<E: CatalogError> Serialize for MessageOf<'_, E> {
@@ -83,6 +84,7 @@ impl<E: CatalogError> Serialize for MessageOf<'_, E> {
 
 /// The `$details` slot of an error, as a serializable value.
 #[doc(hidden)]
+#[derive(Debug)]
 pub struct DetailsOf<'a, E>(pub &'a E);
 
 impl<E: CatalogError> Serialize for DetailsOf<'_, E> {

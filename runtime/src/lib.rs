@@ -16,6 +16,7 @@
 //! ([`Received`]).
 
 #![forbid(unsafe_code)]
+#![warn(missing_debug_implementations)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "axum")]

@@ -240,6 +240,11 @@ fn decisions_follow_the_advice_and_bodies_keep_everything() {
         !debug.contains("123456789") && debug.contains("<redacted>"),
         "{debug}"
     );
+    let kind = format!("{:?}", f.kind);
+    assert!(
+        !kind.contains("123456789") && kind.contains("<redacted>"),
+        "{kind}"
+    );
     // An empty 405 is a failure with its status.
     let f = Failure::<HexabaseError>::from_parts(
         errcat::http::StatusCode::METHOD_NOT_ALLOWED,
