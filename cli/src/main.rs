@@ -58,22 +58,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             print_json(&render::dump(c));
             ExitCode::SUCCESS
         })),
-        ("example", [file, code]) => Ok(with_catalog(file, |c| {
-            match c.codes.iter().find(|k| &k.code.value == code) {
-                Some(k) => {
-                    // In the order the generated serializer writes.
-                    println!("{}", render::example(c, k).pretty());
-                    ExitCode::SUCCESS
-                }
-                None => {
-                    let names: Vec<&str> = c.codes.iter().map(|k| k.code.value.as_str()).collect();
-                    eprintln!(
-                        "error: no code `{code}` in {file}; {}",
-                        errcat_core::diag::suggest(code, &names)
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+        ("example", [file, code]) => Ok(with_code(file, code, |c, k| {
+            // In the order the generated serializer writes.
+            println!("{}", render::example(c, k).pretty());
         })),
         ("synth", [n]) => {
             let n: usize = n.parse().map_err(|_| format!("`{n}` is not a number"))?;
@@ -97,21 +84,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
             }
         })),
-        ("explain", [file, code]) => Ok(with_catalog(file, |c| {
-            match c.codes.iter().find(|k| &k.code.value == code) {
-                Some(k) => {
-                    print!("{}", render::markdown::explain(c, k));
-                    ExitCode::SUCCESS
-                }
-                None => {
-                    let names: Vec<&str> = c.codes.iter().map(|k| k.code.value.as_str()).collect();
-                    eprintln!(
-                        "error: no code `{code}` in {file}; {}",
-                        errcat_core::diag::suggest(code, &names)
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+        ("explain", [file, code]) => Ok(with_code(file, code, |c, k| {
+            print!("{}", render::markdown::explain(c, k));
         })),
         ("json-schema", [file]) => Ok(with_catalog(file, |c| {
             print_json(&render::json_schema::document(c));
@@ -188,6 +162,30 @@ fn with_catalog(file: &str, f: impl FnOnce(&Catalog) -> ExitCode) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs `f` on the code `code` of the catalog, or names the closest code.
+fn with_code(
+    file: &str,
+    code: &str,
+    f: impl FnOnce(&Catalog, &errcat_core::model::Code),
+) -> ExitCode {
+    with_catalog(file, |c| {
+        match c.codes.iter().find(|k| k.code.value == code) {
+            Some(k) => {
+                f(c, k);
+                ExitCode::SUCCESS
+            }
+            None => {
+                let names: Vec<&str> = c.codes.iter().map(|k| k.code.value.as_str()).collect();
+                eprintln!(
+                    "error: no code `{code}` in {file}; {}",
+                    errcat_core::diag::suggest(code, &names)
+                );
+                ExitCode::FAILURE
+            }
+        }
+    })
 }
 
 fn check(files: &[String]) -> ExitCode {

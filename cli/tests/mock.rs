@@ -74,11 +74,7 @@ async fn every_code_answers_its_example(path: &str) {
     )
     .unwrap();
     let mock = start(path);
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .no_proxy()
-        .build()
-        .unwrap();
+    let client = loopback_client();
     let mut asked = 0;
     for code in catalog.codes.iter().filter(|c| c.resolved.status.is_some()) {
         let wire = &code.code.value;
@@ -161,16 +157,21 @@ fn request_id(v: &serde_json::Value) -> Option<&str> {
     }
 }
 
+/// A client for the mock on 127.0.0.1: bounded requests, no proxy.
+fn loopback_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .no_proxy()
+        .build()
+        .unwrap()
+}
+
 /// What the check of the issue does: every HTTP code of the seed
 /// reference, asked with the seed's own request id, answers the seed's
 /// status, headers and body.
 async fn the_mock_answers_as_the_reference(path: &str, seed_file: &str) {
     let mock = start(path);
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .no_proxy()
-        .build()
-        .unwrap();
+    let client = loopback_client();
     let mut compared = 0;
     for code in seeds::seed(seed_file) {
         let res = client.get(format!("{}/{}", mock.base, code.code));

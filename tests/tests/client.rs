@@ -3,6 +3,8 @@
 //! hostile bodies are handled, and `Retry` follows the catalog's advice.
 //! Waiting is recorded, not slept, and the clock is fixed.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -16,14 +18,6 @@ use tokio::sync::oneshot;
 async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
     errcat_tests::server::serve_on_loopback(errcat_tests::server::app())
         .await
-        .unwrap()
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .no_proxy()
-        .build()
         .unwrap()
 }
 
@@ -47,7 +41,7 @@ async fn get<E: errcat::CatalogError>(
     url: String,
 ) -> (Result<reqwest::Response, ClientError<E>>, usize) {
     let attempts = Arc::new(Mutex::new(0));
-    let c = client();
+    let c = common::client();
     let a = attempts.clone();
     let result = retry
         .send::<E, _, _>(|| {
@@ -182,7 +176,7 @@ async fn an_expired_token_is_refreshed_then_retried_once() {
         let t = t.clone();
         async move { *t.lock().unwrap() = "fresh".into() }
     });
-    let c = client();
+    let c = common::client();
     let url = format!("http://{addr}/hexabase/me");
     let response = retry
         .send::<HexabaseError, _, _>(|| {

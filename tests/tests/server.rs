@@ -3,8 +3,9 @@
 //! and bodies of errors from handlers, rejections, fallbacks, panics and
 //! non-HTTP codes, the request id echoed, and one log event per error.
 
+mod common;
+
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
@@ -17,14 +18,6 @@ async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
 
 async fn serve_router(app: axum::Router) -> (SocketAddr, oneshot::Sender<()>) {
     errcat_tests::server::serve_on_loopback(app).await.unwrap()
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .no_proxy()
-        .build()
-        .unwrap()
 }
 
 struct Answer {
@@ -60,7 +53,7 @@ fn hook0_error(a: &Answer) -> Value {
 #[tokio::test]
 async fn handler_errors_carry_the_request_id_and_their_headers() {
     let (addr, _stop) = serve().await;
-    let c = client();
+    let c = common::client();
     let a = send(
         c.get(format!("http://{addr}/hook0/stats"))
             .header("x-request-id", "req-7"),
@@ -98,7 +91,7 @@ async fn handler_errors_carry_the_request_id_and_their_headers() {
 #[tokio::test]
 async fn every_category_of_both_catalogs_answers_in_its_envelope() {
     let (addr, _stop) = serve().await;
-    let c = client();
+    let c = common::client();
     let hook0 = [
         ("GET", "/hook0/me", "MISSING_TOKEN", 401),
         ("GET", "/hook0/admin", "INSUFFICIENT_PERMISSIONS", 403),
@@ -182,7 +175,7 @@ async fn every_category_of_both_catalogs_answers_in_its_envelope() {
 #[tokio::test]
 async fn rejections_fallbacks_and_panics_follow_the_reference() {
     let (addr, _stop) = serve().await;
-    let c = client();
+    let c = common::client();
     let url = |p: &str| format!("http://{addr}{p}");
     // Malformed JSON: axum's rejection becomes INVALID_JSON with its text.
     let a = send(
@@ -281,7 +274,7 @@ async fn rejections_fallbacks_and_panics_follow_the_reference() {
 #[tokio::test]
 async fn codes_of_other_channels_become_the_internal_error() {
     let (addr, _stop) = serve().await;
-    let c = client();
+    let c = common::client();
     let a = send(c.get(format!("http://{addr}/hook0/deliveries/d1"))).await;
     assert_eq!(
         (a.status, a.body["error"]["code"].as_str()),
@@ -343,7 +336,7 @@ async fn the_request_id_header_and_the_clock_are_configurable() {
         .layer(layer.clone());
     let (addr, _stop) = serve_router(app).await;
     let a = send(
-        client()
+        common::client()
             .get(format!("http://{addr}/"))
             .header("x-correlation-id", "c-1"),
     )
@@ -363,7 +356,7 @@ async fn the_request_id_header_and_the_clock_are_configurable() {
     );
     let (addr, _stop) = serve_router(app).await;
     let a = send(
-        client()
+        common::client()
             .get(format!("http://{addr}/"))
             .header("x-request-id", "ignored"),
     )

@@ -122,14 +122,18 @@ const OWN_TYPES: [&str; 5] = [
 /// module's own types or with a code's `<Variant>Body` interface: the module
 /// would not compile.
 pub fn clashes(catalog: &Catalog) -> Vec<Diagnostic> {
+    let bodies: std::collections::HashMap<String, &str> = catalog
+        .codes
+        .iter()
+        .map(|c| (body_name(c), c.code.value.as_str()))
+        .collect();
     let mut out = Vec::new();
     for t in &catalog.types {
         let name = t.name.value.as_str();
-        let body_of = catalog.codes.iter().find(|c| body_name(c) == name);
         let what = if OWN_TYPES.contains(&name) {
             format!("the TypeScript module's own `{name}`")
-        } else if let Some(c) = body_of {
-            format!("the body interface of code `{}`", c.code.value)
+        } else if let Some(code) = bodies.get(name) {
+            format!("the body interface of code `{code}`")
         } else {
             continue;
         };
