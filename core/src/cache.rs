@@ -5,17 +5,18 @@
 //! once; the output is identical to a fresh expansion because it is the
 //! fresh expansion's text.
 //!
-//! Token streams cannot be kept across macro invocations (their handles
-//! belong to one invocation), so the cache keeps the generated code as text
-//! and re-lexes it.
+//! The generated code is text (token streams cannot be kept across macro
+//! invocations: their handles belong to one invocation), so a hit is the
+//! same text the compiler lexed the first time.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
 use proc_macro2::TokenStream;
+
+use crate::quasi::Rust;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
@@ -30,7 +31,7 @@ struct Key {
 /// At most this many expansions are kept; the cache is cleared when full.
 const CAPACITY: usize = 256;
 
-static CACHE: Mutex<Option<HashMap<Key, String>>> = Mutex::new(None);
+static CACHE: Mutex<Option<HashMap<Key, Rust>>> = Mutex::new(None);
 
 fn key(path: &Path, item: &TokenStream, kind: &'static str) -> Option<Key> {
     let meta = std::fs::metadata(path).ok()?;
@@ -48,48 +49,64 @@ fn key(path: &Path, item: &TokenStream, kind: &'static str) -> Option<Key> {
     })
 }
 
-/// An expansion: tokens made now, or the text of an earlier identical one.
+/// An expansion: the generated code as text, and any diagnostics as
+/// tokens.
 ///
-/// A cache hit stays text so that the proc macro can hand it straight to
-/// the compiler's lexer (`proc_macro::TokenStream::from_str`): going through
+/// The code stays text so that the proc macro hands it straight to the
+/// compiler's lexer (`proc_macro::TokenStream::from_str`), in one call
+/// rather than one per token (see [`crate::quasi`]); going through
 /// `proc_macro2` would first re-lex it with `proc_macro2`'s own validating
-/// lexer, which in an unoptimized macro costs more than the hit saves.
-#[derive(Debug)]
-pub enum Output {
-    /// Expanded in this call.
-    Fresh(TokenStream),
-    /// Served by the cache: the text of an identical earlier expansion.
-    Cached(String),
+/// lexer. Diagnostics stay tokens: they carry the span of the catalog path
+/// in the user's source, which text cannot keep.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// `compile_error!`s, spanned in the user's code.
+    pub errors: TokenStream,
+    /// The generated code.
+    pub code: Rust,
+    cached: bool,
 }
 
 impl Output {
-    /// The tokens, lexing cached text with `proc_macro2`.
-    pub fn into_token_stream(self) -> TokenStream {
-        match self {
-            Output::Fresh(tokens) => tokens,
-            // The text is the `Display` of a token stream, so it lexes; an
-            // error here would be a bug, reported rather than a panic.
-            Output::Cached(text) => TokenStream::from_str(&text).unwrap_or_else(|e| {
-                let message = format!("errcat: internal error: cached expansion does not lex: {e}");
-                quote::quote!(::core::compile_error!(#message);)
-            }),
+    /// Only diagnostics.
+    pub fn errors(errors: TokenStream) -> Output {
+        Output {
+            errors,
+            ..Output::default()
         }
+    }
+
+    /// Diagnostics and the code that stands beside them.
+    pub fn with_code(errors: TokenStream, code: Rust) -> Output {
+        Output {
+            errors,
+            code,
+            cached: false,
+        }
+    }
+
+    /// The diagnostics followed by the code, lexed by `proc_macro2`
+    /// (outside the compiler: tests and tools).
+    pub fn into_token_stream(self) -> TokenStream {
+        let mut tokens = self.errors;
+        tokens.extend(self.code.to_token_stream());
+        tokens
     }
 
     /// Whether the cache served this expansion.
     pub fn is_cached(&self) -> bool {
-        matches!(self, Output::Cached(_))
+        self.cached
     }
 }
 
 /// Returns the cached expansion of `item` with the catalog at `path`, or
-/// runs `expand` and caches its output when it succeeded (`Ok`). Errors are
-/// never cached: they carry spans that text cannot keep.
+/// runs `expand` and caches its output when it has no diagnostics. Errors
+/// are never cached: they carry spans that text cannot keep.
 pub(crate) fn expand_cached(
     path: &Path,
     item: &TokenStream,
     kind: &'static str,
-    expand: impl FnOnce() -> Result<TokenStream, TokenStream>,
+    expand: impl FnOnce() -> Output,
 ) -> Output {
     let key = key(path, item, kind);
     if let Some(k) = &key {
@@ -97,21 +114,23 @@ pub(crate) fn expand_cached(
             .lock()
             .ok()
             .and_then(|c| c.as_ref().and_then(|m| m.get(k).cloned()));
-        if let Some(text) = hit {
-            return Output::Cached(text);
+        if let Some(code) = hit {
+            return Output {
+                errors: TokenStream::new(),
+                code,
+                cached: true,
+            };
         }
     }
-    match expand() {
-        Ok(tokens) => {
-            if let (Some(k), Ok(mut cache)) = (key, CACHE.lock()) {
-                let map = cache.get_or_insert_with(HashMap::new);
-                if map.len() >= CAPACITY {
-                    map.clear();
-                }
-                map.insert(k, tokens.to_string());
-            }
-            Output::Fresh(tokens)
+    let output = expand();
+    if output.errors.is_empty()
+        && let (Some(k), Ok(mut cache)) = (key, CACHE.lock())
+    {
+        let map = cache.get_or_insert_with(HashMap::new);
+        if map.len() >= CAPACITY {
+            map.clear();
         }
-        Err(errors) => Output::Fresh(errors),
+        map.insert(k, output.code.clone());
     }
+    output
 }

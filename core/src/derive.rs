@@ -219,14 +219,14 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
     use crate::cache::Output;
     let input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
-        Err(e) => return Output::Fresh(e.to_compile_error()),
+        Err(e) => return Output::errors(e.to_compile_error()),
     };
     let opts = match options(&input) {
         Ok(o) => o,
-        Err(e) => return Output::Fresh(e.to_compile_error()),
+        Err(e) => return Output::errors(e.to_compile_error()),
     };
     let syn::Data::Enum(data) = &input.data else {
-        return Output::Fresh(
+        return Output::errors(
             syn::Error::new(
                 input.ident.span(),
                 "#[derive(ErrorCatalog)] goes on an enum",
@@ -235,13 +235,13 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
         );
     };
     if !input.generics.params.is_empty() {
-        return Output::Fresh(
+        return Output::errors(
             syn::Error::new(input.ident.span(), "a catalog enum cannot be generic")
                 .to_compile_error(),
         );
     }
     if data.variants.is_empty() {
-        return Output::Fresh(
+        return Output::errors(
             syn::Error::new(
                 input.ident.span(),
                 "#[derive(ErrorCatalog)] needs at least one variant, each mapping a catalog code; for every code of the catalog, use #[errcat::catalog(\"...\")] on an empty enum",
@@ -253,21 +253,16 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
     crate::cache::expand_cached(&resolved.path, &item, "derive", || {
         let catalog = match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
             Ok(catalog) => catalog,
-            Err(failed) => return Err(recovered(&failed, &input, data, &opts, &resolved)),
+            Err(failed) => return recovered(&failed, &input, data, &opts, &resolved),
         };
         let locked = crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
         match plan(&catalog, &input, data, opts.exhaustive) {
-            Ok(plan) => {
-                let out = generate(&catalog, &input, &resolved, &plan)
-                    .map_err(|diags| errors(&diags, opts.path.span()))?;
-                if locked.is_empty() {
-                    Ok(out)
-                } else {
-                    let errs = errors(&locked, opts.path.span());
-                    Err(quote::quote!(#errs #out))
-                }
-            }
-            Err(errs) => Err(errs.iter().map(syn::Error::to_compile_error).collect()),
+            Ok(plan) => match generate(&catalog, &input, &resolved, &plan) {
+                // With only lock mistakes, the API stands beside them.
+                Ok(code) => Output::with_code(errors(&locked, opts.path.span()), code),
+                Err(diags) => Output::errors(errors(&diags, opts.path.span())),
+            },
+            Err(errs) => Output::errors(errs.iter().map(syn::Error::to_compile_error).collect()),
         }
     })
 }
@@ -282,7 +277,7 @@ fn recovered(
     data: &syn::DataEnum,
     opts: &Options,
     resolved: &crate::expand::Resolved,
-) -> TokenStream {
+) -> crate::cache::Output {
     let errors = errors(&failed.diagnostics, opts.path.span());
     let body = failed.recovered.as_deref().and_then(|c| {
         generate(
@@ -293,7 +288,7 @@ fn recovered(
         )
         .ok()
     });
-    quote::quote!(#errors #body)
+    crate::cache::Output::with_code(errors, body.unwrap_or_default())
 }
 
 fn plan<'a>(

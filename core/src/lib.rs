@@ -23,6 +23,7 @@ pub mod handwritten;
 pub mod load;
 pub mod model;
 mod names;
+pub mod quasi;
 mod recover;
 pub mod render;
 pub(crate) mod rust_ty;

@@ -2,8 +2,8 @@
 //! expansion (tokens), the derive (the shapes a hand-written field may
 //! have) and the hand-written benchmark generator (source text).
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use crate::quasi::{Rust, rust};
+use proc_macro2::{Ident, Span};
 
 use crate::model::{IntTy, Ty};
 use crate::names;
@@ -64,32 +64,32 @@ impl RustTy {
 
     /// Tokens naming the type; `p` is the path to the runtime's
     /// `__private` module. Named types must be checked identifiers.
-    pub fn tokens(&self, p: &TokenStream) -> TokenStream {
+    pub fn tokens(&self, p: &Rust) -> Rust {
         match self {
-            RustTy::Bool => quote!(bool),
+            RustTy::Bool => rust!(bool),
             RustTy::Int(i) => {
                 let id = Ident::new(i.name(), Span::call_site());
-                quote!(#id)
+                rust!(#id)
             }
-            RustTy::F64 => quote!(f64),
-            RustTy::String => quote!(#p::String),
-            RustTy::Timestamp => quote!(#p::Timestamp),
-            RustTy::Json => quote!(#p::Value),
+            RustTy::F64 => rust!(f64),
+            RustTy::String => rust!(#p::String),
+            RustTy::Timestamp => rust!(#p::Timestamp),
+            RustTy::Json => rust!(#p::Value),
             RustTy::Named(n) | RustTy::InlineEnum(n) => {
                 let id = Ident::new(n, Span::call_site());
-                quote!(#id)
+                rust!(#id)
             }
             RustTy::Vec(t) => {
                 let t = t.tokens(p);
-                quote!(#p::Vec<#t>)
+                rust!(#p::Vec<#t>)
             }
             RustTy::Map(t) => {
                 let t = t.tokens(p);
-                quote!(#p::BTreeMap<#p::String, #t>)
+                rust!(#p::BTreeMap<#p::String, #t>)
             }
             RustTy::Option(t) => {
                 let t = t.tokens(p);
-                quote!(#p::Option<#t>)
+                rust!(#p::Option<#t>)
             }
         }
     }
@@ -164,9 +164,9 @@ mod tests {
                 "Option<HashMap<String, Timestamp>>"
             ]
         );
-        let p = quote!(__p);
+        let p = rust!(__p);
         assert_eq!(
-            r.tokens(&p).to_string(),
+            r.tokens(&p).to_token_stream().to_string(),
             "__p :: Option < __p :: BTreeMap < __p :: String , __p :: Timestamp > >"
         );
         let e = RustTy::of(&Ty::Enum(Vec::new()), "RateLimited", "plan");

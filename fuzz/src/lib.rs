@@ -258,7 +258,16 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
         syn::parse_str("pub enum ApiError {}").expect("a fixed, valid item");
     let resolved = errcat_core::expand::Bases::default().resolve("fuzz.yaml");
     let expand_and_parse = |catalog: &errcat_core::Catalog| {
-        let tokens = errcat_core::expand::expand(catalog, &input, &resolved);
+        let out = errcat_core::expand::expand(catalog, &input, &resolved);
+        // The text must lex as it stands (a lexing failure would otherwise
+        // become a `compile_error!`, which parses).
+        let mut tokens = out.errors;
+        tokens.extend(
+            out.code
+                .as_str()
+                .parse::<proc_macro2::TokenStream>()
+                .map_err(|e| Finding::Unparseable(format!("does not lex: {e}")))?,
+        );
         let file =
             syn::parse2::<syn::File>(tokens).map_err(|e| Finding::Unparseable(e.to_string()))?;
         duplicates(&file).map_or(Ok(()), |name| Err(Finding::Duplicate(name)))

@@ -10,46 +10,40 @@ use errcat_core::cache::Output;
 use errcat_core::expand::Bases;
 use proc_macro::{Span, TokenStream};
 
-/// Hands an expansion to the compiler. A cache hit goes straight to the
-/// compiler's lexer: `proc_macro2` would first re-lex the text with its own
-/// validating lexer, unoptimized in a debug build (17 ms instead of 1.4 ms
-/// for the Hexabase catalog). The text is the `Display` of a token stream
-/// errcat made, so it is valid; should the compiler still refuse it, the
-/// `proc_macro2` path reports why.
+/// Hands an expansion to the compiler: the diagnostics as the tokens they
+/// are (spanned in the user's code), the generated code as text for the
+/// compiler's lexer, in one call rather than one bridge call per token.
+/// `proc_macro2` would first re-lex the text with its own validating lexer,
+/// unoptimized in a debug build. The text was written by errcat's `rust!`,
+/// so it lexes; should the compiler still refuse it, the `proc_macro2` path
+/// reports why.
 fn finish(output: Output, what: &str, start: Instant) -> TokenStream {
-    match output {
-        Output::Cached(text) => {
-            let lex = Instant::now();
-            let tokens = TokenStream::from_str(&text)
-                .unwrap_or_else(|_| Output::Cached(text).into_token_stream().into());
-            report(what, start, Some(lex));
-            tokens
-        }
-        Output::Fresh(tokens) => {
-            let tokens = tokens.into();
-            report(what, start, None);
-            tokens
-        }
-    }
+    let cached = output.is_cached();
+    let lex = Instant::now();
+    let code = match TokenStream::from_str(output.code.as_str()) {
+        Ok(code) => code,
+        Err(_) => return output.into_token_stream().into(),
+    };
+    let mut tokens: TokenStream = output.errors.into();
+    tokens.extend(code);
+    report(what, start, cached, lex);
+    tokens
 }
 
 /// `ERRCAT_TIMINGS=1 cargo build` prints how long each macro use took inside
-/// the compiler, and for a cache hit how much of it the compiler spent
-/// lexing the cached text.
-fn report(what: &str, start: Instant, lex: Option<Instant>) {
+/// the compiler, and how much of it the compiler spent lexing the text.
+fn report(what: &str, start: Instant, cached: bool, lex: Instant) {
     static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     if !*ENABLED.get_or_init(|| std::env::var_os("ERRCAT_TIMINGS").is_some()) {
         return;
     }
     let ms = |i: Instant| i.elapsed().as_secs_f64() * 1e3;
-    match lex {
-        Some(lex) => eprintln!(
-            "errcat: {what} cache hit: {:.3} ms (of which the compiler lexing the text: {:.3} ms)",
-            ms(start),
-            ms(lex)
-        ),
-        None => eprintln!("errcat: {what} expanded: {:.3} ms", ms(start)),
-    }
+    let kind = if cached { "cache hit" } else { "expanded" };
+    eprintln!(
+        "errcat: {what} {kind}: {:.3} ms (of which the compiler lexing the text: {:.3} ms)",
+        ms(start),
+        ms(lex)
+    );
 }
 
 fn bases() -> Bases {

@@ -1,8 +1,9 @@
 //! The fieldless code enum with its metadata table, and the category and
 //! channel enums.
 
-use proc_macro2::{Delimiter, Group, Ident, TokenStream};
-use quote::{format_ident, quote};
+use crate::quasi::{Rust, rust};
+use proc_macro2::Ident;
+use quote::format_ident;
 
 use super::docs::{deprecated_attr, doc, status_text};
 use super::envelope::template_tokens;
@@ -11,7 +12,7 @@ use crate::model::Piece;
 use crate::valid::{DetailsV, HTTP, Valid};
 
 /// The code, category and channel enums, declared beside the user's enum.
-pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStream {
+pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let name = valid.name();
@@ -25,9 +26,9 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStrea
             status_text(c.code.resolved.status)
         ));
         let dep = deprecated_attr(c.code);
-        code_variants.push(quote!(#short #dep #v));
+        code_variants.push(rust!(#short #dep #v));
     }
-    let code_variants = code_variants.braced(TokenStream::new());
+    let code_variants = code_variants.braced(Rust::new());
     let cat_docs = valid.categories.iter().map(|c| {
         let c = c.category;
         let mut s = c
@@ -60,7 +61,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStrea
     // A catalog without categories has no category enum (it would be an
     // unused type in the user's crate).
     let category = (!valid.categories.is_empty()).then(|| {
-        quote! {
+        rust! {
             #cat_doc
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
             #[allow(clippy::enum_variant_names)]
@@ -69,7 +70,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStrea
             }
         }
     });
-    quote! {
+    rust! {
         #code_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[allow(clippy::enum_variant_names)]
@@ -91,7 +92,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> TokenStrea
 /// channel index, retryable, has details, static message?, static message,
 /// Rust variant name), the channels' templates, and the statuses resolved
 /// at compile time so that `status()` is a load.
-pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn table(valid: &Valid<'_>) -> Rust {
     let mut rows = Arms::default();
     for c in &valid.codes {
         let r = &c.code.resolved;
@@ -114,27 +115,27 @@ pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
             })
             .collect();
         let vname = c.variant.to_string();
-        rows.push(quote!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text, #vname)));
+        rows.push(rust!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text, #vname)));
     }
-    let rows = Group::new(Delimiter::Bracket, rows.tokens);
+    let rows = rows.text;
     let n_codes = valid.codes.len();
     let template_consts: Vec<Ident> = (0..valid.channels.len())
         .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
         .collect();
     let template_defs = valid.channels.iter().zip(&template_consts).map(|(ch, id)| {
         let t = template_tokens(ch.template);
-        quote!(const #id: &__p::Template = &#t;)
+        rust!(const #id: &__p::Template = &#t;)
     });
     // Integer codes (`code_type: integer`): the number of each, checked.
     let numbers = valid.catalog.numeric_codes().then(|| {
         let n = valid.codes.iter().map(|c| c.number);
-        quote!(const __ERRCAT_NUMBERS: [i64; #n_codes] = [#(#n),*];)
+        rust!(const __ERRCAT_NUMBERS: [i64; #n_codes] = [#(#n),*];)
     });
-    quote! {
+    rust! {
         #numbers
         #(#template_defs)*
         const __ERRCAT_TEMPLATES: &[&__p::Template] = &[#(#template_consts),*];
-        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &#rows;
+        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &[#rows];
         const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; #n_codes] = {
             let mut __out = [__p::None; #n_codes];
             let mut __i = 0;
@@ -149,7 +150,7 @@ pub(super) fn table(valid: &Valid<'_>) -> TokenStream {
 
 /// The code enum's API (`ALL`, `as_str`, metadata, `FromStr`, `Display`,
 /// `CatalogCode`) and the category and channel enums' `as_str`.
-pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn impls(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let variant_ids = valid.codes.iter().map(|c| &c.variant);
@@ -168,7 +169,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     // A catalog without categories has no `category()`.
     let has_categories = !valid.categories.is_empty();
     let category = has_categories.then(|| {
-        quote! {
+        rust! {
             /// The category.
             #[must_use]
             #[inline]
@@ -178,7 +179,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
         }
     });
     let number = valid.catalog.numeric_codes().then(|| {
-        quote! {
+        rust! {
             /// The code as the number it is on the wire.
             #[must_use]
             #[inline]
@@ -188,13 +189,13 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
         }
     });
     let category_name = if has_categories {
-        quote!(#code_enum::category(self).as_str())
+        rust!(#code_enum::category(self).as_str())
     } else {
-        quote!("")
+        rust!("")
     };
     let mut out = inherent(
-        quote!(#code_enum),
-        quote! {
+        rust!(#code_enum),
+        rust! {
             /// Every code, in catalog order.
             pub const ALL: &'static [Self] = &[#(Self::#variant_ids),*];
             /// The wire code.
@@ -226,8 +227,8 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
         },
     );
     out.extend(imp(
-        quote!(__p::core::str::FromStr for #code_enum),
-        quote! {
+        rust!(__p::core::str::FromStr for #code_enum),
+        rust! {
             type Err = ::errcat::UnknownCode;
             fn from_str(s: &str) -> __p::Result<Self, Self::Err> {
                 let i = match s {
@@ -239,29 +240,29 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
         },
     ));
     out.extend(imp(
-        quote!(__p::fmt::Display for #code_enum),
-        quote! {
+        rust!(__p::fmt::Display for #code_enum),
+        rust! {
             fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
                 f.write_str(self.as_str())
             }
         },
     ));
-    out.extend(imp(quote!(__p::Sealed for #code_enum), TokenStream::new()));
-    out.extend(imp(quote!(__p::Sealed for #error), TokenStream::new()));
+    out.extend(imp(rust!(__p::Sealed for #code_enum), Rust::new()));
+    out.extend(imp(rust!(__p::Sealed for #error), Rust::new()));
     let content_type = valid.catalog.content_type();
     let sensitive = sensitive_names(valid);
-    let advices: Vec<TokenStream> = valid
+    let advices: Vec<Rust> = valid
         .codes
         .iter()
         .map(|c| match c.code.retry(valid.catalog) {
             Some(r) => {
                 let a = advice(r);
-                quote!(__p::Some(#a))
+                rust!(__p::Some(#a))
             }
-            None => quote!(__p::None),
+            None => rust!(__p::None),
         })
         .collect();
-    let category_infos: Vec<TokenStream> = valid
+    let category_infos: Vec<Rust> = valid
         .catalog
         .categories
         .iter()
@@ -272,16 +273,16 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
             let retry = match &c.retry {
                 Some(r) => {
                     let a = advice(r);
-                    quote!(__p::Some(#a))
+                    rust!(__p::Some(#a))
                 }
-                None => quote!(__p::None),
+                None => rust!(__p::None),
             };
-            quote!(::errcat::CategoryInfo { name: #name, prefix: #prefix, retryable: #retryable, retry: #retry })
+            rust!(::errcat::CategoryInfo { name: #name, prefix: #prefix, retryable: #retryable, retry: #retry })
         })
         .collect();
     out.extend(imp(
-        quote!(::errcat::CatalogCode for #code_enum),
-        quote! {
+        rust!(::errcat::CatalogCode for #code_enum),
+        rust! {
             const ALL: &'static [Self] = #code_enum::ALL;
             const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
             const CONTENT_TYPE: &'static str = #content_type;
@@ -310,15 +311,15 @@ pub(super) fn impls(valid: &Valid<'_>) -> TokenStream {
     out
 }
 
-fn opt_str(s: Option<&str>) -> TokenStream {
+fn opt_str(s: Option<&str>) -> Rust {
     match s {
-        Some(s) => quote!(__p::Some(#s)),
-        None => quote!(__p::None),
+        Some(s) => rust!(__p::Some(#s)),
+        None => rust!(__p::None),
     }
 }
 
 /// A `RetryAdvice` constant.
-fn advice(r: &crate::model::Retry) -> TokenStream {
+fn advice(r: &crate::model::Retry) -> Rust {
     let after_field = opt_str(r.after_field.as_ref().map(|f| f.value.as_str()));
     let header = r
         .after_header
@@ -333,15 +334,15 @@ fn advice(r: &crate::model::Retry) -> TokenStream {
     });
     let (initial, factor, jitter) = (b.initial_ms, b.factor, b.jitter);
     let max = match b.max_ms {
-        Some(m) => quote!(__p::Some(__p::core::time::Duration::from_millis(#m))),
-        None => quote!(__p::None),
+        Some(m) => rust!(__p::Some(__p::core::time::Duration::from_millis(#m))),
+        None => rust!(__p::None),
     };
     let attempts = r
         .attempts
         .as_ref()
         .map_or(3, |a| u32::try_from(a.value).unwrap_or(3));
     let action = opt_str(r.action.as_ref().map(|a| a.value.as_str()));
-    quote! {
+    rust! {
         ::errcat::RetryAdvice {
             after_field: #after_field,
             after_header: #after_header,
@@ -374,7 +375,7 @@ fn sensitive_names(valid: &Valid<'_>) -> Vec<String> {
     out
 }
 
-fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
+fn category_and_channel(valid: &Valid<'_>) -> Rust {
     let category_enum = &valid.category_enum;
     let cat_ids: Vec<&Ident> = valid.categories.iter().map(|c| &c.ident).collect();
     let cat_wires = valid
@@ -385,14 +386,14 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
         let c = c.category;
         c.title.clone().unwrap_or_else(|| c.name.value.clone())
     });
-    let mut out = TokenStream::new();
+    let mut out = Rust::new();
     if valid.categories.is_empty() {
         out.extend(channel_impls(valid));
         return out;
     }
     out.extend(inherent(
-        quote!(#category_enum),
-        quote! {
+        rust!(#category_enum),
+        rust! {
             /// Every category, in catalog order.
             pub const ALL: &'static [Self] = &[#(Self::#cat_ids),*];
             /// The wire name.
@@ -409,8 +410,8 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
         },
     ));
     out.extend(imp(
-        quote!(__p::fmt::Display for #category_enum),
-        quote! {
+        rust!(__p::fmt::Display for #category_enum),
+        rust! {
             fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -420,13 +421,13 @@ fn category_and_channel(valid: &Valid<'_>) -> TokenStream {
     out
 }
 
-fn channel_impls(valid: &Valid<'_>) -> TokenStream {
+fn channel_impls(valid: &Valid<'_>) -> Rust {
     let channel_enum = &valid.channel_enum;
     let channel_ids: Vec<&Ident> = valid.channels.iter().map(|c| &c.ident).collect();
     let channels = valid.channels.iter().map(|c| c.wire);
     inherent(
-        quote!(#channel_enum),
-        quote! {
+        rust!(#channel_enum),
+        rust! {
             /// Every channel, `http` first.
             pub const ALL: &'static [Self] = &[#(Self::#channel_ids),*];
             /// The channel's name in the catalog.

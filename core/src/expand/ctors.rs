@@ -1,15 +1,14 @@
 //! One constructor per code, taking `impl Into` for every field.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::docs::{deprecated_attr, doc};
 use crate::valid::{DetailsV, Valid};
 
 /// The constructors, for the error enum's inherent impl.
-pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let error = &valid.error;
-    let mut out = TokenStream::new();
+    let mut out = Rust::new();
     for c in &valid.codes {
         let (v, ctor) = (&c.variant, &c.ctor);
         let wire = c.code.code.value.as_str();
@@ -22,25 +21,25 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
             _ if c.is_struct() => {
                 // `impl Into<Option<T>>` takes both `value` and `None`.
                 let params = c.variant_fields().map(|f| {
-                    let (id, ty) = (&f.ident, f.ty.tokens(&quote!(__p)));
-                    quote!(#id: impl __p::Into<#ty>)
+                    let (id, ty) = (&f.ident, f.ty.tokens(&rust!(__p)));
+                    rust!(#id: impl __p::Into<#ty>)
                 });
                 let ids: Vec<_> = c.variant_fields().map(|f| &f.ident).collect();
                 let ids2 = &ids;
                 let many = (c.variant_fields().count() > 7)
-                    .then(|| quote!(#[allow(clippy::too_many_arguments)]));
-                quote! {
+                    .then(|| rust!(#[allow(clippy::too_many_arguments)]));
+                rust! {
                     #d #dep #[must_use] #many
                     pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: __p::Into::into(#ids2)),* } }
                 }
             }
-            DetailsV::None | DetailsV::Object(_) => quote! {
+            DetailsV::None | DetailsV::Object(_) => rust! {
                 #d #dep #[must_use]
                 pub fn #ctor() -> Self { Self::#v }
             },
             DetailsV::Value(ty) => {
-                let ty = ty.tokens(&quote!(__p));
-                quote! {
+                let ty = ty.tokens(&rust!(__p));
+                rust! {
                     #d #dep #[must_use]
                     pub fn #ctor(details: impl __p::Into<#ty>) -> Self { Self::#v(__p::Into::into(details)) }
                 }

@@ -1,13 +1,12 @@
 //! `from_wire_parts`: a known code's details read back into its variant.
 
-use proc_macro2::Group;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::Arms;
 use crate::valid::{DetailsV, Valid};
 
 /// The arms of the `match` on the code in `from_wire_parts`.
-pub(super) fn arms(valid: &Valid<'_>) -> Group {
+pub(super) fn arms(valid: &Valid<'_>) -> Rust {
     let code_enum = &valid.code_enum;
     let mut arms = Arms::default();
     for c in &valid.codes {
@@ -17,12 +16,12 @@ pub(super) fn arms(valid: &Valid<'_>) -> Group {
             .iter()
             .map(|f| (&f.ident, f.field.name.value.as_str()))
             .unzip();
-        let members = quote!(#(#mids: __m.member(#mwires)?,)*);
+        let members = rust!(#(#mids: __m.member(#mwires)?,)*);
         arms.push(match &c.details {
             DetailsV::None if c.members.is_empty() => {
-                quote!(#code_enum::#v => { __p::skip(__d)?; Self::#v })
+                rust!(#code_enum::#v => { __p::skip(__d)?; Self::#v })
             }
-            DetailsV::None => quote!(#code_enum::#v => { __p::skip(__d)?; Self::#v { #members } }),
+            DetailsV::None => rust!(#code_enum::#v => { __p::skip(__d)?; Self::#v { #members } }),
             // One pass over the details into a list of the fields, whose
             // types the struct literal infers; no field is a refusal of
             // details that are not an object.
@@ -30,24 +29,24 @@ pub(super) fn arms(valid: &Valid<'_>) -> Group {
                 let ids = fields.iter().map(|f| &f.ident);
                 let binds = fields.iter().map(|f| &f.binding);
                 let wires: Vec<_> = fields.iter().map(|f| f.field.name.value.as_str()).collect();
-                let list = fields.iter().rev().fold(quote!(()), |rest, f| {
+                let list = fields.iter().rev().fold(rust!(()), |rest, f| {
                     let b = &f.binding;
-                    quote!((#b, #rest))
+                    rust!((#b, #rest))
                 });
                 let read = match fields.is_empty() {
-                    true => quote!(__p::fields::<_, ()>(__d, &[])?;),
-                    false => quote!(let #list = __p::fields(__d, &[#(#wires),*])?;),
+                    true => rust!(__p::fields::<_, ()>(__d, &[])?;),
+                    false => rust!(let #list = __p::fields(__d, &[#(#wires),*])?;),
                 };
-                quote!(#code_enum::#v => {
+                rust!(#code_enum::#v => {
                     #read
                     Self::#v { #(#ids: __p::field(#binds, #wires)?,)* #members }
                 })
             }
             // The check refuses value members beside value details.
             DetailsV::Value(_) => {
-                quote!(#code_enum::#v => Self::#v(__p::serde::Deserialize::deserialize(__d)?))
+                rust!(#code_enum::#v => Self::#v(__p::serde::Deserialize::deserialize(__d)?))
             }
         });
     }
-    arms.braced(proc_macro2::TokenStream::new())
+    arms.braced(Rust::new())
 }

@@ -1,8 +1,7 @@
 //! Rustdoc: one `#[doc]` attribute per item, the variant's reference
 //! (status, category, description, resolution, example JSON), field docs.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use crate::model::{Code, Field};
 use crate::render;
@@ -10,7 +9,7 @@ use crate::valid::Valid;
 
 /// One `#[doc]` attribute for the whole text (one per line would multiply
 /// the tokens the compiler has to handle).
-pub(super) fn doc(text: &str) -> TokenStream {
+pub(super) fn doc(text: &str) -> Rust {
     let mut joined = String::with_capacity(text.len() + 16);
     for line in text.lines() {
         joined.push(' ');
@@ -19,14 +18,19 @@ pub(super) fn doc(text: &str) -> TokenStream {
     }
     joined.pop();
     let text = raw_literal(&joined);
-    quote!(#[doc = #text])
+    rust!(#[doc = #text])
 }
 
 /// `text` as a raw string literal (`r#"…"#`): the lexer reads it as it
 /// stands, while a `"…"` literal is escaped character by character, which
 /// was a tenth of a large catalog's expansion. A text a raw literal cannot
 /// hold (a lone carriage return) is escaped as usual.
-fn raw_literal(text: &str) -> proc_macro2::Literal {
+fn raw_literal(text: &str) -> Rust {
+    let mut out = Rust::with_capacity(text.len() + 8);
+    if text.contains('\r') {
+        out.extend(text);
+        return out;
+    }
     // One `#` more than the longest run of them after any `"`.
     let mut longest = 0;
     for (i, _) in text.match_indices('"') {
@@ -34,16 +38,15 @@ fn raw_literal(text: &str) -> proc_macro2::Literal {
         longest = longest.max(run);
     }
     let hashes = "#".repeat(longest + 1);
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
+    out.push_verbatim(&format!("r{hashes}\"{text}\"{hashes}"));
+    out
 }
 
 /// `#[deprecated]`, with the catalog's note, date and replacement (the date
 /// goes in the note: `since =` is for crate versions, clippy insists).
-pub(super) fn deprecated_attr(code: &Code) -> TokenStream {
+pub(super) fn deprecated_attr(code: &Code) -> Rust {
     let Some(d) = &code.deprecated else {
-        return TokenStream::new();
+        return Rust::new();
     };
     let mut note = deprecation_note(d);
     if let Some(since) = &d.since {
@@ -53,9 +56,9 @@ pub(super) fn deprecated_attr(code: &Code) -> TokenStream {
         };
     }
     if note.is_empty() {
-        quote!(#[deprecated])
+        rust!(#[deprecated])
     } else {
-        quote!(#[deprecated(note = #note)])
+        rust!(#[deprecated(note = #note)])
     }
 }
 

@@ -1,62 +1,63 @@
 //! The envelope serializer, unrolled from the channel templates at
 //! expansion time, and the templates as runtime constants.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use crate::quasi::{Rust, rust};
+use proc_macro2::Ident;
+use quote::format_ident;
 
 use crate::model::{MemberKind, Slot, Template};
 use crate::rust_ty::RustTy;
 use crate::valid::{HTTP, Valid};
 
 /// A template as a `Template` constant of the runtime.
-pub(super) fn template_tokens(t: &Template) -> TokenStream {
-    let p = quote!(__p);
+pub(super) fn template_tokens(t: &Template) -> Rust {
+    let p = rust!(__p);
     match t {
         Template::Object(members) => {
             let items = members.iter().map(|(k, v)| {
                 let v = template_tokens(v);
-                quote!((#k, #v))
+                rust!((#k, #v))
             });
-            quote!(#p::Template::Object(&[#(#items),*]))
+            rust!(#p::Template::Object(&[#(#items),*]))
         }
         Template::Array(items) => {
             let items = items.iter().map(template_tokens);
-            quote!(#p::Template::Array(&[#(#items),*]))
+            rust!(#p::Template::Array(&[#(#items),*]))
         }
         Template::Literal(v) => match v {
-            serde_json::Value::Null => quote!(#p::Template::Null),
-            serde_json::Value::Bool(b) => quote!(#p::Template::Bool(#b)),
-            serde_json::Value::String(s) => quote!(#p::Template::Str(#s)),
+            serde_json::Value::Null => rust!(#p::Template::Null),
+            serde_json::Value::Bool(b) => rust!(#p::Template::Bool(#b)),
+            serde_json::Value::String(s) => rust!(#p::Template::Str(#s)),
             serde_json::Value::Number(n) => {
                 if let Some(u) = n.as_u64() {
-                    quote!(#p::Template::U64(#u))
+                    rust!(#p::Template::U64(#u))
                 } else if let Some(i) = n.as_i64() {
-                    quote!(#p::Template::I64(#i))
+                    rust!(#p::Template::I64(#i))
                 } else {
                     let f = n.as_f64().unwrap_or(0.0);
-                    quote!(#p::Template::F64(#f))
+                    rust!(#p::Template::F64(#f))
                 }
             }
             // Literal arrays and objects inside templates are parsed as templates.
-            _ => quote!(#p::Template::Null),
+            _ => rust!(#p::Template::Null),
         },
         Template::Slot(s) => {
             let id = match s.value {
-                Slot::Code => quote!(Code),
-                Slot::Message => quote!(Message),
-                Slot::Details => quote!(Details),
-                Slot::Category => quote!(Category),
-                Slot::Status => quote!(Status),
-                Slot::RequestId => quote!(RequestId),
-                Slot::Timestamp => quote!(Timestamp),
+                Slot::Code => rust!(Code),
+                Slot::Message => rust!(Message),
+                Slot::Details => rust!(Details),
+                Slot::Category => rust!(Category),
+                Slot::Status => rust!(Status),
+                Slot::RequestId => rust!(RequestId),
+                Slot::Timestamp => rust!(Timestamp),
             };
-            quote!(#p::Template::Slot(#p::Slot::#id))
+            rust!(#p::Template::Slot(#p::Slot::#id))
         }
         Template::Member(m) => {
             let name = &m.value;
-            quote!(#p::Template::Member(#name))
+            rust!(#p::Template::Member(#name))
         }
-        Template::UnknownSlot(_) => quote!(#p::Template::Null),
+        Template::UnknownSlot(_) => rust!(#p::Template::Null),
     }
 }
 
@@ -64,7 +65,7 @@ pub(super) fn template_tokens(t: &Template) -> TokenStream {
 enum Presence {
     Always,
     Never,
-    When(TokenStream),
+    When(Rust),
 }
 
 /// The envelope serializer, unrolled from the channel templates at
@@ -77,7 +78,7 @@ struct EnvelopeGen<'a> {
     /// Codes are JSON integers (`code_type: integer`).
     numeric: bool,
     http: bool,
-    helpers: TokenStream,
+    helpers: Rust,
     next: usize,
 }
 
@@ -93,7 +94,7 @@ impl EnvelopeGen<'_> {
         match t {
             Template::Member(m) => match self.member(&m.value) {
                 Some((_, true)) => Presence::Always,
-                Some((f, false)) => Presence::When(quote!(#f(__e).is_some())),
+                Some((f, false)) => Presence::When(rust!(#f(__e).is_some())),
                 None => Presence::Never,
             },
             Template::Slot(s) => match s.value {
@@ -101,9 +102,9 @@ impl EnvelopeGen<'_> {
                 // The checker guarantees a status for every HTTP code.
                 Slot::Status if self.http => Presence::Always,
                 Slot::Status => Presence::Never,
-                Slot::Details => Presence::When(quote!(::errcat::CatalogError::has_details(__e))),
-                Slot::RequestId => Presence::When(quote!(__env.request_id_value().is_some())),
-                Slot::Timestamp => Presence::When(quote!(__env.timestamp_value().is_some())),
+                Slot::Details => Presence::When(rust!(::errcat::CatalogError::has_details(__e))),
+                Slot::RequestId => Presence::When(rust!(__env.request_id_value().is_some())),
+                Slot::Timestamp => Presence::When(rust!(__env.timestamp_value().is_some())),
             },
             Template::UnknownSlot(_) => Presence::Never,
             Template::Object(members) if !members.is_empty() => {
@@ -118,7 +119,7 @@ impl EnvelopeGen<'_> {
                 if conds.is_empty() {
                     Presence::Never
                 } else {
-                    Presence::When(quote!(#(#conds)||*))
+                    Presence::When(rust!(#(#conds)||*))
                 }
             }
             _ => Presence::Always,
@@ -126,8 +127,8 @@ impl EnvelopeGen<'_> {
     }
 
     /// An expression that serializes `t` into the serializer `__s`.
-    fn node(&mut self, t: &Template) -> TokenStream {
-        let p = quote!(__p);
+    fn node(&mut self, t: &Template) -> Rust {
+        let p = rust!(__p);
         match t {
             // A struct, as `#[derive(Serialize)]` writes one: static keys,
             // the exact field count, `skip_field` for absent members.
@@ -140,35 +141,35 @@ impl EnvelopeGen<'_> {
                     match count {
                         Presence::Always => fixed += 1,
                         Presence::When(c) => {
-                            counts.push(quote!(<usize as __p::From<bool>>::from(#c)))
+                            counts.push(rust!(<usize as __p::From<bool>>::from(#c)))
                         }
                         Presence::Never => {}
                     }
                     entries.push(entry);
                 }
                 if fixed > 0 || counts.is_empty() {
-                    counts.insert(0, quote!(#fixed));
+                    counts.insert(0, rust!(#fixed));
                 }
-                quote! {{
+                rust! {{
                     let mut __m = __s.serialize_struct("Envelope", #(#counts)+*)?;
                     #(#entries)*
                     __m.end()
                 }}
             }
             Template::Array(items) => {
-                let elems: Vec<TokenStream> = items
+                let elems: Vec<Rust> = items
                     .iter()
                     .map(|v| {
                         let (value, cond) = self.value(v);
-                        let put = quote!(__q.serialize_element(#value)?;);
+                        let put = rust!(__q.serialize_element(#value)?;);
                         match cond {
                             Presence::Always => put,
-                            Presence::Never => TokenStream::new(),
-                            Presence::When(c) => quote!(if #c { #put }),
+                            Presence::Never => Rust::new(),
+                            Presence::When(c) => rust!(if #c { #put }),
                         }
                     })
                     .collect();
-                quote! {{
+                rust! {{
                     let mut __q = __s.serialize_seq(#p::None)?;
                     #(#elems)*
                     __q.end()
@@ -176,49 +177,49 @@ impl EnvelopeGen<'_> {
             }
             other => {
                 let (value, _) = self.value(other);
-                quote!(#p::serde::Serialize::serialize(#value, __s))
+                rust!(#p::serde::Serialize::serialize(#value, __s))
             }
         }
     }
 
     /// A struct field for `v` under `key`, and when it is present (which
     /// gives the struct's field count).
-    fn entry(&mut self, key: &str, v: &Template) -> (TokenStream, Presence) {
-        let p = quote!(__p);
-        let optional = |value: TokenStream, source: TokenStream| {
+    fn entry(&mut self, key: &str, v: &Template) -> (Rust, Presence) {
+        let p = rust!(__p);
+        let optional = |value: Rust, source: Rust| {
             (
-                quote! {
+                rust! {
                     if let #p::Some(__v) = #source {
                         __m.serialize_field(#key, #value)?;
                     } else {
                         __m.skip_field(#key)?;
                     }
                 },
-                Presence::When(quote!(#source.is_some())),
+                Presence::When(rust!(#source.is_some())),
             )
         };
         match v {
             Template::Slot(s) if s.value == Slot::Status && self.http => {
-                optional(quote!(&__v.as_u16()), quote!(__c.status()))
+                optional(rust!(&__v.as_u16()), rust!(__c.status()))
             }
             Template::Slot(s) if s.value == Slot::RequestId => {
-                optional(quote!(__v), quote!(__env.request_id_value()))
+                optional(rust!(__v), rust!(__env.request_id_value()))
             }
             Template::Slot(s) if s.value == Slot::Timestamp => {
-                optional(quote!(__v), quote!(__env.timestamp_value()))
+                optional(rust!(__v), rust!(__env.timestamp_value()))
             }
             Template::Member(m) if matches!(self.member(&m.value), Some((_, false))) => {
                 let f = self.member(&m.value).map(|(f, _)| f);
-                optional(quote!(__v), quote!(#f(__e)))
+                optional(rust!(__v), rust!(#f(__e)))
             }
             _ => {
                 let (value, cond) = self.value(v);
-                let put = quote!(__m.serialize_field(#key, #value)?;);
+                let put = rust!(__m.serialize_field(#key, #value)?;);
                 match cond {
                     Presence::Always => (put, Presence::Always),
-                    Presence::Never => (TokenStream::new(), Presence::Never),
+                    Presence::Never => (Rust::new(), Presence::Never),
                     Presence::When(c) => (
-                        quote!(if #c { #put } else { __m.skip_field(#key)?; }),
+                        rust!(if #c { #put } else { __m.skip_field(#key)?; }),
                         Presence::When(c),
                     ),
                 }
@@ -227,42 +228,42 @@ impl EnvelopeGen<'_> {
     }
 
     /// A `&impl Serialize` expression for `t` and when it is present.
-    fn value(&mut self, t: &Template) -> (TokenStream, Presence) {
-        let p = quote!(__p);
+    fn value(&mut self, t: &Template) -> (Rust, Presence) {
+        let p = rust!(__p);
         let presence = self.presence(t);
         let value = match t {
             Template::Slot(s) => match s.value {
-                Slot::Code if self.numeric => quote!(&__c.number()),
-                Slot::Code => quote!(__c.as_str()),
-                Slot::Message => quote!(&#p::MessageOf(__e)),
-                Slot::Details => quote!(&#p::DetailsOf(__e)),
-                Slot::Category => quote!(__c.category().as_str()),
+                Slot::Code if self.numeric => rust!(&__c.number()),
+                Slot::Code => rust!(__c.as_str()),
+                Slot::Message => rust!(&#p::MessageOf(__e)),
+                Slot::Details => rust!(&#p::DetailsOf(__e)),
+                Slot::Category => rust!(__c.category().as_str()),
                 // Reached only inside arrays; entries handle these above.
-                Slot::Status => quote!(&__c.status().map(|s| s.as_u16())),
-                Slot::RequestId => quote!(&__env.request_id_value()),
-                Slot::Timestamp => quote!(&__env.timestamp_value()),
+                Slot::Status => rust!(&__c.status().map(|s| s.as_u16())),
+                Slot::RequestId => rust!(&__env.request_id_value()),
+                Slot::Timestamp => rust!(&__env.timestamp_value()),
             },
             Template::Member(m) => match self.member(&m.value) {
-                Some((f, true)) => quote!(#f(__c)),
-                Some((f, false)) => quote!(&#f(__e)),
-                None => quote!(&()),
+                Some((f, true)) => rust!(#f(__c)),
+                Some((f, false)) => rust!(&#f(__e)),
+                None => rust!(&()),
             },
-            Template::UnknownSlot(_) => quote!(&()),
+            Template::UnknownSlot(_) => rust!(&()),
             Template::Literal(v) => match v {
-                serde_json::Value::Null => quote!(&()),
-                serde_json::Value::Bool(b) => quote!(&#b),
-                serde_json::Value::String(s) => quote!(#s),
+                serde_json::Value::Null => rust!(&()),
+                serde_json::Value::Bool(b) => rust!(&#b),
+                serde_json::Value::String(s) => rust!(#s),
                 serde_json::Value::Number(n) => {
                     if let Some(u) = n.as_u64() {
-                        quote!(&#u)
+                        rust!(&#u)
                     } else if let Some(i) = n.as_i64() {
-                        quote!(&#i)
+                        rust!(&#i)
                     } else {
                         let f = n.as_f64().unwrap_or(0.0);
-                        quote!(&#f)
+                        rust!(&#f)
                     }
                 }
-                _ => quote!(&()),
+                _ => rust!(&()),
             },
             Template::Object(_) | Template::Array(_) => {
                 let id = format_ident!("__ErrcatEnvelopeNode{}", self.next);
@@ -270,8 +271,8 @@ impl EnvelopeGen<'_> {
                 let body = self.node(t);
                 let error = self.error;
                 let serialize = super::imp(
-                    quote!(#p::serde::Serialize for #id<'_, '_>),
-                    quote! {
+                    rust!(#p::serde::Serialize for #id<'_, '_>),
+                    rust! {
                         fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
                             let __env = self.0;
                             let __e = __env.error();
@@ -280,11 +281,11 @@ impl EnvelopeGen<'_> {
                         }
                     },
                 );
-                self.helpers.extend(quote! {
+                self.helpers.extend(rust! {
                     struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
                     #serialize
                 });
-                quote!(&#id(__env))
+                rust!(&#id(__env))
             }
         };
         (value, presence)
@@ -293,9 +294,9 @@ impl EnvelopeGen<'_> {
 
 /// One accessor per member: `fn(&Error) -> Option<&T>` for a value
 /// member, `fn(Code) -> &'static str` for a template member.
-fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, TokenStream) {
+fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, Rust) {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
-    let mut out = TokenStream::new();
+    let mut out = Rust::new();
     let mut names = Vec::new();
     for (i, m) in valid.catalog.members.iter().enumerate() {
         let f = format_ident!("__errcat_member_{}", i);
@@ -309,13 +310,13 @@ fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, T
                     .iter()
                     .find(|(n, _)| *n == name)
                     .map_or("", |(_, t)| t);
-                quote!(#code_enum::#v => #text)
+                rust!(#code_enum::#v => #text)
             });
-            out.extend(quote! {
+            out.extend(rust! {
                 fn #f(__c: #code_enum) -> &'static str { match __c { #(#arms,)* } }
             });
         } else if let MemberKind::Value(field) = &m.kind {
-            let ty = RustTy::of(field.ty.value.required(), "", name).tokens(&quote!(__p));
+            let ty = RustTy::of(field.ty.value.required(), "", name).tokens(&rust!(__p));
             let mut arms = Vec::new();
             for c in &valid.codes {
                 let Some(fv) = c.members.iter().find(|f| f.field.name.value == name) else {
@@ -323,18 +324,18 @@ fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, T
                 };
                 let (v, id, b) = (&c.variant, &fv.ident, &fv.binding);
                 arms.push(match fv.ty {
-                    RustTy::Option(_) => quote!(#error::#v { #id: #b, .. } => #b.as_ref()),
-                    _ => quote!(#error::#v { #id: #b, .. } => __p::Some(#b)),
+                    RustTy::Option(_) => rust!(#error::#v { #id: #b, .. } => #b.as_ref()),
+                    _ => rust!(#error::#v { #id: #b, .. } => __p::Some(#b)),
                 });
             }
             let body = if arms.is_empty() {
-                quote!(let _ = __e; __p::None)
+                rust!(let _ = __e; __p::None)
             } else if arms.len() == valid.codes.len() {
-                quote!(match __e { #(#arms,)* })
+                rust!(match __e { #(#arms,)* })
             } else {
-                quote!(match __e { #(#arms,)* _ => __p::None })
+                rust!(match __e { #(#arms,)* _ => __p::None })
             };
-            out.extend(quote! {
+            out.extend(rust! {
                 fn #f(__e: &#error) -> __p::Option<&#ty> { #body }
             });
         }
@@ -344,7 +345,7 @@ fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, T
 }
 
 /// The `serialize_envelope` override and its helper types, for every channel.
-pub(super) fn serializer(valid: &Valid<'_>) -> (TokenStream, TokenStream) {
+pub(super) fn serializer(valid: &Valid<'_>) -> (Rust, Rust) {
     let (members, helpers) = member_accessors(valid);
     let mut gen_ = EnvelopeGen {
         error: &valid.error,
@@ -360,9 +361,9 @@ pub(super) fn serializer(valid: &Valid<'_>) -> (TokenStream, TokenStream) {
         gen_.http = ch.wire == HTTP;
         let body = gen_.node(ch.template);
         let id = &ch.ident;
-        arms.push(quote!(#channel_enum::#id => #body));
+        arms.push(rust!(#channel_enum::#id => #body));
     }
-    let method = quote! {
+    let method = rust! {
         fn serialize_envelope<__S: __p::serde::Serializer>(
             __env: &::errcat::Envelope<'_, Self>,
             __s: __S,

@@ -1,8 +1,7 @@
 //! The error enum: one variant per code, with typed fields and rustdoc,
 //! and its inherent API (constructors, metadata, headers, envelopes).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::docs::{deprecated_attr, doc, field_doc, variant_doc};
 use super::{Arms, ctors, headers, inherent, private};
@@ -10,11 +9,7 @@ use crate::valid::{DetailsV, Valid};
 
 /// The enum, declared outside the `const _` block: its field types spell
 /// the runtime's path in full.
-pub(super) fn definition(
-    valid: &Valid<'_>,
-    vis: &syn::Visibility,
-    attrs: &[TokenStream],
-) -> TokenStream {
+pub(super) fn definition(valid: &Valid<'_>, vis: &syn::Visibility, attrs: &[Rust]) -> Rust {
     let p = private();
     let mut variants = Arms::default();
     for c in &valid.codes {
@@ -25,22 +20,22 @@ pub(super) fn definition(
                 let docs = c.variant_fields().map(|f| doc(&field_doc(f.field)));
                 let ids = c.variant_fields().map(|f| &f.ident);
                 let tys = c.variant_fields().map(|f| f.ty.tokens(&p));
-                quote!(#vdoc #dep #v { #(#docs #ids: #tys,)* })
+                rust!(#vdoc #dep #v { #(#docs #ids: #tys,)* })
             }
-            DetailsV::None | DetailsV::Object(_) => quote!(#vdoc #dep #v),
+            DetailsV::None | DetailsV::Object(_) => rust!(#vdoc #dep #v),
             DetailsV::Value(ty) => {
                 let ty = ty.tokens(&p);
-                quote!(#vdoc #dep #v(#ty))
+                rust!(#vdoc #dep #v(#ty))
             }
         });
     }
-    let variants = variants.braced(TokenStream::new());
+    let variants = variants.braced(Rust::new());
     let error = &valid.error;
     // Variant names come from the catalog, where a shared suffix such as
     // `…Error` is the API's naming; clippy flags it on enums not exported.
     // Variant sizes are the catalog's details too: boxing them would change
     // the API the catalog describes.
-    quote! {
+    rust! {
         #(#attrs)*
         #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
         #vis enum #error #variants
@@ -49,20 +44,20 @@ pub(super) fn definition(
 
 /// The inherent impl: constructors, `code()` and the metadata read
 /// through it, `headers()`, `envelope()`, `from_envelope()`.
-pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn api(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let ctors = ctors::all(valid);
     let mut code_arms = Arms::default();
     for c in &valid.codes {
         let v = &c.variant;
-        code_arms.push(quote!(Self::#v { .. } => #code_enum::#v));
+        code_arms.push(rust!(Self::#v { .. } => #code_enum::#v));
     }
-    let code_arms = code_arms.braced(TokenStream::new());
+    let code_arms = code_arms.braced(Rust::new());
     let headers = headers::body(valid);
     // A catalog without categories has no `category()`.
     let category = (!valid.categories.is_empty()).then(|| {
-        quote! {
+        rust! {
             /// The category.
             #[must_use]
             #[inline]
@@ -73,7 +68,7 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
     });
     // The constructors are moved in, not interpolated (which copies).
     let mut body = ctors;
-    body.extend(quote! {
+    body.extend(rust! {
             /// This error's code.
             #[must_use]
             #[inline]
@@ -125,5 +120,5 @@ pub(super) fn api(valid: &Valid<'_>) -> TokenStream {
                 __p::decode(body)
             }
     });
-    inherent(quote!(#error), body)
+    inherent(rust!(#error), body)
 }

@@ -2,21 +2,21 @@
 //! recover: the user's enum and empty companions, so the build shows the
 //! catalog's errors and not a cascade of "cannot find type".
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use crate::quasi::{Rust, rust};
+use quote::format_ident;
 
 use super::private;
 
 /// What the macro emits when the catalog has mistakes: the user's enum and
 /// empty companions, so the build shows the catalog errors and not a
 /// cascade of "cannot find type".
-pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+pub fn fallback(input: &syn::DeriveInput) -> Rust {
     let p = private();
     let (vis, attrs, error) = (&input.vis, &input.attrs, &input.ident);
     let code = format_ident!("{error}Code");
     let category = format_ident!("{error}Category");
     let channel = format_ident!("{error}Channel");
-    quote! {
+    rust! {
         #(#attrs)*
         #vis enum #error {}
         #[allow(missing_docs, dead_code)]

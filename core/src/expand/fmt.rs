@@ -2,8 +2,7 @@
 //! fields redacted; unit, tuple and struct variants printed like
 //! `#[derive(Debug)]`) of the error enum.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::{Arms, imp, private};
 use crate::model::Piece;
@@ -14,34 +13,34 @@ use crate::valid::{DetailsV, FieldV, Valid};
 pub(super) fn debug_struct<'f, 'a: 'f>(
     name: &str,
     fields: impl IntoIterator<Item = &'f FieldV<'a>>,
-    access: impl Fn(&FieldV<'_>) -> TokenStream,
-) -> TokenStream {
+    access: impl Fn(&FieldV<'_>) -> Rust,
+) -> Rust {
     let p = private();
     let entries = fields.into_iter().map(|f| {
         let wire = f.field.name.value.as_str();
         let val = access(f);
         if f.field.sensitive {
-            quote!(.field(#wire, &#p::core::format_args!("<redacted>")))
+            rust!(.field(#wire, &#p::core::format_args!("<redacted>")))
         } else {
-            quote!(.field(#wire, #val))
+            rust!(.field(#wire, #val))
         }
     });
-    quote!(f.debug_struct(#name) #(#entries)* .finish())
+    rust!(f.debug_struct(#name) #(#entries)* .finish())
 }
 
 /// `Display`: codes whose message has placeholders get an arm; static
 /// messages come from the code table in the shared last arm.
-pub(super) fn display(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn display(valid: &Valid<'_>) -> Rust {
     let mut arms = Arms::default();
     for c in &valid.codes {
         if c.message.iter().all(|p| matches!(p, Piece::Text(_))) {
             continue;
         }
         let writes = c.message.iter().map(|piece| match piece {
-            Piece::Text(t) => quote!(f.write_str(#t)?;),
+            Piece::Text(t) => rust!(f.write_str(#t)?;),
             Piece::Field { name, .. } => {
                 let b = c.field(name).map(|f| &f.binding);
-                quote!(__p::fmt::Display::fmt(#b, f)?;)
+                rust!(__p::fmt::Display::fmt(#b, f)?;)
             }
         });
         let used = c.variant_fields().filter(|f| {
@@ -51,13 +50,13 @@ pub(super) fn display(valid: &Valid<'_>) -> TokenStream {
         });
         let (ids, binds): (Vec<_>, Vec<_>) = used.map(|f| (&f.ident, &f.binding)).unzip();
         let v = &c.variant;
-        arms.push(quote!(Self::#v { #(#ids: #binds,)* .. } => { #(#writes)* __p::Ok(()) }));
+        arms.push(rust!(Self::#v { #(#ids: #binds,)* .. } => { #(#writes)* __p::Ok(()) }));
     }
-    let arms = arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
+    let arms = arms.braced(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
     let error = &valid.error;
     imp(
-        quote!(__p::fmt::Display for #error),
-        quote! {
+        rust!(__p::fmt::Display for #error),
+        rust! {
             fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
                 match self #arms
             }
@@ -67,7 +66,7 @@ pub(super) fn display(valid: &Valid<'_>) -> TokenStream {
 
 /// `Debug`, for the attribute macro's enum (a derive's enum is the user's,
 /// who derives `Debug` as they like).
-pub(super) fn debug(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn debug(valid: &Valid<'_>) -> Rust {
     let mut arms = Arms::default();
     for c in &valid.codes {
         let v = &c.variant;
@@ -78,22 +77,22 @@ pub(super) fn debug(valid: &Valid<'_>) -> TokenStream {
                     c.variant_fields().map(|f| (&f.ident, &f.binding)).unzip();
                 let dbg = debug_struct(&name, c.variant_fields(), |f| {
                     let b = &f.binding;
-                    quote!(#b)
+                    rust!(#b)
                 });
-                arms.push(quote!(Self::#v { #(#ids: #binds),* } => #dbg));
+                arms.push(rust!(Self::#v { #(#ids: #binds),* } => #dbg));
             }
             DetailsV::None | DetailsV::Object(_) => {}
             DetailsV::Value(_) => {
-                arms.push(quote!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
+                arms.push(rust!(Self::#v(__d) => f.debug_tuple(#name).field(__d).finish()));
             }
         }
     }
     // Unit variants print their name, as `#[derive(Debug)]` would.
-    let arms = arms.braced(quote!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
+    let arms = arms.braced(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
     let error = &valid.error;
     imp(
-        quote!(__p::fmt::Debug for #error),
-        quote! {
+        rust!(__p::fmt::Debug for #error),
+        rust! {
             fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
                 match self #arms
             }

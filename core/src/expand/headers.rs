@@ -1,7 +1,6 @@
 //! `headers()`: each code's headers, rendered from its details.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::Arms;
 use crate::model::Piece;
@@ -9,21 +8,21 @@ use crate::rust_ty::RustTy;
 use crate::valid::{CodeV, FieldV, Valid};
 
 /// The body of `headers()`.
-pub(super) fn body(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn body(valid: &Valid<'_>) -> Rust {
     let mut arms = Arms::default();
     for c in valid.codes.iter().filter(|c| !c.headers.is_empty()) {
         arms.push(arm(c));
     }
     if arms.len == 0 {
-        return quote!(__p::Vec::new());
+        return rust!(__p::Vec::new());
     }
-    let arms = arms.braced(quote!(_ => __p::Vec::new(),));
-    quote!(match self #arms)
+    let arms = arms.braced(rust!(_ => __p::Vec::new(),));
+    rust!(match self #arms)
 }
 
-fn arm(c: &CodeV<'_>) -> TokenStream {
+fn arm(c: &CodeV<'_>) -> Rust {
     let mut used = Vec::new();
-    let pushes: Vec<TokenStream> = c
+    let pushes: Vec<Rust> = c
         .headers
         .iter()
         .map(|h| {
@@ -37,7 +36,7 @@ fn arm(c: &CodeV<'_>) -> TokenStream {
                         Piece::Field { .. } => None,
                     })
                     .collect();
-                return quote!(__p::static_header(&mut __h, #name, #text););
+                return rust!(__p::static_header(&mut __h, #name, #text););
             }
             let mut fmt = String::new();
             let mut args = Vec::new();
@@ -59,24 +58,24 @@ fn arm(c: &CodeV<'_>) -> TokenStream {
                         }
                         let b = f.map(|f| &f.binding);
                         args.push(if format.as_deref() == Some("unix") {
-                            quote!(#b.as_second())
+                            rust!(#b.as_second())
                         } else {
-                            quote!(#b)
+                            rust!(#b)
                         });
                     }
                 }
             }
-            let mut push = quote!(__p::header(&mut __h, #name, __p::format!(#fmt, #(#args),*)););
+            let mut push = rust!(__p::header(&mut __h, #name, __p::format!(#fmt, #(#args),*)););
             // Sent only when every optional field it names is present.
             for b in optional.iter().rev() {
-                push = quote!(if let __p::Some(#b) = #b { #push });
+                push = rust!(if let __p::Some(#b) = #b { #push });
             }
             push
         })
         .collect();
     let (ids, binds): (Vec<_>, Vec<_>) = used.iter().map(|f| (&f.ident, &f.binding)).unzip();
     let (v, count) = (&c.variant, c.headers.len());
-    quote! {
+    rust! {
         Self::#v { #(#ids: #binds,)* .. } => {
             let mut __h = __p::Vec::with_capacity(#count);
             #(#pushes)*

@@ -35,8 +35,10 @@ mod ser;
 mod traits;
 mod types;
 
-use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::format_ident;
+
+use crate::quasi::{Rust, rust};
 
 use crate::diag::Diagnostic;
 use crate::model::{Catalog, Code};
@@ -45,17 +47,19 @@ use crate::valid::Valid;
 pub use fallback::fallback;
 pub use paths::{Bases, Resolved};
 
-fn private() -> TokenStream {
-    quote!(::errcat::__private)
+fn private() -> Rust {
+    rust!(::errcat::__private)
 }
 
-/// Expands `#[errcat::catalog("path")]` on `item`.
+/// Expands `#[errcat::catalog("path")]` on `item`, lexed by `proc_macro2`
+/// (tests and tools; the proc macro uses [`catalog_attribute_output`]).
 pub fn catalog_attribute(args: TokenStream, item: TokenStream, bases: &Bases) -> TokenStream {
     catalog_attribute_output(args, item, bases).into_token_stream()
 }
 
-/// Like [`catalog_attribute`], keeping a cache hit as text (see
-/// [`Output`](crate::cache::Output)): what the proc macro calls.
+/// Expands `#[errcat::catalog("path")]` on `item`: what the proc macro
+/// calls. The code stays text for the compiler's lexer (see
+/// [`Output`](crate::cache::Output)).
 pub fn catalog_attribute_output(
     args: TokenStream,
     item: TokenStream,
@@ -65,7 +69,7 @@ pub fn catalog_attribute_output(
     let lit: syn::LitStr = match syn::parse2(args) {
         Ok(lit) => lit,
         Err(e) => {
-            return Output::Fresh(
+            return Output::errors(
                 syn::Error::new(
                     e.span(),
                     "expected the catalog path: #[errcat::catalog(\"catalog/api.yaml\")]",
@@ -76,13 +80,12 @@ pub fn catalog_attribute_output(
     };
     let input: syn::DeriveInput = match syn::parse2(item.clone()) {
         Ok(i) => i,
-        Err(e) => return Output::Fresh(e.to_compile_error()),
+        Err(e) => return Output::errors(e.to_compile_error()),
     };
     if let Err(e) = check_item(&input) {
-        return Output::Fresh(e.to_compile_error());
+        return Output::errors(e.to_compile_error());
     }
     let resolved = bases.resolve(&lit.value());
-    let fallback_of_input = fallback(&input);
     crate::cache::expand_cached(&resolved.path, &item, "catalog", || {
         match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
             Ok(catalog) => {
@@ -90,17 +93,16 @@ pub fn catalog_attribute_output(
                     crate::check::check_companion_names(&catalog, &input.ident.to_string());
                 let locked =
                     crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
-                if clashes.is_empty() && locked.is_empty() {
-                    Ok(expand(&catalog, &input, &resolved))
-                } else if clashes.is_empty() {
-                    // The catalog is sound: its whole API, so no cascade.
-                    let errors = errors(&locked, lit.span());
-                    let body = expand(&catalog, &input, &resolved);
-                    Err(quote!(#errors #body))
-                } else {
-                    let errors = errors(&clashes, lit.span());
-                    Err(quote!(#errors #fallback_of_input))
+                if !clashes.is_empty() {
+                    return Output::with_code(errors(&clashes, lit.span()), fallback(&input));
                 }
+                // With only lock mistakes the catalog is sound: its whole
+                // API stands beside them, so no cascade.
+                let mut out = expand(&catalog, &input, &resolved);
+                let mut all = errors(&locked, lit.span());
+                all.extend(out.errors);
+                out.errors = all;
+                out
             }
             Err(failed) => {
                 let errors = errors(&failed.diagnostics, lit.span());
@@ -112,9 +114,11 @@ pub fn catalog_attribute_output(
                     {
                         expand(c, &input, &resolved)
                     }
-                    _ => fallback(&input),
+                    _ => Output::with_code(TokenStream::new(), fallback(&input)),
                 };
-                Err(quote!(#errors #body))
+                let mut all = errors;
+                all.extend(body.errors);
+                Output::with_code(all, body.code)
             }
         }
     })
@@ -161,10 +165,14 @@ pub(crate) struct Plan<'a> {
 
 /// Expands a checked catalog for the user's (empty) enum; a name that
 /// clashes with the enum's companions becomes a `compile_error!`.
-pub fn expand(catalog: &Catalog, input: &syn::DeriveInput, source: &Resolved) -> TokenStream {
+pub fn expand(
+    catalog: &Catalog,
+    input: &syn::DeriveInput,
+    source: &Resolved,
+) -> crate::cache::Output {
     match expand_checked(catalog, input, source) {
-        Ok(tokens) => tokens,
-        Err(diags) => errors(&diags, Span::call_site()),
+        Ok(code) => crate::cache::Output::with_code(TokenStream::new(), code),
+        Err(diags) => crate::cache::Output::errors(errors(&diags, Span::call_site())),
     }
 }
 
@@ -172,7 +180,7 @@ fn expand_checked(
     catalog: &Catalog,
     input: &syn::DeriveInput,
     source: &Resolved,
-) -> Result<TokenStream, Vec<Diagnostic>> {
+) -> Result<Rust, Vec<Diagnostic>> {
     let codes = catalog
         .codes
         .iter()
@@ -192,7 +200,7 @@ pub(crate) fn generate(
     input: &syn::DeriveInput,
     source: &Resolved,
     plan: &Plan<'_>,
-) -> Result<TokenStream, Vec<Diagnostic>> {
+) -> Result<Rust, Vec<Diagnostic>> {
     let valid = Valid::new(catalog, &input.ident, &plan.codes, plan.emit_enum)?;
     let vis = &input.vis;
     let (user_attrs, std_derives) = split_attrs(&input.attrs);
@@ -209,95 +217,92 @@ pub(crate) fn generate(
             fmt::debug(&valid),
         )
     } else {
-        (TokenStream::new(), TokenStream::new())
+        (Rust::new(), Rust::new())
     };
     let companions = code_enum::companions(&valid, vis);
     let rebuild = source.rebuild_trigger();
-    // Big streams are moved, not interpolated: `quote!` copies every token
-    // of an interpolated stream, while a group is shared.
-    let mut block = quote! {
-        use ::errcat::__private as __p;
-        #[allow(unused_imports)]
-        use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
-    };
-    block.extend(code_enum::table(&valid));
-    block.extend(error_enum::api(&valid));
-    block.extend(code_enum::impls(&valid));
-    block.extend(fmt::display(&valid));
-    block.extend(debug);
-    block.extend(traits::all(&valid));
-    let block = Group::new(Delimiter::Brace, block);
-    let mut out = types;
-    out.extend(enum_def);
-    out.extend(companions);
-    // Cargo rebuilds this crate when the catalog changes.
-    out.extend(rebuild);
-    out.extend(quote!(const _: () = #block;));
-    Ok(out)
+    let table = code_enum::table(&valid);
+    let api = error_enum::api(&valid);
+    let impls = code_enum::impls(&valid);
+    let display = fmt::display(&valid);
+    let traits = traits::all(&valid);
+    // Cargo rebuilds this crate when the catalog changes (`rebuild`).
+    Ok(rust! {
+        #types
+        #enum_def
+        #companions
+        #rebuild
+        const _: () = {
+            use ::errcat::__private as __p;
+            #[allow(unused_imports)]
+            use __p::serde::ser::{SerializeSeq as _, SerializeStruct as _};
+            #table
+            #api
+            #impls
+            #display
+            #debug
+            #traits
+        };
+    })
 }
 
 /// A trait impl, with the attributes every generated impl carries: it is
 /// generated code, and catalog features (deprecated codes, fallback arms,
 /// fields a code's message does not use) must not warn in user crates.
-fn imp(header: TokenStream, body: TokenStream) -> TokenStream {
-    let body = Group::new(Delimiter::Brace, body);
-    quote! {
+fn imp(header: Rust, body: Rust) -> Rust {
+    rust! {
         #[automatically_derived]
         #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-        impl #header #body
+        impl #header { #body }
     }
 }
 
 /// An inherent impl, with the same lint allowances as [`imp`].
-fn inherent(ty: TokenStream, body: TokenStream) -> TokenStream {
-    let body = Group::new(Delimiter::Brace, body);
-    quote! {
+fn inherent(ty: Rust, body: Rust) -> Rust {
+    rust! {
         #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-        impl #ty #body
+        impl #ty { #body }
     }
 }
 
-/// Comma-separated items collected by moving tokens, handed to the final
-/// `quote!` as one brace-delimited group: interpolating a group is cheap,
-/// while interpolating a token stream copies every token again.
+/// Comma-separated items, each written once into one text.
 #[derive(Default)]
 struct Arms {
-    tokens: TokenStream,
+    text: Rust,
     len: usize,
 }
 
 impl Arms {
-    fn push(&mut self, item: TokenStream) {
-        self.tokens.extend(item);
-        self.tokens
-            .extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+    fn push(&mut self, item: Rust) {
+        self.text.extend(item);
+        self.text.push_token(", ");
         self.len += 1;
     }
 
-    fn braced(self, tail: TokenStream) -> Group {
-        let mut tokens = self.tokens;
-        tokens.extend(tail);
-        Group::new(Delimiter::Brace, tokens)
+    /// The items and `tail` in braces.
+    fn braced(self, tail: Rust) -> Rust {
+        let text = self.text;
+        rust!({ #text #tail })
     }
 }
 
 /// The user's attributes, with `Debug` taken out of `derive` lists (errcat
 /// implements `Debug` itself so that sensitive fields are redacted) and
 /// the std derives collected for the companion structs.
-fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<Rust>, Vec<Ident>) {
     const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
     let mut kept = Vec::new();
     let mut std_derives = Vec::new();
     for attr in attrs {
         if !attr.path().is_ident("derive") {
-            kept.push(quote!(#attr));
+            kept.push(rust!(#attr));
             continue;
         }
         let parsed = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         );
         let Ok(paths) = parsed else {
-            kept.push(quote!(#attr));
+            kept.push(rust!(#attr));
             continue;
         };
         let others: Vec<&syn::Path> = paths
@@ -313,7 +318,7 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
             })
             .collect();
         if !others.is_empty() {
-            kept.push(quote!(#[derive(#(#others),*)]));
+            kept.push(rust!(#[derive(#(#others),*)]));
         }
     }
     (kept, std_derives)
@@ -349,7 +354,9 @@ mod tests {
         let mut catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
         catalog.categories.clear();
         let input: syn::DeriveInput = syn::parse_str("pub enum E {}").unwrap();
-        let out = expand(&catalog, &input, &Bases::default().resolve("t.yaml")).to_string();
+        let out = expand(&catalog, &input, &Bases::default().resolve("t.yaml"))
+            .into_token_stream()
+            .to_string();
         assert!(out.contains("was not resolved"), "{out}");
         assert!(out.contains("compile_error"), "{out}");
     }

@@ -1,7 +1,6 @@
 //! Where a catalog path is looked up, and the rebuild trigger.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::private;
 
@@ -56,7 +55,7 @@ impl Bases {
 impl Resolved {
     /// `const`s that make cargo rebuild the crate when the catalog or its
     /// lock file changes.
-    pub fn rebuild_trigger(&self) -> TokenStream {
+    pub fn rebuild_trigger(&self) -> Rust {
         let mut out = include(&self.rel, self.source_relative);
         if crate::evolve::lock_path(&self.path).exists() {
             let lock = crate::evolve::lock_path(std::path::Path::new(&self.rel));
@@ -66,18 +65,18 @@ impl Resolved {
     }
 }
 
-fn include(rel: &str, source_relative: bool) -> TokenStream {
+fn include(rel: &str, source_relative: bool) -> Rust {
     let p = private();
     {
         // `include_bytes!` takes absolute paths as they are, and relative
         // ones relative to the invoking file.
         if source_relative || std::path::Path::new(rel).is_absolute() {
-            quote!(
+            rust!(
                 const _: &[u8] = #p::core::include_bytes!(#rel);
             )
         } else {
             let include = format!("/{rel}");
-            quote! {
+            rust! {
                 const _: &[u8] = #p::core::include_bytes!(#p::core::concat!(#p::core::env!("CARGO_MANIFEST_DIR"), #include));
             }
         }

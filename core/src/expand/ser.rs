@@ -2,15 +2,14 @@
 //! writes them (object details as a struct with the exact field count and
 //! `skip_field` for absent optional fields).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::Arms;
 use crate::model::Ty;
 use crate::valid::{DetailsV, FieldV, Valid};
 
 /// The arms of `serialize_details`; codes without details share the last.
-pub(super) fn details_arms(valid: &Valid<'_>) -> proc_macro2::Group {
+pub(super) fn details_arms(valid: &Valid<'_>) -> Rust {
     let mut arms = Arms::default();
     for c in &valid.codes {
         let v = &c.variant;
@@ -20,15 +19,15 @@ pub(super) fn details_arms(valid: &Valid<'_>) -> proc_macro2::Group {
                 let (ids, binds): (Vec<_>, Vec<_>) =
                     fields.iter().map(|f| (&f.ident, &f.binding)).unzip();
                 let body = object(&c.code.resolved.variant, fields);
-                let rest = (!c.members.is_empty()).then(|| quote!(..));
-                arms.push(quote!(Self::#v { #(#ids: #binds,)* #rest } => #body));
+                let rest = (!c.members.is_empty()).then(|| rust!(..));
+                arms.push(rust!(Self::#v { #(#ids: #binds,)* #rest } => #body));
             }
             DetailsV::Value(_) => {
-                arms.push(quote!(Self::#v(__d) => __p::serde::Serialize::serialize(__d, __s)));
+                arms.push(rust!(Self::#v(__d) => __p::serde::Serialize::serialize(__d, __s)));
             }
         }
     }
-    arms.braced(quote!(_ => __s.serialize_unit(),))
+    arms.braced(rust!(_ => __s.serialize_unit(),))
 }
 
 fn optional(f: &FieldV<'_>) -> bool {
@@ -36,11 +35,11 @@ fn optional(f: &FieldV<'_>) -> bool {
 }
 
 /// Object details through the runtime's `details_struct`.
-fn object(name: &str, fields: &[FieldV<'_>]) -> TokenStream {
+fn object(name: &str, fields: &[FieldV<'_>]) -> Rust {
     let required = fields.iter().filter(|f| !optional(f)).count();
     let opt_counts = fields.iter().filter(|f| optional(f)).map(|f| {
         let b = &f.binding;
-        quote!(+ <usize as __p::From<bool>>::from(#b.is_some()))
+        rust!(+ <usize as __p::From<bool>>::from(#b.is_some()))
     });
     // The last entry's result is the closure's, when it is required.
     let last_required = fields.last().is_some_and(|f| !optional(f));
@@ -48,13 +47,13 @@ fn object(name: &str, fields: &[FieldV<'_>]) -> TokenStream {
     let entries = fields.iter().enumerate().map(|(i, f)| {
         let (b, w) = (&f.binding, f.field.name.value.as_str());
         if optional(f) {
-            quote!(if let __p::Some(__v) = #b { __m.serialize_field(#w, __v)?; } else { __m.skip_field(#w)?; })
+            rust!(if let __p::Some(__v) = #b { __m.serialize_field(#w, __v)?; } else { __m.skip_field(#w)?; })
         } else if i + 1 == count {
-            quote!(__m.serialize_field(#w, #b))
+            rust!(__m.serialize_field(#w, #b))
         } else {
-            quote!(__m.serialize_field(#w, #b)?;)
+            rust!(__m.serialize_field(#w, #b)?;)
         }
     });
-    let end = (!last_required).then(|| quote!(__p::Ok(())));
-    quote!(__p::details_struct(__s, #name, #required #(#opt_counts)*, |__m| { #(#entries)* #end }))
+    let end = (!last_required).then(|| rust!(__p::Ok(())));
+    rust!(__p::details_struct(__s, #name, #required #(#opt_counts)*, |__m| { #(#entries)* #end }))
 }

@@ -1,14 +1,13 @@
 //! The error's trait impls: `CatalogError` (details, envelope, decoding),
 //! `Serialize` and `std::error::Error`.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use crate::quasi::{Rust, rust};
 
 use super::{de, envelope, imp, ser};
 use crate::valid::Valid;
 
 /// The trait impls, and the envelope serializer's helper types.
-pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
+pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (serialize_envelope, helpers) = envelope::serializer(valid);
     let ser_arms = ser::details_arms(valid);
@@ -19,32 +18,29 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
     for c in &valid.codes {
         if let crate::valid::DetailsV::Value(crate::rust_ty::RustTy::Option(_)) = &c.details {
             let v = &c.variant;
-            optional.push(quote!(Self::#v(__d) => __d.is_some()));
+            optional.push(rust!(Self::#v(__d) => __d.is_some()));
         }
     }
     let has_details = if optional.len == 0 {
-        quote!(__ERRCAT_META[#error::code(self) as usize].5)
+        rust!(__ERRCAT_META[#error::code(self) as usize].5)
     } else {
-        let arms = optional.braced(quote!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
-        quote!(match self #arms)
+        let arms = optional.braced(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
+        rust!(match self #arms)
     };
     let mut out = helpers;
-    out.extend(quote!(::errcat::__private::axum_impls!(#error);));
+    out.extend(rust!(::errcat::__private::axum_impls!(#error);));
     // The runtime's `utoipa` feature turns this crate's on (through the
     // macro crate's): the responses cost as much as the rest of the
     // expansion, so a build without it does not compute them.
     if cfg!(feature = "utoipa") {
         let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
         let responses = crate::render::openapi::inline_responses(valid.catalog, &codes).to_string();
-        out.extend(quote!(::errcat::__private::utoipa_impls!(#error, #responses);));
+        out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));
     }
+    out.extend(imp(rust!(__p::std::error::Error for #error), Rust::new()));
     out.extend(imp(
-        quote!(__p::std::error::Error for #error),
-        TokenStream::new(),
-    ));
-    out.extend(imp(
-        quote!(::errcat::CatalogError for #error),
-        quote! {
+        rust!(::errcat::CatalogError for #error),
+        rust! {
             type Code = #code_enum;
             #[inline]
             fn code(&self) -> #code_enum { #error::code(self) }
@@ -72,8 +68,8 @@ pub(super) fn all(valid: &Valid<'_>) -> TokenStream {
     // The same serializer as the envelope's: an error serializes as its
     // envelope without request context.
     out.extend(imp(
-        quote!(__p::serde::Serialize for #error),
-        quote! {
+        rust!(__p::serde::Serialize for #error),
+        rust! {
             fn serialize<__S: __p::serde::Serializer>(&self, __s: __S) -> __p::Result<__S::Ok, __S::Error> {
                 <Self as ::errcat::CatalogError>::serialize_envelope(&::errcat::Envelope::new(self), __s)
             }

@@ -1,8 +1,8 @@
 //! The catalog's named types (structs and enums) and the enums of inline
 //! `enum:` fields, declared beside the user's enum.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use crate::quasi::{Rust, rust};
+use proc_macro2::Ident;
 
 use super::docs::{doc, field_doc};
 use super::fmt::debug_struct;
@@ -12,8 +12,8 @@ use crate::valid::{EnumV, TypeV, Valid};
 
 /// Every named type and inline enum; structs also derive the std traits
 /// the user derives on the error enum (`derives`).
-pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -> TokenStream {
-    let mut out = TokenStream::new();
+pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -> Rust {
+    let mut out = Rust::new();
     for t in &valid.types {
         out.extend(match t {
             TypeV::Struct {
@@ -28,25 +28,25 @@ pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -
                     let (id, ty) = (&f.ident, f.ty.tokens(&p));
                     let fd = doc(&field_doc(f.field));
                     let wire = &f.field.name.value;
-                    let rename = f.field.rust_name.is_some().then(|| quote!(#[serde(rename = #wire)]));
+                    let rename = f.field.rust_name.is_some().then(|| rust!(#[serde(rename = #wire)]));
                     let skip = matches!(f.field.ty.value, Ty::Optional(_)).then(|| {
-                        quote!(#[serde(default, skip_serializing_if = "::errcat::__private::core::option::Option::is_none")])
+                        rust!(#[serde(default, skip_serializing_if = "::errcat::__private::core::option::Option::is_none")])
                     });
-                    quote!(#fd #rename #skip pub #id: #ty)
+                    rust!(#fd #rename #skip pub #id: #ty)
                 });
                 let dbg = debug_struct(name, fields, |f| {
                     let id = &f.ident;
-                    quote!(&self.#id)
+                    rust!(&self.#id)
                 });
                 let debug = imp(
-                    quote!(#p::fmt::Debug for #ident),
-                    quote! {
+                    rust!(#p::fmt::Debug for #ident),
+                    rust! {
                         fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                             #dbg
                         }
                     },
                 );
-                quote! {
+                rust! {
                     #d
                     #[derive(Clone, PartialEq, #(#derives,)* #p::serde::Serialize, #p::serde::Deserialize)]
                     #[serde(crate = "::errcat::__private::serde")]
@@ -64,15 +64,15 @@ pub(super) fn all(valid: &Valid<'_>, vis: &syn::Visibility, derives: &[Ident]) -
 }
 
 /// An enum of string values, with `as_str` and `Display`.
-fn value_enum(vis: &syn::Visibility, e: &EnumV) -> TokenStream {
+fn value_enum(vis: &syn::Visibility, e: &EnumV) -> Rust {
     let p = private();
     let id = &e.ident;
     let d = doc(&e.doc);
     let (vs, wires): (Vec<&Ident>, Vec<&String>) = e.values.iter().map(|(v, w)| (v, w)).unzip();
     let docs = wires.iter().map(|w| doc(&format!("`{w}`")));
     let inherent = super::inherent(
-        quote!(#id),
-        quote! {
+        rust!(#id),
+        rust! {
             /// The wire value.
             #[must_use]
             #[inline]
@@ -82,14 +82,14 @@ fn value_enum(vis: &syn::Visibility, e: &EnumV) -> TokenStream {
         },
     );
     let display = imp(
-        quote!(#p::fmt::Display for #id),
-        quote! {
+        rust!(#p::fmt::Display for #id),
+        rust! {
             fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                 f.write_str(self.as_str())
             }
         },
     );
-    quote! {
+    rust! {
         #d
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, #p::serde::Serialize, #p::serde::Deserialize)]
         #[serde(crate = "::errcat::__private::serde")]
