@@ -43,6 +43,13 @@ impl Rust {
         self.0.push(' ');
     }
 
+    /// Appends one token that `write` spells (a literal the caller builds
+    /// in place), and its space.
+    pub fn push_token_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.0);
+        self.0.push(' ');
+    }
+
     /// Appends a single token spelled by `stringify!`, with its space.
     #[doc(hidden)]
     pub fn push_token(&mut self, token_and_space: &'static str) {
@@ -317,7 +324,8 @@ macro_rules! rust {
         $crate::quasi::Rust::new()
     };
     ($($tt:tt)*) => {{
-        let mut _buf = $crate::quasi::Rust::new();
+        // The template's own length: most templates then never reallocate.
+        let mut _buf = $crate::quasi::Rust::with_capacity(stringify!($($tt)*).len() + 64);
         {
             let _s = &mut _buf;
             $crate::quasi::rust_each_token!{_s $($tt)*}

@@ -16,7 +16,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let name = valid.name();
-    let mut code_variants = Arms::default();
+    let mut code_variants = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
         let wire = c.code.code.value.as_str();
@@ -28,7 +28,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> Rust {
         let dep = deprecated_attr(c.code);
         code_variants.push(rust!(#short #dep #v));
     }
-    let code_variants = code_variants.braced(Rust::new());
+    let code_variants = code_variants.close(Rust::new());
     let cat_docs = valid.categories.iter().map(|c| {
         let c = c.category;
         let mut s = c
@@ -93,7 +93,7 @@ pub(super) fn companions(valid: &Valid<'_>, vis: &syn::Visibility) -> Rust {
 /// Rust variant name), the channels' templates, and the statuses resolved
 /// at compile time so that `status()` is a load.
 pub(super) fn table(valid: &Valid<'_>) -> Rust {
-    let mut rows = Arms::default();
+    let mut rows = Arms::brackets();
     for c in &valid.codes {
         let r = &c.code.resolved;
         let wire = c.code.code.value.as_str();
@@ -117,7 +117,7 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
         let vname = c.variant.to_string();
         rows.push(rust!((#wire, #status, #category, #channel, #retryable, #has_details, #is_static, #text, #vname)));
     }
-    let rows = rows.text;
+    let rows = rows.close(Rust::new());
     let n_codes = valid.codes.len();
     let template_consts: Vec<Ident> = (0..valid.channels.len())
         .map(|i| format_ident!("__ERRCAT_TEMPLATE_{}", i))
@@ -135,7 +135,7 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
         #numbers
         #(#template_defs)*
         const __ERRCAT_TEMPLATES: &[&__p::Template] = &[#(#template_consts),*];
-        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &[#rows];
+        const __ERRCAT_META: &[(&str, u16, u32, u32, bool, bool, bool, &str, &str)] = &#rows;
         const __ERRCAT_STATUS: [__p::Option<__p::StatusCode>; #n_codes] = {
             let mut __out = [__p::None; #n_codes];
             let mut __i = 0;

@@ -8,7 +8,7 @@ use crate::valid::{DetailsV, Valid};
 /// The arms of the `match` on the code in `from_wire_parts`.
 pub(super) fn arms(valid: &Valid<'_>) -> Rust {
     let code_enum = &valid.code_enum;
-    let mut arms = Arms::default();
+    let mut arms = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
         let (mids, mwires): (Vec<_>, Vec<_>) = c
@@ -48,5 +48,5 @@ pub(super) fn arms(valid: &Valid<'_>) -> Rust {
             }
         });
     }
-    arms.braced(Rust::new())
+    arms.close(Rust::new())
 }

@@ -1,7 +1,7 @@
 //! Rustdoc: one `#[doc]` attribute per item, the variant's reference
 //! (status, category, description, resolution, example JSON), field docs.
 
-use crate::quasi::{Rust, rust};
+use crate::quasi::{Rust, ToRust, rust};
 
 use crate::model::{Code, Field};
 use crate::render;
@@ -10,36 +10,52 @@ use crate::valid::Valid;
 /// One `#[doc]` attribute for the whole text (one per line would multiply
 /// the tokens the compiler has to handle).
 pub(super) fn doc(text: &str) -> Rust {
-    let mut joined = String::with_capacity(text.len() + 16);
-    for line in text.lines() {
-        joined.push(' ');
-        joined.push_str(line);
-        joined.push('\n');
-    }
-    joined.pop();
-    let text = raw_literal(&joined);
+    let text = DocLiteral(text);
     rust!(#[doc = #text])
 }
 
-/// `text` as a raw string literal (`r#"…"#`): the lexer reads it as it
-/// stands, while a `"…"` literal is escaped character by character, which
-/// was a tenth of a large catalog's expansion. A text a raw literal cannot
-/// hold (a lone carriage return) is escaped as usual.
-fn raw_literal(text: &str) -> Rust {
-    let mut out = Rust::with_capacity(text.len() + 8);
-    if text.contains('\r') {
-        out.extend(text);
-        return out;
+/// A doc text as a string literal, each line after a space (as `///`
+/// writes it), written straight into the output. It is a raw literal
+/// (`r#"…"#`) when it can be: the lexer reads those as they stand, while a
+/// `"…"` literal is escaped character by character, which was a tenth of a
+/// large catalog's expansion. A text a raw literal cannot hold (a lone
+/// carriage return) is escaped as usual.
+struct DocLiteral<'a>(&'a str);
+
+impl DocLiteral<'_> {
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        self.0.lines()
     }
-    // One `#` more than the longest run of them after any `"`.
-    let mut longest = 0;
-    for (i, _) in text.match_indices('"') {
-        let run = text[i + 1..].bytes().take_while(|b| *b == b'#').count();
-        longest = longest.max(run);
+}
+
+impl ToRust for DocLiteral<'_> {
+    fn to_rust(&self, out: &mut Rust) {
+        if self.0.contains('\r') {
+            let joined: Vec<String> = self.lines().map(|l| format!(" {l}")).collect();
+            return joined.join("\n").to_rust(out);
+        }
+        // One `#` more than the longest run of them after any `"`.
+        let mut longest = 0;
+        for (i, _) in self.0.match_indices('"') {
+            let run = self.0[i + 1..].bytes().take_while(|b| *b == b'#').count();
+            longest = longest.max(run);
+        }
+        let hashes = "#".repeat(longest + 1);
+        out.push_token_with(|s| {
+            s.push('r');
+            s.push_str(&hashes);
+            s.push('"');
+            for (i, line) in self.lines().enumerate() {
+                if i > 0 {
+                    s.push('\n');
+                }
+                s.push(' ');
+                s.push_str(line);
+            }
+            s.push('"');
+            s.push_str(&hashes);
+        });
     }
-    let hashes = "#".repeat(longest + 1);
-    out.push_verbatim(&format!("r{hashes}\"{text}\"{hashes}"));
-    out
 }
 
 /// `#[deprecated]`, with the catalog's note, date and replacement (the date

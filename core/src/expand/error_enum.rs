@@ -11,7 +11,16 @@ use crate::valid::{DetailsV, Valid};
 /// the runtime's path in full.
 pub(super) fn definition(valid: &Valid<'_>, vis: &syn::Visibility, attrs: &[Rust]) -> Rust {
     let p = private();
-    let mut variants = Arms::default();
+    let error = &valid.error;
+    // Variant names come from the catalog, where a shared suffix such as
+    // `…Error` is the API's naming; clippy flags it on enums not exported.
+    // Variant sizes are the catalog's details too: boxing them would change
+    // the API the catalog describes.
+    let mut variants = Arms::after(rust! {
+        #(#attrs)*
+        #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
+        #vis enum #error
+    });
     for c in &valid.codes {
         let v = &c.variant;
         let (vdoc, dep) = (doc(&variant_doc(valid, c.code)), deprecated_attr(c.code));
@@ -29,17 +38,7 @@ pub(super) fn definition(valid: &Valid<'_>, vis: &syn::Visibility, attrs: &[Rust
             }
         });
     }
-    let variants = variants.braced(Rust::new());
-    let error = &valid.error;
-    // Variant names come from the catalog, where a shared suffix such as
-    // `…Error` is the API's naming; clippy flags it on enums not exported.
-    // Variant sizes are the catalog's details too: boxing them would change
-    // the API the catalog describes.
-    rust! {
-        #(#attrs)*
-        #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
-        #vis enum #error #variants
-    }
+    variants.close(Rust::new())
 }
 
 /// The inherent impl: constructors, `code()` and the metadata read
@@ -48,12 +47,12 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let ctors = ctors::all(valid);
-    let mut code_arms = Arms::default();
+    let mut code_arms = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
         code_arms.push(rust!(Self::#v { .. } => #code_enum::#v));
     }
-    let code_arms = code_arms.braced(Rust::new());
+    let code_arms = code_arms.close(Rust::new());
     let headers = headers::body(valid);
     // A catalog without categories has no `category()`.
     let category = (!valid.categories.is_empty()).then(|| {

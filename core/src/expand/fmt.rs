@@ -31,7 +31,7 @@ pub(super) fn debug_struct<'f, 'a: 'f>(
 /// `Display`: codes whose message has placeholders get an arm; static
 /// messages come from the code table in the shared last arm.
 pub(super) fn display(valid: &Valid<'_>) -> Rust {
-    let mut arms = Arms::default();
+    let mut arms = Arms::braces();
     for c in &valid.codes {
         if c.message.iter().all(|p| matches!(p, Piece::Text(_))) {
             continue;
@@ -52,7 +52,7 @@ pub(super) fn display(valid: &Valid<'_>) -> Rust {
         let v = &c.variant;
         arms.push(rust!(Self::#v { #(#ids: #binds,)* .. } => { #(#writes)* __p::Ok(()) }));
     }
-    let arms = arms.braced(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
+    let arms = arms.close(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].7),));
     let error = &valid.error;
     imp(
         rust!(__p::fmt::Display for #error),
@@ -67,7 +67,7 @@ pub(super) fn display(valid: &Valid<'_>) -> Rust {
 /// `Debug`, for the attribute macro's enum (a derive's enum is the user's,
 /// who derives `Debug` as they like).
 pub(super) fn debug(valid: &Valid<'_>) -> Rust {
-    let mut arms = Arms::default();
+    let mut arms = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
         let name = v.to_string();
@@ -88,7 +88,7 @@ pub(super) fn debug(valid: &Valid<'_>) -> Rust {
         }
     }
     // Unit variants print their name, as `#[derive(Debug)]` would.
-    let arms = arms.braced(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
+    let arms = arms.close(rust!(_ => f.write_str(__ERRCAT_META[self.code() as usize].8),));
     let error = &valid.error;
     imp(
         rust!(__p::fmt::Debug for #error),

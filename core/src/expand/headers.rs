@@ -9,14 +9,14 @@ use crate::valid::{CodeV, FieldV, Valid};
 
 /// The body of `headers()`.
 pub(super) fn body(valid: &Valid<'_>) -> Rust {
-    let mut arms = Arms::default();
+    let mut arms = Arms::braces();
     for c in valid.codes.iter().filter(|c| !c.headers.is_empty()) {
         arms.push(arm(c));
     }
     if arms.len == 0 {
         return rust!(__p::Vec::new());
     }
-    let arms = arms.braced(rust!(_ => __p::Vec::new(),));
+    let arms = arms.close(rust!(_ => __p::Vec::new(),));
     rust!(match self #arms)
 }
 

@@ -265,24 +265,54 @@ fn inherent(ty: Rust, body: Rust) -> Rust {
     }
 }
 
-/// Comma-separated items, each written once into one text.
-#[derive(Default)]
+/// Comma-separated items in braces (or brackets), written into one text
+/// that starts with the delimiter: the items are copied once, not again
+/// when the list is closed.
 struct Arms {
     text: Rust,
+    close: &'static str,
     len: usize,
 }
 
 impl Arms {
+    /// `head { items }`: a list after what introduces it (`enum E`),
+    /// written into the same text.
+    fn after(mut head: Rust) -> Arms {
+        head.push_token("{ ");
+        Arms {
+            text: head,
+            close: "} ",
+            len: 0,
+        }
+    }
+
+    /// `{ items }`.
+    fn braces() -> Arms {
+        Arms::after(Rust::new())
+    }
+
+    /// `[ items ]`.
+    fn brackets() -> Arms {
+        let mut text = Rust::new();
+        text.push_token("[ ");
+        Arms {
+            text,
+            close: "] ",
+            len: 0,
+        }
+    }
+
     fn push(&mut self, item: Rust) {
         self.text.extend(item);
         self.text.push_token(", ");
         self.len += 1;
     }
 
-    /// The items and `tail` in braces.
-    fn braced(self, tail: Rust) -> Rust {
-        let text = self.text;
-        rust!({ #text #tail })
+    /// The list, with `tail` after the items.
+    fn close(mut self, tail: Rust) -> Rust {
+        self.text.extend(tail);
+        self.text.push_token(self.close);
+        self.text
     }
 }
 

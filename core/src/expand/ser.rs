@@ -10,7 +10,7 @@ use crate::valid::{DetailsV, FieldV, Valid};
 
 /// The arms of `serialize_details`; codes without details share the last.
 pub(super) fn details_arms(valid: &Valid<'_>) -> Rust {
-    let mut arms = Arms::default();
+    let mut arms = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
         match &c.details {
@@ -27,7 +27,7 @@ pub(super) fn details_arms(valid: &Valid<'_>) -> Rust {
             }
         }
     }
-    arms.braced(rust!(_ => __s.serialize_unit(),))
+    arms.close(rust!(_ => __s.serialize_unit(),))
 }
 
 fn optional(f: &FieldV<'_>) -> bool {

@@ -14,7 +14,7 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let from_arms = de::arms(valid);
     // Details that may be absent (`details: "[T]?"`) are sent only when
     // present; every other code's presence is a column of the code table.
-    let mut optional = super::Arms::default();
+    let mut optional = super::Arms::braces();
     for c in &valid.codes {
         if let crate::valid::DetailsV::Value(crate::rust_ty::RustTy::Option(_)) = &c.details {
             let v = &c.variant;
@@ -24,7 +24,7 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let has_details = if optional.len == 0 {
         rust!(__ERRCAT_META[#error::code(self) as usize].5)
     } else {
-        let arms = optional.braced(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
+        let arms = optional.close(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
         rust!(match self #arms)
     };
     let mut out = helpers;
