@@ -17,6 +17,7 @@ pub const HTTP: &str = "http";
 
 /// Runs every rule over `catalog`, then resolves per-code values.
 pub fn check(catalog: &mut Catalog, cx: &mut Diagnostics) {
+    name_variants(catalog);
     check_name(catalog, cx);
     check_envelopes(catalog, cx);
     check_categories(catalog, cx);
@@ -542,8 +543,30 @@ pub(crate) fn check_naming_rules(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
-/// The Rust variant name of a code: its `rust_name`, or derived from the code.
+/// Derives every code's variant and constructor names once, before the
+/// checks that read them (`Code::resolved`; empty when there is none).
+fn name_variants(catalog: &mut Catalog) {
+    let names: Vec<String> = catalog
+        .codes
+        .iter()
+        .map(|c| derive_variant_name(catalog, c).unwrap_or_default())
+        .collect();
+    for (code, variant) in catalog.codes.iter_mut().zip(names) {
+        code.resolved.ctor = names::snake(&variant);
+        code.resolved.variant = variant;
+    }
+}
+
+/// The Rust variant name of a code: its `rust_name`, or derived from the
+/// code (as named by the check's first step, when it has run).
 pub(crate) fn variant_name(catalog: &Catalog, code: &Code) -> Option<String> {
+    if !code.resolved.variant.is_empty() {
+        return Some(code.resolved.variant.clone());
+    }
+    derive_variant_name(catalog, code)
+}
+
+fn derive_variant_name(catalog: &Catalog, code: &Code) -> Option<String> {
     match &code.rust_name {
         Some(r) => Some(r.value.clone()),
         None => names::upper_camel(&code.code.value).or_else(|| {
@@ -1705,7 +1728,10 @@ fn resolve(catalog: &mut Catalog) {
         .iter()
         .map(|code| {
             let variant = variant_name(catalog, code).unwrap_or_default();
-            let ctor = names::snake(&variant);
+            let ctor = match code.resolved.variant == variant {
+                true => code.resolved.ctor.clone(),
+                false => names::snake(&variant),
+            };
             let category = code.category.as_ref().and_then(|c| {
                 catalog
                     .categories

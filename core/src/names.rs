@@ -15,23 +15,26 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 /// Splits a wire code into words: at `_`, `-`, `.`, spaces and other
 /// punctuation, at lower-to-upper case changes (`tokenExpired`) and at the
 /// end of an acronym (`HTTPError` -> `HTTP`, `Error`).
-pub(crate) fn words(code: &str) -> Vec<String> {
+pub(crate) fn words(code: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for part in code.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = part.chars().collect();
         let mut start = 0;
-        for i in 1..chars.len() {
-            let (prev, cur) = (chars[i - 1], chars[i]);
-            let next_lower = chars.get(i + 1).is_some_and(|c| c.is_lowercase());
-            let boundary = (prev.is_lowercase() && cur.is_uppercase())
-                || (prev.is_uppercase() && cur.is_uppercase() && next_lower);
-            if boundary {
-                words.push(chars[start..i].iter().collect());
-                start = i;
+        let mut prev: Option<char> = None;
+        let mut chars = part.char_indices().peekable();
+        while let Some((i, cur)) = chars.next() {
+            if let Some(prev) = prev {
+                let next_lower = chars.peek().is_some_and(|(_, c)| c.is_lowercase());
+                let boundary = (prev.is_lowercase() && cur.is_uppercase())
+                    || (prev.is_uppercase() && cur.is_uppercase() && next_lower);
+                if boundary {
+                    words.push(&part[start..i]);
+                    start = i;
+                }
             }
+            prev = Some(cur);
         }
-        if start < chars.len() {
-            words.push(chars[start..].iter().collect());
+        if start < part.len() {
+            words.push(&part[start..]);
         }
     }
     words
@@ -40,7 +43,7 @@ pub(crate) fn words(code: &str) -> Vec<String> {
 /// `TOKEN_EXPIRED` -> `TokenExpired`. `None` when the result would not be an
 /// identifier (empty, or starting with a digit).
 pub(crate) fn upper_camel(code: &str) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(code.len());
     for word in words(code) {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
@@ -62,11 +65,14 @@ pub(crate) fn prefixed(prefix: &str, code: &str) -> Option<String> {
 
 /// `TokenExpired` -> `token_expired`.
 pub(crate) fn snake(name: &str) -> String {
-    words(name)
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("_")
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, word) in words(name).into_iter().enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// Whether `s` is an ASCII identifier that is not a keyword.

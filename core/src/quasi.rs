@@ -108,17 +108,30 @@ impl std::fmt::Display for Rust {
 pub trait ToRust {
     /// Appends this value's tokens.
     fn to_rust(&self, out: &mut Rust);
+
+    /// How many bytes [`to_rust`](ToRust::to_rust) will write, when that is
+    /// known and large: `rust!` reserves it, so that a template holding big
+    /// texts is written without growing its buffer again and again.
+    fn len_hint(&self) -> usize {
+        0
+    }
 }
 
 impl<T: ToRust + ?Sized> ToRust for &T {
     fn to_rust(&self, out: &mut Rust) {
         (**self).to_rust(out);
     }
+    fn len_hint(&self) -> usize {
+        (**self).len_hint()
+    }
 }
 
 impl<T: ToRust + ?Sized> ToRust for Box<T> {
     fn to_rust(&self, out: &mut Rust) {
         (**self).to_rust(out);
+    }
+    fn len_hint(&self) -> usize {
+        (**self).len_hint()
     }
 }
 
@@ -128,11 +141,17 @@ impl<T: ToRust> ToRust for Option<T> {
             t.to_rust(out);
         }
     }
+    fn len_hint(&self) -> usize {
+        self.as_ref().map_or(0, T::len_hint)
+    }
 }
 
 impl ToRust for Rust {
     fn to_rust(&self, out: &mut Rust) {
         out.0.push_str(&self.0);
+    }
+    fn len_hint(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -324,8 +343,11 @@ macro_rules! rust {
         $crate::quasi::Rust::new()
     };
     ($($tt:tt)*) => {{
-        // The template's own length: most templates then never reallocate.
-        let mut _buf = $crate::quasi::Rust::with_capacity(stringify!($($tt)*).len() + 64);
+        // The template's own length and that of the texts it holds: the
+        // buffer is then seldom grown.
+        let mut _buf = $crate::quasi::Rust::with_capacity(
+            stringify!($($tt)*).len() + 64 + $crate::quasi::rust_len_hint!($($tt)*),
+        );
         {
             let _s = &mut _buf;
             $crate::quasi::rust_each_token!{_s $($tt)*}
@@ -334,6 +356,38 @@ macro_rules! rust {
     }};
 }
 pub(crate) use rust;
+
+// The sum of `len_hint` over the template's `#var`s, in groups too, but
+// not in repetitions (their values are iterators, read once). Each token
+// is seen with the one before and after it.
+macro_rules! rust_len_hint {
+    ($($tts:tt)*) => {
+        $crate::quasi::rust_len_hint_with_context!{
+            (@ @ $($tts)*)
+            (@ $(($tts))* @)
+            ($($tts)* @ @)
+        }
+    };
+}
+pub(crate) use rust_len_hint;
+
+macro_rules! rust_len_hint_with_context {
+    (($($b1:tt)*) ($($curr:tt)*) ($($a1:tt)*)) => {
+        0 $(+ $crate::quasi::rust_len_hint_token!{$b1 $curr $a1})*
+    };
+}
+pub(crate) use rust_len_hint_with_context;
+
+macro_rules! rust_len_hint_token {
+    ($b1:tt @ $a1:tt) => { 0 };
+    ($b1:tt (#) $var:ident) => { $crate::quasi::ToRust::len_hint(&$var) };
+    (# (( $($inner:tt)* )) $a1:tt) => { 0 };
+    ($b1:tt (( $($inner:tt)* )) $a1:tt) => { $crate::quasi::rust_len_hint!($($inner)*) };
+    ($b1:tt ([ $($inner:tt)* ]) $a1:tt) => { $crate::quasi::rust_len_hint!($($inner)*) };
+    ($b1:tt ({ $($inner:tt)* }) $a1:tt) => { $crate::quasi::rust_len_hint!($($inner)*) };
+    ($b1:tt ($curr:tt) $a1:tt) => { 0 };
+}
+pub(crate) use rust_len_hint_token;
 
 // Every token with the three before and after it, so that `#`, `#var` and
 // `#(...) sep *` are recognised without recursing on the template's length.
