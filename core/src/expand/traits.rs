@@ -32,7 +32,8 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
     // The runtime's `utoipa` feature turns this crate's on (through the
     // macro crate's): the responses cost as much as the rest of the
     // expansion, so a build without it does not compute them.
-    if cfg!(feature = "utoipa") {
+    #[cfg(feature = "utoipa")]
+    {
         let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
         let responses = crate::render::openapi::inline_responses(valid.catalog, &codes).to_string();
         out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));

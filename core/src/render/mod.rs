@@ -1,8 +1,12 @@
 //! Stage 5 (renderers): views of a checked catalog that are not Rust code.
 
+// The schemas feed the CLI and the `utoipa` responses, never the macro
+// otherwise: left out of its clean build.
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub mod json_schema;
 #[cfg(feature = "tooling")]
 pub mod markdown;
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub mod openapi;
 #[cfg(feature = "tooling")]
 pub mod typescript;
