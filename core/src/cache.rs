@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::quasi::Rust;
 
@@ -56,13 +56,19 @@ fn key(path: &Path, item: &TokenStream, kind: &'static str) -> Option<Key> {
 /// compiler's lexer (`proc_macro::TokenStream::from_str`), in one call
 /// rather than one per token (see [`crate::quasi`]); going through
 /// `proc_macro2` would first re-lex it with `proc_macro2`'s own validating
-/// lexer. Diagnostics stay tokens: they carry the span of the catalog path
-/// in the user's source, which text cannot keep.
+/// lexer. What carries a span in the user's code stays tokens: the
+/// diagnostics (spanned on the catalog path) and the head of the user's
+/// enum (its attributes, visibility and name), so that the compiler's own
+/// errors about them point where the user wrote them.
 #[derive(Debug, Default)]
 pub struct Output {
     /// `compile_error!`s, spanned in the user's code.
     pub errors: TokenStream,
-    /// The generated code.
+    /// The user's enum when the expansion declares it: its head as the
+    /// user's tokens (`#[attrs] pub enum ApiError`) and its variants as text
+    /// (the braces' contents).
+    pub item: Option<(TokenStream, Rust)>,
+    /// The rest of the generated code.
     pub code: Rust,
     cached: bool,
 }
@@ -76,21 +82,46 @@ impl Output {
         }
     }
 
-    /// Diagnostics and the code that stands beside them.
-    pub fn with_code(errors: TokenStream, code: Rust) -> Output {
+    /// Generated code without diagnostics.
+    pub fn code(item: Option<(TokenStream, Rust)>, code: Rust) -> Output {
         Output {
-            errors,
+            item,
             code,
-            cached: false,
+            ..Output::default()
         }
     }
 
-    /// The diagnostics followed by the code, lexed by `proc_macro2`
-    /// (outside the compiler: tests and tools).
+    /// This output with `errors` before its own diagnostics.
+    pub fn after_errors(mut self, mut errors: TokenStream) -> Output {
+        errors.extend(self.errors);
+        self.errors = errors;
+        self
+    }
+
+    /// Everything, lexed by `proc_macro2` (outside the compiler: tests and
+    /// tools); the proc macro assembles the same with the compiler's lexer.
     pub fn into_token_stream(self) -> TokenStream {
         let mut tokens = self.errors;
+        if let Some((head, body)) = self.item {
+            tokens.extend(head);
+            let body = proc_macro2::Group::new(Delimiter::Brace, body.to_token_stream());
+            tokens.extend([TokenTree::Group(body)]);
+        }
         tokens.extend(self.code.to_token_stream());
         tokens
+    }
+
+    /// The whole expansion as text, as the cache keeps it.
+    fn to_text(&self) -> Rust {
+        let mut text = Rust::new();
+        if let Some((head, body)) = &self.item {
+            text.extend(head);
+            text.push_token("{ ");
+            text.extend(body);
+            text.push_token("} ");
+        }
+        text.extend(&self.code);
+        text
     }
 
     /// Whether the cache served this expansion.
@@ -114,11 +145,12 @@ pub(crate) fn expand_cached(
             .lock()
             .ok()
             .and_then(|c| c.as_ref().and_then(|m| m.get(k).cloned()));
+        // A hit is all text: the head's spans belong to the first use.
         if let Some(code) = hit {
             return Output {
-                errors: TokenStream::new(),
                 code,
                 cached: true,
+                ..Output::default()
             };
         }
     }
@@ -130,7 +162,7 @@ pub(crate) fn expand_cached(
         if map.len() >= CAPACITY {
             map.clear();
         }
-        map.insert(k, output.code.clone());
+        map.insert(k, output.to_text());
     }
     output
 }

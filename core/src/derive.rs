@@ -259,7 +259,7 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
         match plan(&catalog, &input, data, opts.exhaustive) {
             Ok(plan) => match generate(&catalog, &input, &resolved, &plan) {
                 // With only lock mistakes, the API stands beside them.
-                Ok(code) => Output::with_code(errors(&locked, opts.path.span()), code),
+                Ok(out) => out.after_errors(errors(&locked, opts.path.span())),
                 Err(diags) => Output::errors(errors(&diags, opts.path.span())),
             },
             Err(errs) => Output::errors(errs.iter().map(syn::Error::to_compile_error).collect()),
@@ -288,7 +288,7 @@ fn recovered(
         )
         .ok()
     });
-    crate::cache::Output::with_code(errors, body.unwrap_or_default())
+    body.unwrap_or_default().after_errors(errors)
 }
 
 fn plan<'a>(

@@ -259,15 +259,20 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
     let resolved = errcat_core::expand::Bases::default().resolve("fuzz.yaml");
     let expand_and_parse = |catalog: &errcat_core::Catalog| {
         let out = errcat_core::expand::expand(catalog, &input, &resolved);
-        // The text must lex as it stands (a lexing failure would otherwise
+        // The texts must lex as they stand (a lexing failure would otherwise
         // become a `compile_error!`, which parses).
-        let mut tokens = out.errors;
-        tokens.extend(
-            out.code
-                .as_str()
+        let lex = |text: &errcat_core::quasi::Rust| {
+            text.as_str()
                 .parse::<proc_macro2::TokenStream>()
-                .map_err(|e| Finding::Unparseable(format!("does not lex: {e}")))?,
-        );
+                .map_err(|e| Finding::Unparseable(format!("does not lex: {e}")))
+        };
+        let mut tokens = out.errors;
+        if let Some((head, body)) = &out.item {
+            tokens.extend(head.clone());
+            let body = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, lex(body)?);
+            tokens.extend([proc_macro2::TokenTree::Group(body)]);
+        }
+        tokens.extend(lex(&out.code)?);
         let file =
             syn::parse2::<syn::File>(tokens).map_err(|e| Finding::Unparseable(e.to_string()))?;
         duplicates(&file).map_or(Ok(()), |name| Err(Finding::Duplicate(name)))

@@ -8,23 +8,30 @@ use std::time::Instant;
 
 use errcat_core::cache::Output;
 use errcat_core::expand::Bases;
-use proc_macro::{Span, TokenStream};
+use proc_macro::{Delimiter, Group, Span, TokenStream, TokenTree};
 
-/// Hands an expansion to the compiler: the diagnostics as the tokens they
-/// are (spanned in the user's code), the generated code as text for the
-/// compiler's lexer, in one call rather than one bridge call per token.
-/// `proc_macro2` would first re-lex the text with its own validating lexer,
-/// unoptimized in a debug build. The text was written by errcat's `rust!`,
-/// so it lexes; should the compiler still refuse it, the `proc_macro2` path
-/// reports why.
+/// Hands an expansion to the compiler: the diagnostics and the head of the
+/// user's enum as the tokens they are (spanned in the user's code), the
+/// generated code as text for the compiler's lexer, in one call per text
+/// rather than one bridge call per token. `proc_macro2` would first re-lex
+/// the text with its own validating lexer, unoptimized in a debug build.
+/// The text was written by errcat's `rust!`, so it lexes; should the
+/// compiler still refuse it, the `proc_macro2` path reports why.
 fn finish(output: Output, what: &str, start: Instant) -> TokenStream {
     let cached = output.is_cached();
     let lex = Instant::now();
-    let code = match TokenStream::from_str(output.code.as_str()) {
-        Ok(code) => code,
-        Err(_) => return output.into_token_stream().into(),
+    let body = match &output.item {
+        Some((_, body)) => TokenStream::from_str(body.as_str()).ok(),
+        None => Some(TokenStream::new()),
+    };
+    let (Some(body), Ok(code)) = (body, TokenStream::from_str(output.code.as_str())) else {
+        return output.into_token_stream().into();
     };
     let mut tokens: TokenStream = output.errors.into();
+    if let Some((head, _)) = output.item {
+        tokens.extend(TokenStream::from(head));
+        tokens.extend([TokenTree::Group(Group::new(Delimiter::Brace, body))]);
+    }
     tokens.extend(code);
     report(what, start, cached, lex);
     tokens

@@ -1,80 +1,3 @@
-/// `Plan`, a detail type of the `small` catalog.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::errcat::__private::serde::Serialize,
-    ::errcat::__private::serde::Deserialize
-)]
-#[serde(crate = "::errcat::__private::serde")]
-#[allow(clippy::enum_variant_names)]
-pub enum Plan {
-    /// `free`
-    #[serde(rename = "free")]
-    Free,
-    /// `paid`
-    #[serde(rename = "paid")]
-    Paid,
-}
-#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-impl Plan {
-    /// The wire value.
-    #[must_use]
-    #[inline]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Free => "free",
-            Self::Paid => "paid",
-        }
-    }
-}
-#[automatically_derived]
-#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-impl ::errcat::__private::fmt::Display for Plan {
-    fn fmt(
-        &self,
-        f: &mut ::errcat::__private::fmt::Formatter<'_>,
-    ) -> ::errcat::__private::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-/// One item.
-#[derive(
-    Clone,
-    PartialEq,
-    ::errcat::__private::serde::Serialize,
-    ::errcat::__private::serde::Deserialize
-)]
-#[serde(crate = "::errcat::__private::serde")]
-pub struct Item {
-    /** `id`
-
- Wire type: `string`.*/
-    pub id: ::errcat::__private::String,
-    /** `note`
-
- Wire type: `string?`.*/
-    #[serde(
-        default,
-        skip_serializing_if = "::errcat::__private::core::option::Option::is_none"
-    )]
-    pub note: ::errcat::__private::Option<::errcat::__private::String>,
-}
-#[automatically_derived]
-#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
-impl ::errcat::__private::fmt::Debug for Item {
-    fn fmt(
-        &self,
-        f: &mut ::errcat::__private::fmt::Formatter<'_>,
-    ) -> ::errcat::__private::fmt::Result {
-        f.debug_struct("Item").field("id", &self.id).field("note", &self.note).finish()
-    }
-}
 /// Errors of the small API.
 #[derive(Clone, PartialEq)]
 #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
@@ -191,6 +114,83 @@ pub enum SmallError {
  }
  ```*/
     EventLost,
+}
+/// `Plan`, a detail type of the `small` catalog.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::errcat::__private::serde::Serialize,
+    ::errcat::__private::serde::Deserialize
+)]
+#[serde(crate = "::errcat::__private::serde")]
+#[allow(clippy::enum_variant_names)]
+pub enum Plan {
+    /// `free`
+    #[serde(rename = "free")]
+    Free,
+    /// `paid`
+    #[serde(rename = "paid")]
+    Paid,
+}
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+impl Plan {
+    /// The wire value.
+    #[must_use]
+    #[inline]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Free => "free",
+            Self::Paid => "paid",
+        }
+    }
+}
+#[automatically_derived]
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+impl ::errcat::__private::fmt::Display for Plan {
+    fn fmt(
+        &self,
+        f: &mut ::errcat::__private::fmt::Formatter<'_>,
+    ) -> ::errcat::__private::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// One item.
+#[derive(
+    Clone,
+    PartialEq,
+    ::errcat::__private::serde::Serialize,
+    ::errcat::__private::serde::Deserialize
+)]
+#[serde(crate = "::errcat::__private::serde")]
+pub struct Item {
+    /** `id`
+
+ Wire type: `string`.*/
+    pub id: ::errcat::__private::String,
+    /** `note`
+
+ Wire type: `string?`.*/
+    #[serde(
+        default,
+        skip_serializing_if = "::errcat::__private::core::option::Option::is_none"
+    )]
+    pub note: ::errcat::__private::Option<::errcat::__private::String>,
+}
+#[automatically_derived]
+#[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+impl ::errcat::__private::fmt::Debug for Item {
+    fn fmt(
+        &self,
+        f: &mut ::errcat::__private::fmt::Formatter<'_>,
+    ) -> ::errcat::__private::fmt::Result {
+        f.debug_struct("Item").field("id", &self.id).field("note", &self.note).finish()
+    }
 }
 /// The codes of the `small` catalog, without details: [`SmallError::code`] returns one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,44 +1,53 @@
 //! The error enum: one variant per code, with typed fields and rustdoc,
 //! and its inherent API (constructors, metadata, headers, envelopes).
 
+use proc_macro2::TokenStream;
+use quote::quote;
+
 use crate::quasi::{Rust, rust};
 
 use super::docs::{deprecated_attr, doc, field_doc, variant_doc};
 use super::{Arms, ctors, headers, inherent, private};
 use crate::valid::{DetailsV, Valid};
 
-/// The enum, declared outside the `const _` block: its field types spell
-/// the runtime's path in full.
-pub(super) fn definition(valid: &Valid<'_>, vis: &syn::Visibility, attrs: &[Rust]) -> Rust {
-    let p = private();
+/// The enum's head, with the user's attributes, visibility and name as
+/// the user wrote them (their spans point into the user's code).
+pub(super) fn head(valid: &Valid<'_>, vis: &syn::Visibility, attrs: &[TokenStream]) -> TokenStream {
     let error = &valid.error;
     // Variant names come from the catalog, where a shared suffix such as
     // `…Error` is the API's naming; clippy flags it on enums not exported.
     // Variant sizes are the catalog's details too: boxing them would change
     // the API the catalog describes.
-    let mut variants = Arms::after(rust! {
+    quote! {
         #(#attrs)*
         #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
         #vis enum #error
-    });
+    }
+}
+
+/// The enum's variants (the contents of its braces), declared outside the
+/// `const _` block: their field types spell the runtime's path in full.
+pub(super) fn variants(valid: &Valid<'_>) -> Rust {
+    let p = private();
+    let mut variants = Rust::new();
     for c in &valid.codes {
         let v = &c.variant;
         let (vdoc, dep) = (doc(&variant_doc(valid, c.code)), deprecated_attr(c.code));
-        variants.push(match &c.details {
+        variants.extend(match &c.details {
             _ if c.is_struct() => {
                 let docs = c.variant_fields().map(|f| doc(&field_doc(f.field)));
                 let ids = c.variant_fields().map(|f| &f.ident);
                 let tys = c.variant_fields().map(|f| f.ty.tokens(&p));
-                rust!(#vdoc #dep #v { #(#docs #ids: #tys,)* })
+                rust!(#vdoc #dep #v { #(#docs #ids: #tys,)* },)
             }
-            DetailsV::None | DetailsV::Object(_) => rust!(#vdoc #dep #v),
+            DetailsV::None | DetailsV::Object(_) => rust!(#vdoc #dep #v,),
             DetailsV::Value(ty) => {
                 let ty = ty.tokens(&p);
-                rust!(#vdoc #dep #v(#ty))
+                rust!(#vdoc #dep #v(#ty),)
             }
         });
     }
-    variants.close(Rust::new())
+    variants
 }
 
 /// The inherent impl: constructors, `code()` and the metadata read

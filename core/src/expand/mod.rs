@@ -36,7 +36,7 @@ mod traits;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::format_ident;
+use quote::{format_ident, quote};
 
 use crate::quasi::{Rust, rust};
 
@@ -94,15 +94,12 @@ pub fn catalog_attribute_output(
                 let locked =
                     crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
                 if !clashes.is_empty() {
-                    return Output::with_code(errors(&clashes, lit.span()), fallback(&input));
+                    return Output::code(None, fallback(&input))
+                        .after_errors(errors(&clashes, lit.span()));
                 }
                 // With only lock mistakes the catalog is sound: its whole
                 // API stands beside them, so no cascade.
-                let mut out = expand(&catalog, &input, &resolved);
-                let mut all = errors(&locked, lit.span());
-                all.extend(out.errors);
-                out.errors = all;
-                out
+                expand(&catalog, &input, &resolved).after_errors(errors(&locked, lit.span()))
             }
             Err(failed) => {
                 let errors = errors(&failed.diagnostics, lit.span());
@@ -114,11 +111,9 @@ pub fn catalog_attribute_output(
                     {
                         expand(c, &input, &resolved)
                     }
-                    _ => Output::with_code(TokenStream::new(), fallback(&input)),
+                    _ => Output::code(None, fallback(&input)),
                 };
-                let mut all = errors;
-                all.extend(body.errors);
-                Output::with_code(all, body.code)
+                body.after_errors(errors)
             }
         }
     })
@@ -171,7 +166,7 @@ pub fn expand(
     source: &Resolved,
 ) -> crate::cache::Output {
     match expand_checked(catalog, input, source) {
-        Ok(code) => crate::cache::Output::with_code(TokenStream::new(), code),
+        Ok(out) => out,
         Err(diags) => crate::cache::Output::errors(errors(&diags, Span::call_site())),
     }
 }
@@ -180,7 +175,7 @@ fn expand_checked(
     catalog: &Catalog,
     input: &syn::DeriveInput,
     source: &Resolved,
-) -> Result<Rust, Vec<Diagnostic>> {
+) -> Result<crate::cache::Output, Vec<Diagnostic>> {
     let codes = catalog
         .codes
         .iter()
@@ -200,7 +195,7 @@ pub(crate) fn generate(
     input: &syn::DeriveInput,
     source: &Resolved,
     plan: &Plan<'_>,
-) -> Result<Rust, Vec<Diagnostic>> {
+) -> Result<crate::cache::Output, Vec<Diagnostic>> {
     let valid = Valid::new(catalog, &input.ident, &plan.codes, plan.emit_enum)?;
     let vis = &input.vis;
     let (user_attrs, std_derives) = split_attrs(&input.attrs);
@@ -211,13 +206,12 @@ pub(crate) fn generate(
         .filter(|d| d != "Clone" && d != "PartialEq")
         .collect();
     let types = types::all(&valid, vis, &derives);
-    let (enum_def, debug) = if plan.emit_enum {
-        (
-            error_enum::definition(&valid, vis, &user_attrs),
-            fmt::debug(&valid),
-        )
+    let (item, debug) = if plan.emit_enum {
+        let head = error_enum::head(&valid, vis, &user_attrs);
+        let variants = error_enum::variants(&valid);
+        (Some((head, variants)), fmt::debug(&valid))
     } else {
-        (Rust::new(), Rust::new())
+        (None, Rust::new())
     };
     let companions = code_enum::companions(&valid, vis);
     let rebuild = source.rebuild_trigger();
@@ -227,9 +221,8 @@ pub(crate) fn generate(
     let display = fmt::display(&valid);
     let traits = traits::all(&valid);
     // Cargo rebuilds this crate when the catalog changes (`rebuild`).
-    Ok(rust! {
+    let code = rust! {
         #types
-        #enum_def
         #companions
         #rebuild
         const _: () = {
@@ -243,7 +236,8 @@ pub(crate) fn generate(
             #debug
             #traits
         };
-    })
+    };
+    Ok(crate::cache::Output::code(item, code))
 }
 
 /// A trait impl, with the attributes every generated impl carries: it is
@@ -319,20 +313,20 @@ impl Arms {
 /// The user's attributes, with `Debug` taken out of `derive` lists (errcat
 /// implements `Debug` itself so that sensitive fields are redacted) and
 /// the std derives collected for the companion structs.
-fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<Rust>, Vec<Ident>) {
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
     const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
     let mut kept = Vec::new();
     let mut std_derives = Vec::new();
     for attr in attrs {
         if !attr.path().is_ident("derive") {
-            kept.push(rust!(#attr));
+            kept.push(quote!(#attr));
             continue;
         }
         let parsed = attr.parse_args_with(
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         );
         let Ok(paths) = parsed else {
-            kept.push(rust!(#attr));
+            kept.push(quote!(#attr));
             continue;
         };
         let others: Vec<&syn::Path> = paths
@@ -348,7 +342,7 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<Rust>, Vec<Ident>) {
             })
             .collect();
         if !others.is_empty() {
-            kept.push(rust!(#[derive(#(#others),*)]));
+            kept.push(quote!(#[derive(#(#others),*)]));
         }
     }
     (kept, std_derives)
