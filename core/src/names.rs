@@ -48,7 +48,7 @@ pub(crate) fn upper_camel(code: &str) -> Option<String> {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.extend(first.to_uppercase());
-            out.extend(chars.flat_map(char::to_lowercase));
+            push_lowercase(&mut out, chars.as_str());
         }
     }
     is_plain_ident(&out).then_some(out)
@@ -70,9 +70,19 @@ pub(crate) fn snake(name: &str) -> String {
         if i > 0 {
             out.push('_');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut out, word);
     }
     out
+}
+
+/// Appends `word` in lower case; ASCII (nearly every code) without the
+/// Unicode tables.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Whether `s` is an ASCII identifier that is not a keyword.

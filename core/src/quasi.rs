@@ -164,8 +164,19 @@ impl ToRust for Ident {
 
 impl ToRust for str {
     fn to_rust(&self, out: &mut Rust) {
-        // `Debug` of a `str` is a valid Rust string literal.
-        let _ = write!(out.0, "{self:?} ");
+        // Most texts need no escape and are written as they stand; `Debug`
+        // of a `str` is a valid Rust string literal for the rest.
+        let plain = self
+            .bytes()
+            .all(|b| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f);
+        if plain {
+            out.0.reserve(self.len() + 3);
+            out.0.push('"');
+            out.0.push_str(self);
+            out.0.push_str("\" ");
+        } else {
+            let _ = write!(out.0, "{self:?} ");
+        }
     }
 }
 
@@ -585,6 +596,21 @@ mod tests {
             rust!(#id #raw #s #n #big #f #yes #none #some),
             quote::quote!(#id #raw #s #n #big #f #yes #none #some),
         );
+    }
+
+    #[test]
+    fn string_literals_read_back_as_the_same_text() {
+        let texts = [
+            "plain",
+            "",
+            "é, 日本, \u{200b} and \u{301}",
+            "quote \" and backslash \\",
+            "new\nline, tab\t, cr\r, nul\0, del\u{7f}",
+        ];
+        for text in texts {
+            let lit: syn::LitStr = syn::parse2(rust!(#text).to_token_stream()).unwrap();
+            assert_eq!(lit.value(), text);
+        }
     }
 
     #[test]

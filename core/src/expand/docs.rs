@@ -22,34 +22,29 @@ pub(super) fn doc(text: &str) -> Rust {
 /// carriage return) is escaped as usual.
 struct DocLiteral<'a>(&'a str);
 
-impl DocLiteral<'_> {
-    fn lines(&self) -> impl Iterator<Item = &str> {
-        self.0.lines()
-    }
-}
-
 impl ToRust for DocLiteral<'_> {
     fn to_rust(&self, out: &mut Rust) {
-        if self.0.contains('\r') {
-            let joined: Vec<String> = self.lines().map(|l| format!(" {l}")).collect();
+        // `lines()` drops one final newline; so does the joined text.
+        let text = self.0.strip_suffix('\n').unwrap_or(self.0);
+        if text.contains('\r') {
+            let joined: Vec<String> = self.0.lines().map(|l| format!(" {l}")).collect();
             return joined.join("\n").to_rust(out);
         }
         // One `#` more than the longest run of them after any `"`.
+        let bytes = text.as_bytes();
         let mut longest = 0;
-        for (i, _) in self.0.match_indices('"') {
-            let run = self.0[i + 1..].bytes().take_while(|b| *b == b'#').count();
+        for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'"') {
+            let run = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
             longest = longest.max(run);
         }
         let hashes = "#".repeat(longest + 1);
         out.push_token_with(|s| {
+            s.reserve(text.len() + text.len() / 32 + 2 * hashes.len() + 4);
             s.push('r');
             s.push_str(&hashes);
             s.push('"');
-            for (i, line) in self.lines().enumerate() {
-                if i > 0 {
-                    s.push('\n');
-                }
-                s.push(' ');
+            for (i, line) in text.split('\n').enumerate().filter(|_| !text.is_empty()) {
+                s.push_str(if i > 0 { "\n " } else { " " });
                 s.push_str(line);
             }
             s.push('"');
@@ -182,4 +177,43 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
         s.push_str("\n```\n");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `///` lines would give: each line after a space.
+    fn as_doc_comment(text: &str) -> String {
+        let lines: Vec<String> = text.lines().map(|l| format!(" {l}")).collect();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn doc_literals_hold_any_text_as_doc_comments_would() {
+        let texts = [
+            "",
+            "one line",
+            "two\nlines\n",
+            "blank\n\nline",
+            "json: {\"a\": \"#\"} and \"## hashes\"#",
+            "carriage\r\nreturns\rlone",
+            "tab\tand é",
+        ];
+        for text in texts {
+            let tokens = doc(text).to_token_stream();
+            let attr: syn::Attribute = syn::parse_quote!(#tokens);
+            let syn::Meta::NameValue(nv) = &attr.meta else {
+                panic!("not a name-value attribute: {tokens}");
+            };
+            let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+            else {
+                panic!("not a string: {tokens}");
+            };
+            assert_eq!(s.value(), as_doc_comment(text), "{text:?}");
+        }
+    }
 }
