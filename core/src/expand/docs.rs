@@ -30,12 +30,14 @@ impl ToRust for DocLiteral<'_> {
             let joined: Vec<String> = self.0.lines().map(|l| format!(" {l}")).collect();
             return joined.join("\n").to_rust(out);
         }
-        // One `#` more than the longest run of them after any `"`.
-        let bytes = text.as_bytes();
+        // One `#` more than the longest run of them after any `"` (a
+        // search only when there is such a run: rustdoc seldom has one).
         let mut longest = 0;
-        for (i, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'"') {
-            let run = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
-            longest = longest.max(run);
+        if text.contains("\"#") {
+            for (i, _) in text.match_indices('"') {
+                let run = text[i + 1..].bytes().take_while(|b| *b == b'#').count();
+                longest = longest.max(run);
+            }
         }
         let hashes = "#".repeat(longest + 1);
         out.push_token_with(|s| {
