@@ -1,8 +1,8 @@
 //! `rust!`: quasi-quotation into Rust source text, with `quote!`'s syntax
 //! (`#var`, `#(#items),*`, `#(#items)*`).
 //!
-//! The expansion is written as text and handed to the compiler's lexer in
-//! one call, as cache hits always were: building `proc_macro2` tokens one by
+//! The expansion is written as text and handed to the compiler's lexer
+//! whole, as cache hits always were: building `proc_macro2` tokens one by
 //! one cost about 100 ns a token (4.7 million of them for a 10,000-code
 //! catalog), and inside rustc every token also crosses the proc-macro
 //! bridge. Writing is a `push_str` per token. The macros below are
@@ -37,8 +37,8 @@ impl Rust {
     }
 
     /// Appends `tokens`, which must be whole tokens: the text of a token
-    /// stream, or a token the caller has already spelled.
-    pub fn push_verbatim(&mut self, tokens: &str) {
+    /// stream, or a token already spelled.
+    fn push_verbatim(&mut self, tokens: &str) {
         self.0.push_str(tokens);
         self.0.push(' ');
     }
@@ -61,14 +61,6 @@ impl Rust {
         item.to_rust(self);
     }
 
-    /// Appends each item, each followed by `sep`.
-    pub fn append_terminated<T: ToRust>(&mut self, items: impl IntoIterator<Item = T>, sep: &str) {
-        for item in items {
-            item.to_rust(self);
-            self.push_verbatim(sep);
-        }
-    }
-
     /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -77,11 +69,6 @@ impl Rust {
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// The text, owned.
-    pub fn into_string(self) -> String {
-        self.0
     }
 
     /// The text lexed by `proc_macro2` (outside the compiler: tests, tools).
@@ -211,8 +198,17 @@ suffixed!(u8 u16 u32 u64 usize i8 i16 i32 i64 isize);
 
 impl ToRust for f64 {
     fn to_rust(&self, out: &mut Rust) {
-        // `Literal` spells every finite value so that it reads back exactly.
-        out.push_verbatim(&Literal::f64_suffixed(*self).to_string());
+        // `Literal` spells every finite value so that it reads back exactly
+        // (and panics on the others, which no literal can spell).
+        if self.is_finite() {
+            out.push_verbatim(&Literal::f64_suffixed(*self).to_string());
+        } else if self.is_nan() {
+            out.push_token("<f64>::NAN ");
+        } else if *self > 0.0 {
+            out.push_token("<f64>::INFINITY ");
+        } else {
+            out.push_token("<f64>::NEG_INFINITY ");
+        }
     }
 }
 
@@ -596,6 +592,21 @@ mod tests {
             rust!(#id #raw #s #n #big #f #yes #none #some),
             quote::quote!(#id #raw #s #n #big #f #yes #none #some),
         );
+    }
+
+    #[test]
+    fn every_f64_is_an_expression_of_its_value() {
+        for x in [0.1, -2.5, 1e300, f64::INFINITY, f64::NEG_INFINITY] {
+            let expr = rust!(#x).to_token_stream().to_string().replace(' ', "");
+            let want = match x {
+                f64::INFINITY => "<f64>::INFINITY".to_string(),
+                f64::NEG_INFINITY => "<f64>::NEG_INFINITY".to_string(),
+                _ => quote::quote!(#x).to_string().replace(' ', ""),
+            };
+            assert_eq!(expr, want);
+        }
+        let nan = f64::NAN;
+        assert_eq!(rust!(#nan).as_str(), "<f64>::NAN ");
     }
 
     #[test]
