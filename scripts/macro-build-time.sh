@@ -59,9 +59,9 @@ export CARGO_INCREMENTAL=0
 # of errcat's own.
 sed -e 's/^name = "bare-macro"/name = "bare-deps-macro"/' -e '/^\[workspace\]/d' "$work/bare/Cargo.toml" > "$work/bare-deps/Cargo.toml"
 printf '%s\n' 'saphyr-parser = "0.3.3"' 'serde_json = { version = "1", features = ["raw_value"] }' \
-  'strsim = "0.11"' 'http = "1"' 'jiff = { version = "0.2", default-features = false, features = ["std"] }' \
+  'strsim = "0.11"' 'http = "1"' 'chrono = { version = "0.4", default-features = false, features = ["alloc"] }' \
   '[workspace]' >> "$work/bare-deps/Cargo.toml"
-sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count(); let _ = serde_json::to_string(\&1).unwrap(); let _ = strsim::jaro_winkler("a", "b"); let _ = http::HeaderName::from_static("x"); let _ = "2024-01-15T10:30:00Z".parse::<jiff::Timestamp>();/' "$work/bare/src/lib.rs" > "$work/bare-deps/src/lib.rs"
+sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count(); let _ = serde_json::to_string(\&1).unwrap(); let _ = strsim::jaro_winkler("a", "b"); let _ = http::HeaderName::from_static("x"); let _ = chrono::DateTime::parse_from_rfc3339("2024-01-15T10:30:00Z");/' "$work/bare/src/lib.rs" > "$work/bare-deps/src/lib.rs"
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 as=(); bs=(); cs=(); ds=(); es=()

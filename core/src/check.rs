@@ -1091,7 +1091,7 @@ pub(crate) fn check_lifecycle(catalog: &Catalog, cx: &mut Diagnostics) {
         };
         let date = |s: &Option<Spanned<String>>, cx: &mut Diagnostics| {
             let s = s.as_ref()?;
-            let parsed = crate::model::parse_date(&s.value);
+            let parsed = crate::timestamp::parse_date(&s.value);
             if parsed.is_none() {
                 cx.push(
                     Diagnostic::new(&s.loc, format!("`{}` is not a date", s.value))
@@ -1453,14 +1453,10 @@ pub(crate) fn check_examples(catalog: &Catalog, cx: &mut Diagnostics) {
             continue;
         };
         if let Some(ts) = &example.timestamp
-            && ts.value.parse::<jiff::Timestamp>().is_err()
+            && let Err(why) = crate::timestamp::parse_timestamp(&ts.value)
         {
             cx.push(
-                Diagnostic::new(
-                    &ts.loc,
-                    format!("`{}` is not an RFC 3339 timestamp", ts.value),
-                )
-                .hint("write e.g. `2024-01-15T10:30:00Z`"),
+                Diagnostic::new(&ts.loc, format!("`{}` {why}", ts.value)).hint(why.hint(&ts.value)),
             );
         }
         match (&code.details, &example.details) {
@@ -1679,11 +1675,8 @@ pub(crate) fn check_value(catalog: &Catalog, node: &Node, ty: &Ty, cx: &mut Diag
             }
         }
         (Ty::Timestamp, Kind::Str(s)) => {
-            if s.parse::<jiff::Timestamp>().is_err() {
-                cx.push(
-                    Diagnostic::new(&node.loc, format!("`{s}` is not an RFC 3339 timestamp"))
-                        .hint("write e.g. `2024-01-15T10:30:00Z`"),
-                );
+            if let Err(why) = crate::timestamp::parse_timestamp(s) {
+                cx.push(Diagnostic::new(&node.loc, format!("`{s}` {why}")).hint(why.hint(s)));
             }
         }
         (Ty::Enum(values), Kind::Str(s)) => enum_member(node, s, values, cx),

@@ -31,6 +31,7 @@ pub(crate) mod rust_ty;
 pub mod schema;
 #[cfg(feature = "tooling")]
 pub mod synth;
+pub mod timestamp;
 pub(crate) mod valid;
 
 use std::path::Path;

@@ -7,6 +7,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Loc, suggest};
 use crate::load::{Kind, Node};
+use crate::timestamp::{http_date, parse_date};
 
 /// A whole catalog.
 #[derive(Debug, Clone, PartialEq)]
@@ -466,18 +467,6 @@ impl Deprecation {
     }
 }
 
-/// A date the catalog gives (`2024-06-01`, or an RFC 3339 timestamp), as
-/// the instant it starts.
-pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
-    if let Ok(ts) = text.parse::<jiff::Timestamp>() {
-        return Some(ts);
-    }
-    let date: jiff::civil::Date = text.parse().ok()?;
-    date.to_zoned(jiff::tz::TimeZone::UTC)
-        .ok()
-        .map(|z| z.timestamp())
-}
-
 impl Code {
     /// The `Deprecation` (RFC 9745) and `Sunset` (RFC 8594) headers of a
     /// deprecated code, when the catalog asks for them.
@@ -490,14 +479,16 @@ impl Code {
         else {
             return out;
         };
-        if let Some(ts) = d.since.as_ref().and_then(|s| parse_date(&s.value)) {
-            out.push(("Deprecation", format!("@{}", ts.as_second())));
+        if let Some(seconds) = d.since.as_ref().and_then(|s| parse_date(&s.value)) {
+            out.push(("Deprecation", format!("@{seconds}")));
         }
-        if let Some(ts) = d.sunset.as_ref().and_then(|s| parse_date(&s.value)) {
-            out.push((
-                "Sunset",
-                ts.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string(),
-            ));
+        if let Some(date) = d
+            .sunset
+            .as_ref()
+            .and_then(|s| parse_date(&s.value))
+            .and_then(http_date)
+        {
+            out.push(("Sunset", date));
         }
         out
     }

@@ -178,9 +178,8 @@ pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Json> {
 
 fn scalar_text(v: &Json, format: Option<&str>) -> String {
     match (v, format) {
-        (Json::String(s), Some("unix")) => s
-            .parse::<jiff::Timestamp>()
-            .map(|t| t.as_second().to_string())
+        (Json::String(s), Some("unix")) => crate::timestamp::parse_timestamp(s)
+            .map(|seconds| seconds.to_string())
             .unwrap_or_else(|_| s.clone()),
         (Json::String(s), _) => s.clone(),
         (other, _) => other.to_value().to_string(),

@@ -1,0 +1,4 @@
+#[errcat::catalog("timestamps.yaml")]
+pub enum BookingError {}
+
+fn main() {}
