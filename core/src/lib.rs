@@ -19,6 +19,7 @@ pub mod derive;
 pub mod diag;
 pub mod evolve;
 pub mod expand;
+#[cfg(feature = "tooling")]
 pub mod handwritten;
 pub mod load;
 pub mod model;

@@ -2,6 +2,8 @@
 
 // The schemas feed the CLI and the `utoipa` responses, never the macro
 // otherwise: left out of its clean build.
+#[cfg(feature = "tooling")]
+mod dump;
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub mod json_schema;
 #[cfg(feature = "tooling")]
@@ -10,8 +12,10 @@ pub mod markdown;
 pub mod openapi;
 #[cfg(feature = "tooling")]
 pub mod typescript;
+#[cfg(feature = "tooling")]
+pub use dump::dump;
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use crate::load::{Kind, Node};
 use crate::model::{
@@ -401,6 +405,7 @@ fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
 }
 
 /// A code's example as an HTTP response, as the generated code answers it.
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     /// The status (500 for a code of a non-HTTP channel, as the runtime).
@@ -415,6 +420,7 @@ pub struct Response {
 }
 
 /// A code's example response; `request_id` replaces the example's.
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Response {
     let values = example_values(catalog, code, request_id);
     let fields = placeholder_fields(values.details.as_ref(), &values.members);
@@ -506,64 +512,4 @@ fn example_values(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> S
         details,
         members,
     }
-}
-
-fn ty_json(ty: &Ty) -> Value {
-    Value::String(ty.display())
-}
-
-/// The resolved catalog as JSON: defaults applied, codes in catalog order.
-pub fn dump(catalog: &Catalog) -> Value {
-    let codes: Vec<Value> = catalog
-        .codes
-        .iter()
-        .map(|code| {
-            let details = match &code.details {
-                Details::None => Value::Null,
-                Details::Object(fields) => Value::Object(
-                    fields
-                        .iter()
-                        .map(|f| (f.name.value.clone(), ty_json(&f.ty.value)))
-                        .collect(),
-                ),
-                Details::Value(t) => ty_json(&t.value),
-            };
-            json!({
-                "code": code.code.value,
-                "rust_name": code.resolved.variant,
-                "status": code.resolved.status,
-                "category": code.resolved.category.and_then(|i| catalog.categories.get(i)).map(|c| c.name.value.clone()),
-                "channel": code.resolved.channel,
-                "retryable": code.resolved.retryable,
-                "deprecated": code.deprecated.as_ref().map(|d| d.note.clone().unwrap_or_default()),
-                "message": code.message.as_ref().map(|m| m.value.clone()),
-                "description": code.description,
-                "resolution": code.resolution,
-                "details": details,
-                "details_optional": code.details_optional,
-                "members": code.members.iter().map(|m| m.value.clone()).collect::<Vec<_>>(),
-                "member_texts": catalog.members.iter().filter_map(|m| Some((m.name.value.clone(), Value::String(member_text(catalog, code, &m.name.value)?)))).collect::<Map<_, _>>(),
-                "headers": code.headers.iter().map(|h| (h.name.value.clone(), Value::String(h.value.value.clone()))).collect::<Map<_, _>>(),
-            })
-        })
-        .collect();
-    json!({
-        "name": catalog.name.as_ref().map(|n| n.value.clone()),
-        "title": catalog.title,
-        "channels": catalog.envelopes.iter().map(|e| e.channel.value.clone()).collect::<Vec<_>>(),
-        "categories": catalog.categories.iter().map(|c| json!({
-            "name": c.name.value,
-            "title": c.title,
-            "status": c.status.as_ref().map(|s| s.value as i64),
-            "prefix": c.prefix.as_ref().map(|p| p.value.clone()),
-        })).collect::<Vec<_>>(),
-        "members": catalog.members.iter().map(|m| json!({
-            "name": m.name.value,
-            "type": match &m.kind {
-                MemberKind::Value(f) => ty_json(&f.ty.value),
-                MemberKind::Template { .. } => Value::String("template".into()),
-            },
-        })).collect::<Vec<_>>(),
-        "codes": codes,
-    })
 }
