@@ -9,6 +9,9 @@
 # errcat-core as a registry dependency, never incrementally, while a
 # workspace member here would also write its incremental cache.
 #
+# Prints wall-clock medians and, less sensitive to a busy machine, the
+# medians of CPU time (user + sys) of each build.
+#
 #   bash scripts/macro-build-time.sh [RUNS=3]
 set -euo pipefail
 runs="${1:-3}"
@@ -62,16 +65,25 @@ printf '%s\n' 'saphyr-parser = "0.3.3"' 'serde_json = { version = "1", features 
   'strsim = "0.11"' 'http = "1"' 'chrono = { version = "0.4", default-features = false, features = ["alloc"] }' \
   '[workspace]' >> "$work/bare-deps/Cargo.toml"
 sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count(); let _ = serde_json::to_string(\&1).unwrap(); let _ = strsim::jaro_winkler("a", "b"); let _ = http::HeaderName::from_static("x"); let _ = chrono::DateTime::parse_from_rfc3339("2024-01-15T10:30:00Z");/' "$work/bare/src/lib.rs" > "$work/bare-deps/src/lib.rs"
-secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+# Wall seconds on stdout; CPU seconds (user + sys, children included) appended
+# to $work/cpu-<label>: the CPU figure does not move with the VM's load.
+secs() {
+  local label="$1" s e t; shift
+  t="$work/time-$label"; s=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$t" "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+  awk '{print $1 + $2}' "$t" >> "$work/cpu-$label"
+  echo "$e - $s" | bc -l
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 as=(); bs=(); cs=(); ds=(); es=()
+rm -f "$work"/cpu-*
 for _ in $(seq "$runs"); do
   rm -rf "$work/t-errcat" "$work/t-bare" "$work/t-bare-yaml" "$work/t-bare-parser" "$work/t-bare-deps"
-  as+=("$(secs env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
-  bs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
-  cs+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-yaml" cargo build -q --manifest-path "$work/bare-yaml/Cargo.toml")")
-  ds+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-parser" cargo build -q --manifest-path "$work/bare-parser/Cargo.toml")")
-  es+=("$(secs env CARGO_TARGET_DIR="$work/t-bare-deps" cargo build -q --manifest-path "$work/bare-deps/Cargo.toml")")
+  as+=("$(secs errcat env CARGO_TARGET_DIR="$work/t-errcat" cargo build -q -p errcat-macros --manifest-path "$root/Cargo.toml")")
+  bs+=("$(secs bare env CARGO_TARGET_DIR="$work/t-bare" cargo build -q --manifest-path "$work/bare/Cargo.toml")")
+  cs+=("$(secs bare-yaml env CARGO_TARGET_DIR="$work/t-bare-yaml" cargo build -q --manifest-path "$work/bare-yaml/Cargo.toml")")
+  ds+=("$(secs bare-parser env CARGO_TARGET_DIR="$work/t-bare-parser" cargo build -q --manifest-path "$work/bare-parser/Cargo.toml")")
+  es+=("$(secs bare-deps env CARGO_TARGET_DIR="$work/t-bare-deps" cargo build -q --manifest-path "$work/bare-deps/Cargo.toml")")
 done
 ma=$(median "${as[@]}"); mb=$(median "${bs[@]}"); mc=$(median "${cs[@]}"); md=$(median "${ds[@]}"); me=$(median "${es[@]}")
 printf 'clean build, dev profile, no incremental state, %s runs\n' "$runs"
@@ -84,3 +96,7 @@ printf 'ratio errcat / bare: %.2f\n' "$(echo "$ma / $mb" | bc -l)"
 printf 'ratio bare + errcat-core'"'"'s dependencies / bare (the floor without errcat'"'"'s own code): %.2f\n' "$(echo "$me / $mb" | bc -l)"
 printf 'ratio bare + saphyr-parser / bare (the floor with the YAML parser errcat uses): %.2f\n' "$(echo "$md / $mb" | bc -l)"
 printf 'ratio bare + serde-saphyr / bare (the loader errcat used before): %.2f\n' "$(echo "$mc / $mb" | bc -l)"
+cpu() { median $(cat "$work/cpu-$1"); }
+ca=$(cpu errcat); cb=$(cpu bare); ce=$(cpu bare-deps)
+printf 'CPU (user + sys), medians: errcat %.1fs, bare %.1fs, bare + dependencies %.1fs\n' "$ca" "$cb" "$ce"
+printf 'CPU ratio errcat / bare: %.2f; bare + dependencies / bare: %.2f\n' "$(echo "$ca / $cb" | bc -l)" "$(echo "$ce / $cb" | bc -l)"
