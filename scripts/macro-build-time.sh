@@ -66,7 +66,8 @@ printf '%s\n' 'saphyr-parser = "0.3.3"' 'serde_json = { version = "1", features 
   '[workspace]' >> "$work/bare-deps/Cargo.toml"
 sed -e 's/let _ = std::mem::size_of::<Config>();/let _ = std::mem::size_of::<Config>(); let _ = saphyr_parser::Parser::new_from_str("name: x").count(); let _ = serde_json::to_string(\&1).unwrap(); let _ = strsim::jaro_winkler("a", "b"); let _ = http::HeaderName::from_static("x"); let _ = chrono::DateTime::parse_from_rfc3339("2024-01-15T10:30:00Z");/' "$work/bare/src/lib.rs" > "$work/bare-deps/src/lib.rs"
 # Wall seconds on stdout; CPU seconds (user + sys, children included) appended
-# to $work/cpu-<label>: the CPU figure does not move with the VM's load.
+# to $work/cpu-<label>: the CPU figure moves less than wall time with the
+# VM's load.
 secs() {
   local label="$1" s e t; shift
   t="$work/time-$label"; s=$(date +%s.%N)

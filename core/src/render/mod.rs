@@ -1,7 +1,7 @@
 //! Stage 5 (renderers): views of a checked catalog that are not Rust code.
 
 // The schemas feed the CLI and the `utoipa` responses, never the macro
-// otherwise: left out of its clean build.
+// otherwise: left out of its clean build, as is all that only the CLI uses.
 #[cfg(feature = "tooling")]
 mod dump;
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
