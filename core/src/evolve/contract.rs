@@ -216,9 +216,10 @@ pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
     }
 }
 
-/// A JSON string, which is also a YAML double-quoted scalar.
-fn quoted(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
+/// Appends `s` as a JSON string, which is also a YAML double-quoted scalar.
+fn quote(out: &mut Vec<u8>, s: &str) {
+    // Writing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
 }
 
 /// The lock file's text: the contract as nested YAML, keys sorted, every
@@ -230,9 +231,12 @@ pub fn lock_text(contract: &Contract, catalog_path: &str) -> String {
         "# The wire contract of {catalog_path}, as clients were built against it.\n\
          # Written by `errcat lock {catalog_path}`; the macro refuses changes that\n\
          # break it unless the catalog's major `version` is raised. Do not edit.\n"
-    );
+    )
+    .into_bytes();
     if let Some(v) = &contract.version {
-        out.push_str(&format!("version: {}\n", quoted(&v.value)));
+        out.extend_from_slice(b"version: ");
+        quote(&mut out, &v.value);
+        out.push(b'\n');
     }
     let mut open: Vec<&str> = Vec::new();
     for f in facts {
@@ -243,23 +247,33 @@ pub fn lock_text(contract: &Contract, catalog_path: &str) -> String {
             .count();
         open.truncate(common);
         for (depth, key) in f.path.iter().enumerate().skip(common) {
-            let indent = "  ".repeat(depth);
-            if depth + 1 == f.path.len() {
-                let value = match &f.value {
-                    Value::Text(t) => quoted(t),
-                    Value::List(items) => {
-                        let items: Vec<String> = items.iter().map(|i| quoted(&i.value)).collect();
-                        format!("[{}]", items.join(", "))
-                    }
-                };
-                out.push_str(&format!("{indent}{}: {value}\n", quoted(key)));
-            } else {
-                out.push_str(&format!("{indent}{}:\n", quoted(key)));
+            out.resize(out.len() + 2 * depth, b' ');
+            quote(&mut out, key);
+            out.push(b':');
+            if depth + 1 < f.path.len() {
+                out.push(b'\n');
                 open.push(key);
+                continue;
             }
+            out.push(b' ');
+            match &f.value {
+                Value::Text(t) => quote(&mut out, t),
+                Value::List(items) => {
+                    out.push(b'[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.extend_from_slice(b", ");
+                        }
+                        quote(&mut out, &item.value);
+                    }
+                    out.push(b']');
+                }
+            }
+            out.push(b'\n');
         }
     }
-    out
+    // Only UTF-8 text and JSON escapes were written.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Reads a lock file; a malformed one is a diagnostic.

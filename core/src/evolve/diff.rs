@@ -1,10 +1,11 @@
 //! Classifying the changes between two contracts: what breaks clients
 //! built against the old one, what they accept, what only documents.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::contract::{Contract, Fact, Value};
 use crate::diag::Loc;
+use crate::model::Spanned;
 use crate::model::{Piece, pieces};
 
 /// How a change affects clients built against the old catalog.
@@ -57,43 +58,94 @@ impl std::fmt::Display for Change {
     }
 }
 
-type Facts<'a> = BTreeMap<&'a [String], &'a Fact>;
+/// A contract's facts grouped by their first two path segments (a code,
+/// a type, a header), each group sorted by path: a lookup per code and a
+/// sort of a few facts each, so comparing contracts of n codes is linear.
+struct Facts<'a> {
+    groups: HashMap<(&'a str, Option<&'a str>), Vec<&'a Fact>>,
+}
 
 fn index(c: &Contract) -> Facts<'_> {
-    c.facts.iter().map(|f| (f.path.as_slice(), f)).collect()
+    let mut groups: HashMap<_, Vec<&Fact>> = HashMap::new();
+    fn key(f: &Fact) -> (&str, Option<&str>) {
+        (f.path[0].as_str(), f.path.get(1).map(String::as_str))
+    }
+    // Contracts and locks write a code's facts together: one lookup per run.
+    for run in c.facts.chunk_by(|a, b| key(a) == key(b)) {
+        groups.entry(key(&run[0])).or_default().extend(run);
+    }
+    for g in groups.values_mut() {
+        g.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    Facts { groups }
 }
 
-fn codes<'a>(facts: &Facts<'a>) -> BTreeSet<&'a str> {
-    facts
-        .keys()
-        .filter(|p| p.len() > 2 && p[0] == "code")
-        .map(|p| p[1].as_str())
-        .collect()
+/// Facts under one prefix, each seen by the rest of its path.
+#[derive(Clone, Copy)]
+struct Scope<'f, 'a> {
+    facts: &'f [&'a Fact],
+    skip: usize,
 }
 
-/// The facts under `prefix`, keyed by the rest of their path.
-fn scope<'a>(facts: &Facts<'a>, prefix: &[&str]) -> BTreeMap<Vec<String>, &'a Fact> {
-    facts
-        .iter()
-        .filter(|(p, _)| p.len() > prefix.len() && p.iter().zip(prefix).all(|(a, b)| a == b))
-        .map(|(p, f)| (p[prefix.len()..].to_vec(), *f))
-        .collect()
+impl<'a> Scope<'_, 'a> {
+    fn rest(&self, f: &'a Fact) -> &'a [String] {
+        &f.path[self.skip..]
+    }
+
+    fn get(&self, rest: &[&str]) -> Option<&'a Fact> {
+        self.facts.iter().copied().find(|f| {
+            let r = self.rest(f);
+            r.len() == rest.len() && r.iter().zip(rest).all(|(a, b)| a == b)
+        })
+    }
+}
+
+impl<'a> Facts<'a> {
+    /// The names under `kind` (`code`, `type`) that have facts under them.
+    fn names(&self, kind: &str) -> BTreeSet<&'a str> {
+        self.groups
+            .iter()
+            .filter(|((k, name), g)| {
+                *k == kind && name.is_some() && g.iter().any(|f| f.path.len() > 2)
+            })
+            .filter_map(|((_, name), _)| *name)
+            .collect()
+    }
+
+    /// The facts strictly under `kind` `name` (`code` `TOKEN_EXPIRED`).
+    fn scope<'s>(&'s self, kind: &'s str, name: &'s str) -> Scope<'s, 's> {
+        // Covariance: the keys are looked up at the shorter lifetime.
+        let groups: &'s HashMap<(&'s str, Option<&'s str>), Vec<&'s Fact>> = &self.groups;
+        let facts = groups
+            .get(&(kind, Some(name)))
+            .map_or(&[][..], Vec::as_slice);
+        // The group's own fact (a path of two) sorts first.
+        let start = facts.partition_point(|f| f.path.len() <= 2);
+        Scope {
+            facts: &facts[start..],
+            skip: 2,
+        }
+    }
+
+    /// Catalog-wide facts: everything not under a code, sorted by path.
+    fn global(&self) -> Vec<&'a Fact> {
+        let mut out: Vec<&Fact> = self
+            .groups
+            .iter()
+            .filter(|((k, _), _)| *k != "code")
+            .flat_map(|(_, g)| g.iter().copied())
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
 }
 
 /// Where a code's key is written.
-fn wire_loc(code: &BTreeMap<Vec<String>, &Fact>) -> Option<Loc> {
+fn wire_loc(code: Scope<'_, '_>) -> Option<Loc> {
     let wire = code
-        .get(&vec!["wire".to_string()])
-        .or_else(|| code.values().next())?;
+        .get(&["wire"])
+        .or_else(|| code.facts.first().copied())?;
     Some(wire.loc.clone())
-}
-
-/// Catalog-wide facts: everything not under a code.
-fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
-    f.iter()
-        .filter(|(p, _)| p[0] != "code")
-        .map(|(p, f)| (p.to_vec(), *f))
-        .collect()
 }
 
 /// The named types of `old` that `new` has under another name with the
@@ -101,18 +153,13 @@ fn global<'a>(f: &Facts<'a>) -> BTreeMap<Vec<String>, &'a Fact> {
 /// change at all.
 fn renamed_types(old: &Contract, new: &Contract) -> Vec<(String, String)> {
     let (o, n) = (index(old), index(new));
-    let names = |f: &Facts<'_>| -> BTreeSet<String> {
-        // A hand-edited lock may hold a bare `type:`; it names no type.
-        f.keys()
-            .filter(|p| p[0] == "type")
-            .filter_map(|p| p.get(1).cloned())
-            .collect()
-    };
-    let (before, after) = (names(&o), names(&n));
+    // A hand-edited lock may hold a bare `type:`; it names no type.
+    let (before, after) = (o.names("type"), n.names("type"));
     let shape = |f: &Facts<'_>, t: &str| -> Vec<(Vec<String>, String)> {
-        scope(f, &["type", t])
-            .into_iter()
-            .map(|(p, f)| (p, format!("{:?}", value_text(&f.value))))
+        let s = f.scope("type", t);
+        s.facts
+            .iter()
+            .map(|f| (s.rest(f).to_vec(), format!("{:?}", value_text(&f.value))))
             .collect()
     };
     let mut out = Vec::new();
@@ -121,7 +168,7 @@ fn renamed_types(old: &Contract, new: &Contract) -> Vec<(String, String)> {
             .difference(&before)
             .find(|u| shape(&o, t) == shape(&n, u) && !out.iter().any(|(_, v)| v == *u));
         if let Some(u) = same {
-            out.push((t.clone(), u.clone()));
+            out.push((t.to_string(), u.to_string()));
         }
     }
     out
@@ -178,16 +225,24 @@ fn with_type_names(old: &Contract, renames: &[(String, String)]) -> Contract {
 /// Every change from `old` to `new`.
 pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
     let renames = renamed_types(old, new);
-    let old = &with_type_names(old, &renames);
+    // Cloned only when a type was renamed.
+    let renamed_old;
+    let old = if renames.is_empty() {
+        old
+    } else {
+        renamed_old = with_type_names(old, &renames);
+        &renamed_old
+    };
     let (o, n) = (index(old), index(new));
     let mut out = Vec::new();
-    compare(&global(&o), &global(&n), "", &mut out);
-    let (old_codes, new_codes) = (codes(&o), codes(&n));
+    let (go, gn) = (o.global(), n.global());
+    let whole = |facts| Scope { facts, skip: 0 };
+    compare(whole(&go), whole(&gn), false, "", &mut out);
+    let (old_codes, new_codes) = (o.names("code"), n.names("code"));
     // A code that lists an old one in `renamed_from` is its continuation.
     let mut renamed: BTreeMap<&str, (&str, Loc)> = BTreeMap::new();
     for c in &new_codes {
-        if let Some(f) =
-            n.get([String::from("code"), c.to_string(), "renamed_from".into()].as_slice())
+        if let Some(f) = n.scope("code", c).get(&["renamed_from"])
             && let Value::List(items) = &f.value
         {
             for i in items {
@@ -196,7 +251,7 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
         }
     }
     for c in &old_codes {
-        let before = scope(&o, &["code", c]);
+        let before = o.scope("code", c);
         let (now, subject) = match (new_codes.contains(c), renamed.get(c)) {
             (true, _) => (*c, format!("code `{c}`")),
             (false, Some((to, loc))) => {
@@ -209,7 +264,7 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
                 (*to, format!("code `{to}` (was `{c}`)"))
             }
             (false, None) => {
-                let loc = wire_loc(&before).unwrap_or_else(|| old.file.clone());
+                let loc = wire_loc(before).unwrap_or_else(|| old.file.clone());
                 out.push(Change {
                     class: Class::Breaking,
                     loc,
@@ -219,20 +274,22 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
                 continue;
             }
         };
-        let mut after = scope(&n, &["code", now]);
-        if now != *c && !before.contains_key(&vec!["renamed_from".to_string()]) {
-            // The rename itself is the change reported above.
-            after.remove(&vec!["renamed_from".to_string()]);
-        }
-        compare(&before, &after, &subject, &mut out);
+        // The rename itself is the change reported above.
+        let skip_renamed = now != *c && before.get(&["renamed_from"]).is_none();
+        compare(
+            before,
+            n.scope("code", now),
+            skip_renamed,
+            &subject,
+            &mut out,
+        );
     }
     let targets: BTreeSet<&str> = renamed.values().map(|(to, _)| *to).collect();
     for c in new_codes.difference(&old_codes) {
         if targets.contains(c) {
             continue;
         }
-        let now = scope(&n, &["code", c]);
-        let loc = wire_loc(&now).unwrap_or_else(|| new.file.clone());
+        let loc = wire_loc(n.scope("code", c)).unwrap_or_else(|| new.file.clone());
         out.push(Change {
             class: Class::Compatible,
             loc,
@@ -244,38 +301,72 @@ pub fn diff(old: &Contract, new: &Contract) -> Vec<Change> {
     out
 }
 
+/// Compares two scopes, both sorted by path, in one merging pass.
+/// `skip_renamed` leaves out the new side's `renamed_from`.
 fn compare(
-    old: &BTreeMap<Vec<String>, &Fact>,
-    new: &BTreeMap<Vec<String>, &Fact>,
+    old: Scope<'_, '_>,
+    new: Scope<'_, '_>,
+    skip_renamed: bool,
     subject: &str,
     out: &mut Vec<Change>,
 ) {
-    let paths: BTreeSet<&Vec<String>> = old.keys().chain(new.keys()).collect();
-    for path in paths {
-        // A code's own key: its change is the code's removal or rename.
-        if path.len() == 1 && path[0] == "wire" {
-            continue;
-        }
-        let (a, b) = (old.get(path).copied(), new.get(path).copied());
-        if let (Some(a), Some(b)) = (a, b)
-            && a.value == b.value
-        {
-            continue;
-        }
-        let what = describe(path);
-        let subject = match (subject.is_empty(), what.is_empty()) {
-            (true, _) => what,
-            (false, true) => subject.to_string(),
-            (false, false) => format!("{subject}: {what}"),
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let a = old.facts.get(i).copied();
+        let b = new.facts.get(j).copied();
+        let (a, b) = match (a, b) {
+            (None, None) => break,
+            (Some(a), Some(b)) => match old.rest(a).cmp(new.rest(b)) {
+                std::cmp::Ordering::Less => (Some(a), None),
+                std::cmp::Ordering::Greater => (None, Some(b)),
+                std::cmp::Ordering::Equal => (Some(a), Some(b)),
+            },
+            (a, b) => (a, b),
         };
-        for (class, loc, reason) in classify(path, a, b) {
-            out.push(Change {
-                class,
-                loc,
-                subject: subject.clone(),
-                reason,
-            });
+        i += usize::from(a.is_some());
+        j += usize::from(b.is_some());
+        let path = match (a, b) {
+            (Some(a), _) => old.rest(a),
+            (None, Some(b)) => new.rest(b),
+            (None, None) => break,
+        };
+        if skip_renamed && a.is_none() && path.len() == 1 && path[0] == "renamed_from" {
+            continue;
         }
+        change(path, a, b, subject, out);
+    }
+}
+
+/// The changes of one path, present on either side or both.
+fn change(
+    path: &[String],
+    a: Option<&Fact>,
+    b: Option<&Fact>,
+    subject: &str,
+    out: &mut Vec<Change>,
+) {
+    // A code's own key: its change is the code's removal or rename.
+    if path.len() == 1 && path[0] == "wire" {
+        return;
+    }
+    if let (Some(a), Some(b)) = (a, b)
+        && a.value == b.value
+    {
+        return;
+    }
+    let what = describe(path);
+    let subject = match (subject.is_empty(), what.is_empty()) {
+        (true, _) => what,
+        (false, true) => subject.to_string(),
+        (false, false) => format!("{subject}: {what}"),
+    };
+    for (class, loc, reason) in classify(path, a, b) {
+        out.push(Change {
+            class,
+            loc,
+            subject: subject.clone(),
+            reason,
+        });
     }
 }
 
@@ -421,10 +512,12 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
     let (before, after) = (items(a), items(b));
     let former = path.last().is_some_and(|p| p == "renamed_from");
     let mut out = Vec::new();
-    for v in before
-        .iter()
-        .filter(|v| !after.iter().any(|w| w.value == v.value))
-    {
+    // Sets, not scans: a hand-edited lock may list many values.
+    let names = |items: &[Spanned<String>]| -> BTreeSet<String> {
+        items.iter().map(|i| i.value.clone()).collect()
+    };
+    let (had, has) = (names(&before), names(&after));
+    for v in before.iter().filter(|v| !has.contains(&v.value)) {
         let reason = if former {
             format!("former code `{}` no longer decoded", v.value)
         } else {
@@ -437,10 +530,7 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
         let loc = b.map_or(&v.loc, |f| &f.loc).clone();
         out.push((Class::Breaking, loc, reason));
     }
-    for v in after
-        .iter()
-        .filter(|v| !before.iter().any(|w| w.value == v.value))
-    {
+    for v in after.iter().filter(|v| !had.contains(&v.value)) {
         let reason = if former {
             format!("`{}` decoded as this code", v.value)
         } else {
@@ -729,5 +819,51 @@ codes:
             let d = check_lock(&old, ("t.lock.yaml", odd.as_bytes()), "t.yaml");
             assert!(d.iter().all(|d| d.loc.line >= 1), "{d:#?}");
         }
+    }
+
+    #[test]
+    fn a_malformed_lock_version_is_a_diagnostic_at_its_line() {
+        let old = crate::compile_str("t.yaml", BASE.as_bytes()).unwrap();
+        let text = lock_text(&of_catalog(&old, false), "t.yaml");
+        assert!(text.contains("version: \"1.0.0\""), "{text}");
+        let broken = crate::compile_str(
+            "t.yaml",
+            edit("enum: [free, pro]", "enum: [free]").as_bytes(),
+        )
+        .unwrap();
+        for bad in ["9", "v9.0.0", "99999999999999999999999.0.0", "1.0", "1.0.x"] {
+            let odd = text.replace("version: \"1.0.0\"", &format!("version: \"{bad}\""));
+            let d = check_lock(&broken, ("t.lock.yaml", odd.as_bytes()), "t.yaml");
+            assert_eq!(d.len(), 1, "{bad}: {d:#?}");
+            assert!(
+                d[0].message
+                    .contains(&format!("`{bad}` is not MAJOR.MINOR.PATCH")),
+                "{}",
+                d[0].message
+            );
+            let line = odd.lines().position(|l| l.starts_with("version:")).unwrap() + 1;
+            assert_eq!(d[0].loc.line as usize, line);
+            assert!(d[0].hint.as_deref().unwrap().contains("errcat lock t.yaml"));
+        }
+    }
+
+    #[test]
+    fn a_lock_path_that_cannot_be_read_is_a_diagnostic() {
+        let dir = std::env::temp_dir().join(format!("errcat-lockdir-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("t.lock.yaml")).unwrap();
+        let cat = crate::compile_str("t.yaml", BASE.as_bytes()).unwrap();
+        let d = crate::evolve::lock_diagnostics(&cat, &dir.join("t.yaml"), "t.yaml");
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].message
+                .starts_with("cannot read the lock file t.lock.yaml"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(d[0].loc.source.path, "t.lock.yaml");
+        // No lock at all is no diagnostic.
+        let none = crate::evolve::lock_diagnostics(&cat, &dir.join("t.yaml"), "t.yaml");
+        assert!(none.is_empty());
     }
 }

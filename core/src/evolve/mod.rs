@@ -4,6 +4,7 @@
 
 pub mod contract;
 pub mod diff;
+mod unchanged;
 
 use std::path::{Path, PathBuf};
 
@@ -37,12 +38,26 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// it has no lock file.
 pub fn lock_diagnostics(catalog: &Catalog, path: &Path, rel: &str) -> Vec<Diagnostic> {
     let lock = lock_path(path);
+    let shown = lock_path(Path::new(rel)).to_string_lossy().into_owned();
     match std::fs::read(&lock) {
-        Ok(bytes) => {
-            let shown = lock_path(Path::new(rel)).to_string_lossy().into_owned();
-            check_lock(catalog, (&shown, &bytes), rel)
+        Ok(bytes) => check_lock(catalog, (&shown, &bytes), rel),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        // A lock that is there but cannot be read (a directory, no
+        // permission) is not "no lock": that would let breaking changes
+        // through without a word.
+        Err(e) => {
+            let source =
+                std::sync::Arc::new(crate::diag::Source::new(shown.clone(), String::new()));
+            vec![
+                Diagnostic::new(
+                    &crate::diag::Loc::file(source),
+                    format!("cannot read the lock file {shown}: {e}"),
+                )
+                .hint(format!(
+                    "make it a readable file (re-create it with `errcat lock {rel}`), or remove it to check without a lock"
+                )),
+            ]
         }
-        Err(_) => Vec::new(),
     }
 }
 
@@ -50,11 +65,45 @@ pub fn lock_diagnostics(catalog: &Catalog, path: &Path, rel: &str) -> Vec<Diagno
 /// is a diagnostic at the change, unless the catalog's major version is
 /// above the lock's. `lock` is the lock file's display path and bytes.
 pub fn check_lock(catalog: &Catalog, lock: (&str, &[u8]), catalog_path: &str) -> Vec<Diagnostic> {
+    let mut now = of_catalog(catalog, false);
+    let written = lock_text(&now, catalog_path);
+    // The usual case, a catalog unchanged since its lock, without parsing
+    // the lock: the text `errcat lock` would write is the text there.
+    if body(written.as_bytes()) == body(lock.1) {
+        return Vec::new();
+    }
+    // Else only the codes whose text differs are parsed and compared.
+    let (lock_text, same) = match std::str::from_utf8(lock.1) {
+        Ok(text) => unchanged::blank_unchanged(text, &written),
+        Err(_) => (String::new(), Default::default()),
+    };
+    let bytes = if same.is_empty() {
+        lock.1
+    } else {
+        lock_text.as_bytes()
+    };
+    now.facts
+        .retain(|f| !(f.path[0] == "code" && f.path.get(1).is_some_and(|c| same.contains(c))));
     let mut cx = Diagnostics::new();
-    let Some(locked) = read_lock(lock.0, lock.1, &mut cx) else {
+    let Some(locked) = read_lock(lock.0, bytes, &mut cx) else {
         return cx.into_vec();
     };
-    let now = of_catalog(catalog, false);
+    // A version that is not MAJOR.MINOR.PATCH would read as "no version"
+    // and let every breaking change through.
+    if let Some(v) = &locked.version
+        && major(&v.value).is_none()
+    {
+        cx.push(
+            Diagnostic::new(
+                &v.loc,
+                format!("the lock's version `{}` is not MAJOR.MINOR.PATCH", v.value),
+            )
+            .hint(format!(
+                "write it as three numbers (`version: 1.0.0`), or re-create the lock with `errcat lock {catalog_path}`"
+            )),
+        );
+        return cx.into_vec();
+    }
     let bumped = match (
         locked.version.as_ref().and_then(|v| major(&v.value)),
         now.version.as_ref().and_then(|v| major(&v.value)),
@@ -88,4 +137,18 @@ pub fn check_lock(catalog: &Catalog, lock: (&str, &[u8]), catalog_path: &str) ->
         );
     }
     cx.into_vec()
+}
+
+/// A lock file's text after its leading comment, which names the catalog
+/// by the path it was locked as.
+fn body(text: &[u8]) -> &[u8] {
+    let mut rest = text;
+    while rest.first() == Some(&b'#') {
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i + 1);
+        rest = &rest[end..];
+    }
+    rest
 }
