@@ -27,10 +27,10 @@ fn code_blocks(text: &str) -> (Option<usize>, Vec<(String, &str)>) {
             .filter(|_| in_codes)
             .and_then(|_| bare.strip_suffix(':'))
             .and_then(|k| serde_json::from_str::<String>(k.trim_start()).ok());
-        if top || key.is_some() {
-            if let Some((name, from)) = open.take() {
-                out.push((name, &text[from..start]));
-            }
+        if (top || key.is_some())
+            && let Some((name, from)) = open.take()
+        {
+            out.push((name, &text[from..start]));
         }
         if top {
             in_codes = bare == "\"code\":";
