@@ -45,6 +45,14 @@ pub fn diff_files(old: &str, new: &str) -> ExitCode {
 
 /// `errcat diff --git REV FILE`.
 pub fn diff_git(rev: &str, file: &str) -> ExitCode {
+    // A revision is never an option of git's: `--output=FILE` would write.
+    if rev.starts_with('-') || rev.is_empty() || rev.contains(['\0', '\n']) {
+        eprintln!(
+            "error: `{}` is not a git revision; name a commit, branch or tag (`HEAD~1`, `v1.2.0`)",
+            rev.escape_debug()
+        );
+        return ExitCode::from(2);
+    }
     let path = Path::new(file);
     let dir = path
         .parent()
@@ -57,6 +65,8 @@ pub fn diff_git(rev: &str, file: &str) -> ExitCode {
         .arg("-C")
         .arg(dir)
         .arg("show")
+        // And should one slip by, git reads nothing after this as an option.
+        .arg("--end-of-options")
         .arg(format!("{rev}:./{name}"))
         .output();
     let bytes = match out {

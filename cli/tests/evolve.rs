@@ -126,6 +126,26 @@ fn diff_against_a_git_revision() {
 }
 
 #[test]
+fn a_revision_is_never_an_option_of_git() {
+    let r = repo("inject");
+    std::fs::write(r.0.join("catalog/shop.yaml"), V1).unwrap();
+    git(&r.0, &["add", "."]);
+    git(&r.0, &["commit", "-q", "-m", "v1"]);
+    let written = r.0.join("catalog/written");
+    for rev in [
+        format!("--output={}", written.display()),
+        "-o/tmp/x".to_string(),
+        "--help".to_string(),
+        String::new(),
+    ] {
+        let (code, out, err) = errcat(&r.0, &["diff", "--git", &rev, "catalog/shop.yaml"]);
+        assert_eq!(code, 2, "{rev}: {out}{err}");
+        assert!(err.contains("is not a git revision"), "{rev}: {err}");
+        assert!(!written.exists(), "{rev} wrote a file");
+    }
+}
+
+#[test]
 fn the_lock_file_is_stable_and_checked() {
     let r = repo("lock");
     let file = r.0.join("catalog/shop.yaml");
