@@ -28,9 +28,12 @@ commands:
   lock FILE            write FILE's wire contract to its lock file
                        (hook0.yaml -> hook0.lock.yaml), which the macro then
                        holds the catalog to
-  mock FILE [--addr A] serve every HTTP code's example response at GET /CODE
+  mock FILE [--addr A] [--head-timeout SECS]
+                       serve every HTTP code's example response at GET /CODE
                        (GET / lists them) on A, default 127.0.0.1:4010;
-                       stops on SIGINT or SIGTERM
+                       closes connections that send no request head within
+                       SECS (default 10); stops within a second of SIGINT
+                       or SIGTERM, whatever its connections are doing
   schema               print the JSON Schema of the catalog language
   synth N              print a synthetic catalog of N codes (for benchmarks)
   handwritten FILE     print the hand-written Rust equivalent of a catalog's
@@ -111,16 +114,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("diff", [old, new]) => Ok(evolve::diff_files(old, new)),
         ("lock", [file]) => Ok(with_catalog(file, |c| evolve::lock(c, file))),
         ("mock", [file, rest @ ..]) => {
-            let addr = match rest {
-                [] => mock::DEFAULT_ADDR,
-                [flag, addr] if flag == "--addr" => addr.as_str(),
-                _ => return Err("usage: errcat mock FILE [--addr HOST:PORT]".into()),
-            };
-            let addr: std::net::SocketAddr = addr
-                .parse()
-                .map_err(|_| format!("`{addr}` is not an address such as 127.0.0.1:4010"))?;
+            let (addr, head_timeout) = mock_options(rest)?;
             match errcat_core::compile_file(Path::new(file), file) {
-                Ok(catalog) => Ok(mock::run(catalog, addr)),
+                Ok(catalog) => Ok(mock::run(catalog, addr, head_timeout)),
                 Err(diags) => {
                     report(&diags);
                     eprintln!("error: {file}: {} mistake(s)", diags.len());
@@ -138,6 +134,38 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         (other, _) => Err(format!("unknown command or wrong arguments: `{other}`")),
     }
+}
+
+/// `[--addr HOST:PORT] [--head-timeout SECS]`, in any order.
+fn mock_options(args: &[String]) -> Result<(std::net::SocketAddr, std::time::Duration), String> {
+    let usage = || "usage: errcat mock FILE [--addr HOST:PORT] [--head-timeout SECS]".to_string();
+    let mut addr = mock::DEFAULT_ADDR;
+    let mut head_timeout = mock::DEFAULT_HEAD_TIMEOUT;
+    let mut rest = args;
+    while let [flag, value, tail @ ..] = rest {
+        match flag.as_str() {
+            "--addr" => addr = value,
+            "--head-timeout" => {
+                head_timeout = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
+                    .map(std::time::Duration::from_secs_f64)
+                    .ok_or_else(|| {
+                        format!("`{value}` is not a number of seconds between 0 and 3600")
+                    })?;
+            }
+            _ => return Err(usage()),
+        }
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        return Err(usage());
+    }
+    let addr = addr
+        .parse()
+        .map_err(|_| format!("`{addr}` is not an address such as 127.0.0.1:4010"))?;
+    Ok((addr, head_timeout))
 }
 
 fn print_json(value: &serde_json::Value) {

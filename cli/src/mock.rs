@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -15,8 +16,17 @@ use errcat_core::{Catalog, render};
 /// The address `mock` binds without `--addr`.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:4010";
 
-/// Serves `catalog` on `addr` until SIGINT or SIGTERM.
-pub fn run(catalog: Catalog, addr: SocketAddr) -> ExitCode {
+/// How long a connection may take to send a request head before it is
+/// closed, unless `--head-timeout` says otherwise.
+pub const DEFAULT_HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long requests in flight may run on after SIGINT or SIGTERM; then
+/// every connection is dropped, whatever it is doing.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Serves `catalog` on `addr` until SIGINT or SIGTERM; connections that
+/// send no request head within `head_timeout` are closed.
+pub fn run(catalog: Catalog, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -27,10 +37,10 @@ pub fn run(catalog: Catalog, addr: SocketAddr) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(serve(Arc::new(catalog), addr))
+    runtime.block_on(serve(Arc::new(catalog), addr, head_timeout))
 }
 
-async fn serve(catalog: Arc<Catalog>, addr: SocketAddr) -> ExitCode {
+async fn serve(catalog: Arc<Catalog>, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -47,16 +57,41 @@ async fn serve(catalog: Arc<Catalog>, addr: SocketAddr) -> ExitCode {
         .route("/", get(index))
         .route("/{code}", get(answer))
         .with_state(catalog);
-    match axum::serve(listener, app)
-        .with_graceful_shutdown(stop_signal())
-        .await
-    {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+    // Not `axum::serve`: its graceful shutdown waits for every connection,
+    // and it sets no time limit on reading a request head.
+    let mut connections = tokio::task::JoinSet::new();
+    let stop = stop_signal();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            () = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(connection(stream, app.clone(), head_timeout));
+                }
+                // Out of file descriptors, say: wait instead of spinning.
+                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }
     }
+    drop(listener);
+    let drained = async { while connections.join_next().await.is_some() {} };
+    // Dropping the set aborts what is still running after the grace.
+    let _ = tokio::time::timeout(GRACE, drained).await;
+    ExitCode::SUCCESS
+}
+
+/// One HTTP/1 connection, closed when no request head arrives in time.
+async fn connection(stream: tokio::net::TcpStream, app: Router, head_timeout: Duration) {
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(head_timeout);
+    let io = hyper_util::rt::TokioIo::new(stream);
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    // A client that goes away mid-request is no error of the mock's.
+    let _ = builder.serve_connection(io, service).await;
 }
 
 /// Resolves on SIGINT or SIGTERM.

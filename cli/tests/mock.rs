@@ -25,8 +25,13 @@ impl Drop for Mock {
 }
 
 fn start(catalog: &str) -> Mock {
+    start_with(catalog, &[])
+}
+
+fn start_with(catalog: &str, flags: &[&str]) -> Mock {
     let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
         .args(["mock", catalog, "--addr", "127.0.0.1:0"])
+        .args(flags)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -217,4 +222,102 @@ async fn hook0_mock_answers_as_the_reference() {
 async fn hexabase_mock_answers_as_the_reference() {
     the_mock_answers_as_the_reference("catalog/hexabase.yaml", "hexabase-kaas-error-codes.md")
         .await;
+}
+
+/// The mock's address as `host:port`.
+fn socket_addr(mock: &Mock) -> String {
+    mock.base.trim_start_matches("http://").to_string()
+}
+
+/// Waits, at most `limit`, for the mock to exit; its status.
+fn exited_within(mock: &mut Mock, limit: Duration) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Some(status) = mock.child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn sigterm_stops_the_mock_whatever_its_connections_are_doing() {
+    use std::io::Write;
+    let mut mock = start("catalog/hook0.yaml");
+    let addr = socket_addr(&mock);
+    // A partial request head, a connection that sends nothing, and one
+    // kept alive after a whole request: all held open past the stop.
+    let mut partial = std::net::TcpStream::connect(&addr).unwrap();
+    partial.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let _idle = std::net::TcpStream::connect(&addr).unwrap();
+    let mut kept = std::net::TcpStream::connect(&addr).unwrap();
+    kept.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    kept.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut first = [0u8; 12];
+    std::io::Read::read_exact(&mut kept, &mut first).unwrap();
+    assert_eq!(&first, b"HTTP/1.1 200");
+    let pid = mock.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // It waits half a second for requests in flight, then drops the rest;
+    // the bound here is generous so that a loaded machine does not fail it,
+    // and far below the ten seconds the held connections would last.
+    let status = exited_within(&mut mock, Duration::from_secs(5))
+        .expect("the mock did not stop while clients held connections");
+    assert!(status.success(), "{status}");
+}
+
+#[test]
+fn a_connection_without_a_request_head_in_time_is_closed() {
+    use std::io::{Read, Write};
+    let mock = start_with("catalog/hook0.yaml", &["--head-timeout", "0.3"]);
+    let addr = socket_addr(&mock);
+    let mut partial = std::net::TcpStream::connect(&addr).unwrap();
+    partial.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let mut silent = std::net::TcpStream::connect(&addr).unwrap();
+    for conn in [&mut partial, &mut silent] {
+        // Closed by the mock (an answer such as 408, then the end), long
+        // before the read gives up.
+        conn.set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let mut all = Vec::new();
+        let read = conn.read_to_end(&mut all);
+        assert!(read.is_ok(), "the connection was not closed: {read:?}");
+    }
+    // The mock still serves.
+    let mut fresh = std::net::TcpStream::connect(&addr).unwrap();
+    fresh
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut answer = String::new();
+    fresh.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    stop(mock);
+}
+
+#[test]
+fn mock_options_are_checked() {
+    for bad in [
+        &["--head-timeout", "0"][..],
+        &["--head-timeout", "nan"],
+        &["--head-timeout", "-1"],
+        &["--bogus", "1"],
+        &["--addr"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .args(["mock", "catalog/hook0.yaml"])
+            .args(bad)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
 }
