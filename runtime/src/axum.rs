@@ -348,7 +348,7 @@ where
     fn call(&mut self, request: Request<B>) -> Self::Future {
         let config = self.config.clone();
         let info = RequestInfo {
-            request_id: request.headers().get(&config.request_id).cloned(),
+            request_id: request.headers().get(&config.request_id).map(visible_id),
             method: request.method().clone(),
             uri: request.uri().clone(),
             content_length: request
@@ -375,6 +375,31 @@ where
             Ok(finish(&config, response, info).await)
         })
     }
+}
+
+/// At most this many bytes of a caller's request id are kept.
+const REQUEST_ID_MAX: usize = 128;
+
+/// The request id as the layer uses it everywhere (envelope, response
+/// header, log): visible ASCII, so that one value fits all three. Bytes
+/// outside `!`..=`~`, and `%` itself, are percent-encoded (`café` ->
+/// `caf%C3%A9`), and only the first [`REQUEST_ID_MAX`] bytes are kept.
+fn visible_id(raw: &HeaderValue) -> HeaderValue {
+    let bytes = raw.as_bytes();
+    let plain = |b: &u8| (b'!'..=b'~').contains(b) && *b != b'%';
+    if bytes.len() <= REQUEST_ID_MAX && bytes.iter().all(plain) {
+        return raw.clone();
+    }
+    let mut out = String::new();
+    for b in &bytes[..bytes.len().min(REQUEST_ID_MAX)] {
+        if plain(b) {
+            out.push(char::from(*b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    // Visible ASCII only: always a valid header value.
+    HeaderValue::from_str(&out).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// A future that turns a panic while polling into an `Err`.

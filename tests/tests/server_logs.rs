@@ -55,12 +55,45 @@ async fn each_error_response_is_one_event_without_sensitive_fields() {
         let res = req.header("x-request-id", id).send().await.unwrap();
         let _ = res.bytes().await.unwrap();
     }
+    // An id that is not visible ASCII: one escaped form in the header, the
+    // envelope and the log.
+    let raw = reqwest::header::HeaderValue::from_bytes(b"caf\xc3\xa9 50%").unwrap();
+    let res = c
+        .get(format!("http://{addr}/hook0/applications/app_9"))
+        .header("x-request-id", raw)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-request-id"], "caf%C3%A9%2050%25");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["request_id"], "caf%C3%A9%2050%25");
+    // An overlong one is cut, alike everywhere.
+    let long = "r".repeat(1000);
+    let res = c
+        .get(format!("http://{addr}/hook0/applications/app_9"))
+        .header("x-request-id", &long)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-request-id"], &long[..128]);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["request_id"], &long[..128]);
     let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("error response"))
         .collect();
-    assert_eq!(lines.len(), 3, "all: {text}");
+    assert_eq!(lines.len(), 5, "all: {text}");
+    assert!(
+        lines[3].contains(r#"request_id="caf%C3%A9%2050%25""#),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[4].contains(&format!(r#"request_id="{}""#, &long[..128])),
+        "{}",
+        lines[4]
+    );
     // MFA: the token is sensitive and never logged.
     assert!(
         lines[0].contains("WARN") && lines[0].contains(r#"code="AUTH_MFA_REQUIRED""#),
