@@ -70,7 +70,7 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
             return None;
         }
         let mut v = serde_json::to_value(crate::__private::DetailsOf(self)).ok()?;
-        crate::redact(&mut v, <E::Code as CatalogCode>::SENSITIVE);
+        crate::raw::redact(&mut v, <E::Code as CatalogCode>::SENSITIVE);
         Some(v)
     }
 }

@@ -7,13 +7,25 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 
 use crate::decode::{Parts, decode_parts};
-use crate::envelope::{Decoded, UnknownError};
+use crate::envelope::{CODE_SHOWN, Decoded, MESSAGE_SHOWN, UnknownError};
+use crate::raw::shorten;
 use crate::{CatalogCode, CatalogError, Decision, RetryAdvice};
 
 /// Bodies longer than this are refused unread, unless the caller sets
 /// another limit: error bodies are small, and a client must not hold a
 /// hostile one in memory.
 pub const DEFAULT_BODY_LIMIT: usize = 1 << 20;
+
+/// Reading an error body takes at most this long, unless the caller sets
+/// another limit: a server that stalls, or trickles a byte at a time,
+/// cannot hold a client.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest wait a client accepts from a server (a `Retry-After`, a
+/// `retry_after` detail, a timestamp to retry at) unless the caller sets
+/// another: one hour. A longer one gives up with
+/// [`Decision::WaitTooLong`] instead of sleeping.
+pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(3600);
 
 /// At most this much of a body that is not an envelope is kept.
 const BODY_START: usize = 512;
@@ -44,18 +56,19 @@ pub enum FailureKind<E> {
         /// The limit in bytes.
         limit: usize,
     },
-}
-
-/// serde's message quotes the value that did not match: not for a
-/// sensitive field.
-fn redacted_mismatch<E: CatalogError>(why: String) -> String {
-    let sensitive = <E::Code as CatalogCode>::SENSITIVE
-        .iter()
-        .find(|s| why.contains(&format!("`{s}`")));
-    match sensitive {
-        Some(s) => format!("field `{s}` does not match the catalog (its value is sensitive)"),
-        None => why,
-    }
+    /// A body that did not arrive whole within the time limit (a server
+    /// that stalls or trickles); what came is dropped.
+    TimedOut {
+        /// The time limit.
+        limit: Duration,
+    },
+    /// An envelope that names one of its keys twice (two `code`s, two
+    /// `error` objects): JSON parsers disagree on which counts, so neither
+    /// is read (see [`DecodeError::DuplicateKey`](crate::DecodeError)).
+    Ambiguous {
+        /// The key named twice.
+        key: &'static str,
+    },
 }
 
 /// When the server asks to retry (`Retry-After`).
@@ -92,8 +105,9 @@ fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
         .to_str()
         .ok()?
         .trim();
-    if let Ok(s) = v.parse::<u64>() {
-        return Some(RetryAfter::Seconds(s));
+    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many digits for a u64 is still "a very long time".
+        return Some(RetryAfter::Seconds(v.parse().unwrap_or(u64::MAX)));
     }
     let t = jiff::fmt::strtime::parse("%a, %d %b %Y %H:%M:%S GMT", v).ok()?;
     Some(RetryAfter::At(
@@ -116,7 +130,7 @@ impl<E: CatalogError> Failure<E> {
                 body_start: String::new(),
             },
         );
-        match decode_parts::<E>(body) {
+        match decode_parts::<E>(body, true) {
             Ok(Parts {
                 error,
                 message,
@@ -134,9 +148,12 @@ impl<E: CatalogError> Failure<E> {
                     },
                     Err((why, u)) => FailureKind::Unknown {
                         error: u,
-                        mismatch: Some(redacted_mismatch::<E>(why.to_string())),
+                        mismatch: Some(why.to_string()),
                     },
                 };
+            }
+            Err(crate::DecodeError::DuplicateKey { key }) => {
+                f.kind = FailureKind::Ambiguous { key }
             }
             Err(_) => {
                 let end = body.len().min(BODY_START);
@@ -151,6 +168,11 @@ impl<E: CatalogError> Failure<E> {
     /// A response whose body was longer than `limit` and was not read.
     pub fn too_large(status: StatusCode, headers: &HeaderMap, limit: usize) -> Self {
         Failure::bare(status, headers, FailureKind::TooLarge { limit })
+    }
+
+    /// A response whose body did not arrive whole within `limit`.
+    pub fn timed_out(status: StatusCode, headers: &HeaderMap, limit: Duration) -> Self {
+        Failure::bare(status, headers, FailureKind::TimedOut { limit })
     }
 
     /// What the status and headers alone say.
@@ -229,8 +251,28 @@ impl<E: CatalogError> Failure<E> {
     }
 
     /// What to do after `attempt` failed attempts (1 after the first), at
-    /// `now`: deterministic, for the runner and for tests.
+    /// `now`: deterministic, for the runner and for tests. A wait longer
+    /// than [`DEFAULT_MAX_WAIT`] is [`Decision::WaitTooLong`].
     pub fn decide(&self, attempt: u32, now: jiff::Timestamp) -> Decision {
+        self.decide_within(attempt, now, DEFAULT_MAX_WAIT)
+    }
+
+    /// [`decide`](Self::decide) with another longest wait. Every wait is
+    /// checked: a value that is negative, not a number or not a time is
+    /// ignored, one too large for a `Duration` counts as `Duration::MAX`.
+    pub fn decide_within(
+        &self,
+        attempt: u32,
+        now: jiff::Timestamp,
+        max_wait: Duration,
+    ) -> Decision {
+        match self.wait(attempt, now) {
+            Decision::Retry(d) if d > max_wait => Decision::WaitTooLong(d),
+            other => other,
+        }
+    }
+
+    fn wait(&self, attempt: u32, now: jiff::Timestamp) -> Decision {
         let Some(advice) = self.advice() else {
             return Decision::GiveUp;
         };
@@ -250,7 +292,7 @@ impl<E: CatalogError> Failure<E> {
                 serde_json::Value::Number(n) => n
                     .as_f64()
                     .filter(|s| *s >= 0.0)
-                    .map(Duration::from_secs_f64),
+                    .map(|s| Duration::try_from_secs_f64(s).unwrap_or(Duration::MAX)),
                 serde_json::Value::String(s) => s.parse::<jiff::Timestamp>().ok().map(until),
                 _ => None,
             });
@@ -269,7 +311,8 @@ impl<E: CatalogError> Failure<E> {
     fn detail(&self, name: &str) -> Option<serde_json::Value> {
         let details = match &self.kind {
             FailureKind::Known(e) => serde_json::to_value(crate::__private::DetailsOf(e)).ok()?,
-            FailureKind::Unknown { error, .. } => error.details.clone()?,
+            // One member read from the text, not the whole tree.
+            FailureKind::Unknown { error, .. } => return error.details.as_ref()?.member(name),
             _ => return None,
         };
         details.get(name).cloned()
@@ -282,10 +325,16 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
         match &self.kind {
             FailureKind::Known(e) => write!(f, " {}: {e}", e.code().as_str())?,
             FailureKind::Unknown { error, .. } => {
-                write!(f, " {}", error.code)?;
+                write!(f, " {}", shorten(&error.code, CODE_SHOWN))?;
                 if let Some(m) = &self.message {
-                    write!(f, ": {m}")?;
+                    write!(f, ": {}", shorten(m, MESSAGE_SHOWN))?;
                 }
+            }
+            FailureKind::TimedOut { limit } => {
+                write!(f, ", body not read within {limit:?}")?;
+            }
+            FailureKind::Ambiguous { key } => {
+                write!(f, ", error body names `{key}` twice (ambiguous, not read)")?;
             }
             FailureKind::NotAnEnvelope { body_start } => {
                 let start: String = body_start.chars().take(80).collect();
@@ -294,7 +343,7 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
             FailureKind::TooLarge { limit } => write!(f, ", body over the {limit}-byte limit")?,
         }
         if let Some(id) = &self.request_id {
-            write!(f, " (request id {id})")?;
+            write!(f, " (request id {})", shorten(id, CODE_SHOWN))?;
         }
         Ok(())
     }
@@ -305,35 +354,38 @@ impl<E: CatalogError> fmt::Debug for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Failure")
             .field("status", &self.status)
-            .field("request_id", &self.request_id)
+            .field(
+                "request_id",
+                &self.request_id.as_deref().map(|s| shorten(s, 1024)),
+            )
             .field("timestamp", &self.timestamp)
             .field("retry_after", &self.retry_after)
-            .field("message", &self.message)
+            .field(
+                "message",
+                &self.message.as_deref().map(|s| shorten(s, 1024)),
+            )
             .field("kind", &self.kind)
             .finish()
     }
 }
 
 /// Redacting: a known error prints as its own `Debug` (the generated one
-/// redacts `sensitive` fields), raw details with the catalog's sensitive
-/// fields replaced.
+/// redacts `sensitive` fields), an unknown one as [`UnknownError`]'s (raw
+/// details and members with the catalog's sensitive fields replaced).
 impl<E: CatalogError> fmt::Debug for FailureKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FailureKind::Known(e) => f.debug_tuple("Known").field(e).finish(),
-            FailureKind::Unknown { error, mismatch } => {
-                let mut details = error.details.clone();
-                if let Some(v) = &mut details {
-                    crate::redact(v, <E::Code as CatalogCode>::SENSITIVE);
-                }
-                f.debug_struct("Unknown")
-                    .field("code", &error.code)
-                    .field("category", &error.category)
-                    .field("status", &error.status)
-                    .field("details", &details)
-                    .field("members", &error.members)
-                    .field("mismatch", mismatch)
-                    .finish()
+            FailureKind::Unknown { error, mismatch } => f
+                .debug_struct("Unknown")
+                .field("error", error)
+                .field("mismatch", &mismatch.as_deref().map(|m| shorten(m, 1024)))
+                .finish(),
+            FailureKind::TimedOut { limit } => {
+                f.debug_struct("TimedOut").field("limit", limit).finish()
+            }
+            FailureKind::Ambiguous { key } => {
+                f.debug_struct("Ambiguous").field("key", key).finish()
             }
             FailureKind::NotAnEnvelope { body_start } => f
                 .debug_struct("NotAnEnvelope")

@@ -13,10 +13,17 @@ use serde_json::value::RawValue;
 use slots::Slots;
 
 use crate::envelope::{DecodeError, Decoded, Received, UnknownError};
+use crate::raw::RawJson;
 use crate::{CatalogCode, CatalogError};
 
-/// The parts of an error body (see [`decode`]).
-pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, DecodeError> {
+/// The parts of an error body (see [`decode`]). With `http`, the body is
+/// an HTTP response's: a known code of a channel without statuses (a
+/// WebSocket code) is not that channel's known error here, but kept as an
+/// unknown one with the reason.
+pub(crate) fn decode_parts<E: CatalogError>(
+    body: &[u8],
+    http: bool,
+) -> Result<Parts<E>, DecodeError> {
     // Validated whole, once: far cheaper than string by string.
     let body = std::str::from_utf8(body).map_err(|_| {
         DecodeError::Json(<serde_json::Error as de::Error>::custom(
@@ -36,15 +43,32 @@ pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, Dec
     let Some((code, channel)) = found else {
         return Err(DecodeError::NotAnEnvelope);
     };
+    let mut known = E::Code::from_wire(&code);
+    if let Some(k) = known.filter(|k| http && k.status().is_none()) {
+        // Read again for the raw details the direct read consumed.
+        slots
+            .walk(channel, body, false)
+            .map_err(|e| decode_error(&slots, e))?;
+        let why = format!(
+            "`{}` is a code of the `{}` channel, which is not sent over HTTP",
+            k.as_str(),
+            k.channel_name()
+        );
+        let unknown = unknown(code, slots.message.clone().map(Cow::into_owned), &slots);
+        return Ok(Parts {
+            error: Err((de::Error::custom(why), unknown)),
+            message: slots.message.take().map(Cow::into_owned),
+            request_id: slots.request_id.take().map(Cow::into_owned),
+            timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
+        });
+    }
     // Details read directly: the code is known and of this channel.
-    let mut known = None;
-    if slots.error.is_none() {
-        known = E::Code::from_wire(&code);
-        if let Some(k) = known
-            && k.channel_index() != channel
-        {
-            walk(&mut slots, k.channel_index(), body)?;
-        }
+    if slots.error.is_some() {
+        known = None;
+    } else if let Some(k) = known
+        && k.channel_index() != channel
+    {
+        walk(&mut slots, k.channel_index(), body)?;
     }
     let message = slots.message.take().map(Cow::into_owned);
     let request_id = slots.request_id.take().map(Cow::into_owned);
@@ -57,7 +81,10 @@ pub(crate) fn decode_parts<E: CatalogError>(body: &[u8]) -> Result<Parts<E>, Dec
             let mut members = Members(slots.members.clone());
             match E::from_wire_parts(k, &mut de, &mut members) {
                 Ok(e) => Ok(Decoded::Known(e)),
-                Err(source) => Err((source, unknown(code, message.clone(), &slots))),
+                Err(source) => Err((
+                    without_sensitive_values::<E>(source),
+                    unknown(code, message.clone(), &slots),
+                )),
             }
         }
         (None, None) => Ok(Decoded::Unknown(unknown(code, message.clone(), &slots))),
@@ -81,24 +108,49 @@ fn walk<'a, E: CatalogError>(
     slots
         .walk(channel, body, true)
         .or_else(|_| slots.walk(channel, body, false))
-        .map_err(DecodeError::Json)
+        .map_err(|e| decode_error(slots, e))
+}
+
+/// A walk's failure: a key of the envelope named twice, or no JSON.
+fn decode_error<E>(slots: &Slots<'_, E>, e: serde_json::Error) -> DecodeError {
+    match slots.duplicate {
+        Some(key) => DecodeError::DuplicateKey { key },
+        None => DecodeError::Json(e),
+    }
+}
+
+/// A known code's mismatch, without the values serde quotes when the
+/// catalog has sensitive fields: the value may be one of them.
+fn without_sensitive_values<E: CatalogError>(e: serde_json::Error) -> serde_json::Error {
+    if E::Code::SENSITIVE.is_empty() {
+        return e;
+    }
+    de::Error::custom(crate::raw::without_values(&e.to_string()))
 }
 
 /// Everything a body had, for a code this build does not know or whose
-/// details do not match.
-fn unknown<E>(code: Cow<'_, str>, message: Option<String>, slots: &Slots<'_, E>) -> UnknownError {
+/// details do not match: raw text, one copy, no tree.
+fn unknown<E: CatalogError>(
+    code: Cow<'_, str>,
+    message: Option<String>,
+    slots: &Slots<'_, E>,
+) -> UnknownError {
+    let sensitive = E::Code::SENSITIVE;
     UnknownError {
         code: code.into_owned(),
         message,
         category: slots.category.as_deref().map(str::to_owned),
         status: slots.status,
-        details: slots
-            .details
-            .and_then(|d| serde_json::from_str(d.get()).ok()),
+        details: slots.details.map(|d| RawJson::new(d, sensitive, false)),
         members: slots
             .members
             .iter()
-            .filter_map(|(n, v)| Some((n.to_string(), serde_json::from_str(v.get()).ok()?)))
+            .map(|(n, v)| {
+                (
+                    n.to_string(),
+                    RawJson::new(v, sensitive, sensitive.contains(n)),
+                )
+            })
             .collect(),
     }
 }
@@ -140,7 +192,7 @@ pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> 
         message,
         request_id,
         timestamp,
-    } = decode_parts::<E>(body)?;
+    } = decode_parts::<E>(body, false)?;
     let error = error.map_err(|(source, u)| DecodeError::Details {
         code: u.code,
         source,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::CatalogError;
+use crate::raw::{RawJson, shorten};
 
 /// An error together with the request context that its envelope carries.
 ///
@@ -117,7 +118,10 @@ pub enum Decoded<E> {
 }
 
 /// An error whose code the catalog does not know, kept as it came.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` redacts what the catalog marks `sensitive` (see
+/// [`RawJson`]) and, like its `Display`, shortens a long code or message.
+#[derive(Clone, PartialEq)]
 pub struct UnknownError {
     /// The wire code.
     pub code: String,
@@ -127,18 +131,43 @@ pub struct UnknownError {
     pub category: Option<String>,
     /// The status, when the envelope carries it.
     pub status: Option<u16>,
-    /// The raw details.
-    pub details: Option<serde_json::Value>,
-    /// The catalog's members the envelope carries (`param`, `doc_url`), raw.
-    pub members: Vec<(String, serde_json::Value)>,
+    /// The details, as the text the server sent.
+    pub details: Option<RawJson>,
+    /// The catalog's members the envelope carries (`param`, `doc_url`), as
+    /// sent.
+    pub members: Vec<(String, RawJson)>,
 }
+
+/// Codes longer than this are shortened in messages.
+pub(crate) const CODE_SHOWN: usize = 64;
+/// Messages longer than this are shortened in messages.
+pub(crate) const MESSAGE_SHOWN: usize = 256;
+/// `Debug` shows this much of a code or message.
+const DEBUG_SHOWN: usize = 1024;
 
 impl fmt::Display for UnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&shorten(&self.code, CODE_SHOWN))?;
         match &self.message {
-            Some(m) => write!(f, "{}: {m}", self.code),
-            None => f.write_str(&self.code),
+            Some(m) => write!(f, ": {}", shorten(m, MESSAGE_SHOWN)),
+            None => Ok(()),
         }
+    }
+}
+
+impl fmt::Debug for UnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn short(s: &Option<String>) -> Option<std::borrow::Cow<'_, str>> {
+            s.as_deref().map(|s| shorten(s, DEBUG_SHOWN))
+        }
+        f.debug_struct("UnknownError")
+            .field("code", &shorten(&self.code, DEBUG_SHOWN))
+            .field("message", &short(&self.message))
+            .field("category", &short(&self.category))
+            .field("status", &self.status)
+            .field("details", &self.details)
+            .field("members", &self.members)
+            .finish()
     }
 }
 
@@ -146,11 +175,20 @@ impl std::error::Error for UnknownError {}
 
 /// Why a body could not be read as an error envelope.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum DecodeError {
     /// The body is not JSON.
     Json(serde_json::Error),
     /// No envelope of the catalog matches: no code where a code should be.
     NotAnEnvelope,
+    /// An object of the envelope names one of its keys twice (`code`,
+    /// `error`, `request_id`, ...). JSON parsers disagree on which of the
+    /// two counts (most keep the last, some the first), so two clients
+    /// could read two different errors: neither is read.
+    DuplicateKey {
+        /// The key, as the catalog's envelope names it.
+        key: &'static str,
+    },
     /// The code is known but its details do not match the catalog.
     Details {
         /// The wire code.
@@ -167,7 +205,14 @@ impl fmt::Display for DecodeError {
             DecodeError::NotAnEnvelope => {
                 f.write_str("error body matches none of the catalog's envelopes")
             }
+            DecodeError::DuplicateKey { key } => {
+                write!(
+                    f,
+                    "error body names `{key}` twice; which one counts is ambiguous"
+                )
+            }
             DecodeError::Details { code, source } => {
+                let code = shorten(code, CODE_SHOWN);
                 write!(f, "details of `{code}` do not match the catalog: {source}")
             }
         }
@@ -178,7 +223,7 @@ impl std::error::Error for DecodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             DecodeError::Json(e) | DecodeError::Details { source: e, .. } => Some(e),
-            DecodeError::NotAnEnvelope => None,
+            DecodeError::NotAnEnvelope | DecodeError::DuplicateKey { .. } => None,
         }
     }
 }

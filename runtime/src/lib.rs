@@ -25,6 +25,7 @@ mod caused;
 mod client;
 mod decode;
 mod envelope;
+mod raw;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 mod response;
@@ -32,11 +33,14 @@ mod retry;
 mod template;
 
 pub use caused::{BoxError, Caused};
-pub use client::{DEFAULT_BODY_LIMIT, Failure, FailureKind, RetryAfter};
+pub use client::{
+    DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_WAIT, Failure, FailureKind, RetryAfter,
+};
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use http;
 pub use jiff::Timestamp;
+pub use raw::RawJson;
 pub use response::status_of;
 pub use retry::{Backoff, CategoryInfo, Decision, RetryAdvice};
 
@@ -252,23 +256,6 @@ pub mod __private {
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
         ));
-    }
-}
-
-/// Replaces the value of every member named like a sensitive field.
-pub(crate) fn redact(v: &mut serde_json::Value, sensitive: &[&str]) {
-    match v {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                if sensitive.contains(&k.as_str()) {
-                    *v = serde_json::Value::String("<redacted>".into());
-                } else {
-                    redact(v, sensitive);
-                }
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact(v, sensitive)),
-        _ => {}
     }
 }
 

@@ -8,25 +8,41 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::{CatalogError, DEFAULT_BODY_LIMIT, Decision, Failure};
+use crate::{
+    CatalogError, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_WAIT, Decision, Failure,
+};
 
 /// A future the runner awaits (a sleep, an action).
 pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
 /// A successful response, or the failure of an error response (its body
-/// read up to [`DEFAULT_BODY_LIMIT`]).
+/// read up to [`DEFAULT_BODY_LIMIT`] bytes within [`DEFAULT_BODY_TIMEOUT`]).
 pub async fn check<E: CatalogError>(
     response: reqwest::Response,
 ) -> Result<reqwest::Response, Failure<E>> {
-    check_limited(response, DEFAULT_BODY_LIMIT).await
+    check_within(response, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT).await
 }
 
 /// Like [`check`], with a body limit in bytes: a body that declares a
 /// longer `Content-Length` is not read at all, one that runs longer is
 /// dropped when it passes the limit.
 pub async fn check_limited<E: CatalogError>(
+    response: reqwest::Response,
+    limit: usize,
+) -> Result<reqwest::Response, Failure<E>> {
+    check_within(response, limit, DEFAULT_BODY_TIMEOUT).await
+}
+
+/// Like [`check_limited`], with a time limit for reading the body: one
+/// that has not arrived whole by then (a server that stalls after its
+/// headers, or sends a byte at a time) is
+/// [`FailureKind::TimedOut`](crate::FailureKind::TimedOut),
+/// whatever timeout the `reqwest::Client` has. Needs a Tokio runtime with
+/// its timer enabled, as `#[tokio::main]` has.
+pub async fn check_within<E: CatalogError>(
     mut response: reqwest::Response,
     limit: usize,
+    timeout: Duration,
 ) -> Result<reqwest::Response, Failure<E>> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -36,30 +52,51 @@ pub async fn check_limited<E: CatalogError>(
     if response.content_length().is_some_and(|n| n > limit as u64) {
         return Err(Failure::too_large(status, &headers, limit));
     }
-    let mut body = Vec::new();
+    match tokio::time::timeout(timeout, read_body(&mut response, limit)).await {
+        Ok(Some(body)) => Err(Failure::from_parts(status, &headers, &body)),
+        Ok(None) => Err(Failure::too_large(status, &headers, limit)),
+        Err(_) => Err(Failure::timed_out(status, &headers, timeout)),
+    }
+}
+
+/// The body, or `None` once it passes `limit` bytes.
+async fn read_body(response: &mut reqwest::Response, limit: usize) -> Option<Vec<u8>> {
+    // Sized once when the length is declared (and within the limit).
+    let declared = response.content_length().map_or(0, |n| n as usize);
+    let mut body = Vec::with_capacity(declared.min(limit));
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
                 if body.len() + chunk.len() > limit {
-                    return Err(Failure::too_large(status, &headers, limit));
+                    return None;
                 }
                 body.extend_from_slice(&chunk);
             }
-            Ok(None) => break,
+            Ok(None) => return Some(body),
             // A body cut short is read as far as it came.
-            Err(_) => break,
+            Err(_) => return Some(body),
         }
     }
-    Err(Failure::from_parts(status, &headers, &body))
 }
 
 /// Why a request under [`Retry`] failed.
+#[non_exhaustive]
 pub enum ClientError<E> {
     /// The server answered with an error the advice does not retry, or the
     /// attempts are spent (boxed: it is large, the transport error small).
     Failure(Box<Failure<E>>),
     /// No response: connection, timeout, TLS.
     Transport(reqwest::Error),
+    /// The server asked to wait longer than the runner accepts
+    /// ([`Retry::max_wait`]): given up instead of sleeping.
+    WaitTooLong {
+        /// The last failure, whose advice asked for the wait.
+        failure: Box<Failure<E>>,
+        /// The wait asked for (`Duration::MAX`: too long to represent).
+        wait: Duration,
+        /// The longest wait accepted.
+        max: Duration,
+    },
 }
 
 impl<E: CatalogError> fmt::Debug for ClientError<E> {
@@ -67,6 +104,12 @@ impl<E: CatalogError> fmt::Debug for ClientError<E> {
         match self {
             ClientError::Failure(e) => f.debug_tuple("Failure").field(e).finish(),
             ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            ClientError::WaitTooLong { failure, wait, max } => f
+                .debug_struct("WaitTooLong")
+                .field("failure", failure)
+                .field("wait", wait)
+                .field("max", max)
+                .finish(),
         }
     }
 }
@@ -76,6 +119,17 @@ impl<E: CatalogError> fmt::Display for ClientError<E> {
         match self {
             ClientError::Failure(e) => fmt::Display::fmt(e, f),
             ClientError::Transport(e) => write!(f, "request failed: {e}"),
+            ClientError::WaitTooLong { failure, wait, max } => {
+                let wait = match *wait {
+                    Duration::MAX => "longer than can be represented".to_string(),
+                    w => format!("{} s", w.as_secs()),
+                };
+                write!(
+                    f,
+                    "{failure}; gave up: the server asks to wait {wait}, over the {} s accepted",
+                    max.as_secs()
+                )
+            }
         }
     }
 }
@@ -85,6 +139,7 @@ impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
         match self {
             ClientError::Failure(e) => Some(&**e),
             ClientError::Transport(e) => Some(e),
+            ClientError::WaitTooLong { failure, .. } => Some(&**failure),
         }
     }
 }
@@ -99,6 +154,8 @@ type Action = Arc<dyn Fn() -> BoxFuture + Send + Sync>;
 #[derive(Clone)]
 pub struct Retry {
     limit: usize,
+    timeout: Duration,
+    max_wait: Duration,
     sleep: Sleep,
     clock: Arc<dyn Fn() -> jiff::Timestamp + Send + Sync>,
     actions: Vec<(String, Action)>,
@@ -109,6 +166,8 @@ impl fmt::Debug for Retry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Retry")
             .field("limit", &self.limit)
+            .field("timeout", &self.timeout)
+            .field("max_wait", &self.max_wait)
             .field(
                 "actions",
                 &self.actions.iter().map(|(n, _)| n).collect::<Vec<_>>(),
@@ -135,10 +194,14 @@ fn full_jitter(d: Duration) -> Duration {
 }
 
 impl Retry {
-    /// Tokio's sleep, the system clock, the default body limit, no actions.
+    /// Tokio's sleep, the system clock, the default body limits
+    /// ([`DEFAULT_BODY_LIMIT`], [`DEFAULT_BODY_TIMEOUT`]), the default
+    /// longest wait ([`DEFAULT_MAX_WAIT`]), no actions.
     pub fn new() -> Self {
         Retry {
             limit: DEFAULT_BODY_LIMIT,
+            timeout: DEFAULT_BODY_TIMEOUT,
+            max_wait: DEFAULT_MAX_WAIT,
             sleep: Arc::new(|d| Box::pin(tokio::time::sleep(d))),
             clock: Arc::new(jiff::Timestamp::now),
             actions: Vec::new(),
@@ -150,6 +213,23 @@ impl Retry {
     #[must_use]
     pub fn body_limit(mut self, limit: usize) -> Self {
         self.limit = limit;
+        self
+    }
+
+    /// The time limit for reading an error body (default
+    /// [`DEFAULT_BODY_TIMEOUT`]).
+    #[must_use]
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The longest wait accepted from a server (default
+    /// [`DEFAULT_MAX_WAIT`]); a longer one ends the attempts with
+    /// [`ClientError::WaitTooLong`].
+    #[must_use]
+    pub fn max_wait(mut self, max: Duration) -> Self {
+        self.max_wait = max;
         self
     }
 
@@ -205,12 +285,19 @@ impl Retry {
         let mut attempt = 1;
         loop {
             let response = request().await.map_err(ClientError::Transport)?;
-            let failure = match check_limited::<E>(response, self.limit).await {
+            let failure = match check_within::<E>(response, self.limit, self.timeout).await {
                 Ok(r) => return Ok(r),
                 Err(f) => f,
             };
-            match failure.decide(attempt, (self.clock)()) {
+            match failure.decide_within(attempt, (self.clock)(), self.max_wait) {
                 _ if attempt >= 100 => return Err(ClientError::Failure(Box::new(failure))),
+                Decision::WaitTooLong(wait) => {
+                    return Err(ClientError::WaitTooLong {
+                        failure: Box::new(failure),
+                        wait,
+                        max: self.max_wait,
+                    });
+                }
                 Decision::GiveUp => return Err(ClientError::Failure(Box::new(failure))),
                 Decision::Retry(d) => {
                     let jitter = failure.advice().is_some_and(|a| a.backoff.jitter);

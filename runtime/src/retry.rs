@@ -85,6 +85,7 @@ pub struct CategoryInfo {
 
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Decision {
     /// Try again after this delay.
     Retry(Duration),
@@ -92,4 +93,9 @@ pub enum Decision {
     Action(&'static str),
     /// Stop: the error is final, or the attempts are spent.
     GiveUp,
+    /// Stop: the wait asked for (a server's `Retry-After`, a detail) is
+    /// longer than the longest a client accepts
+    /// ([`DEFAULT_MAX_WAIT`](crate::DEFAULT_MAX_WAIT) unless set);
+    /// `Duration::MAX` stands for waits too long to represent.
+    WaitTooLong(Duration),
 }

@@ -76,6 +76,41 @@ fn memory(n: usize) {
     );
 }
 
+/// Peak memory of decoding an unknown code whose details are `mb` MB of
+/// small members (the shape that costs a JSON tree most), through
+/// `Failure::from_parts`, and of printing it (`Display`, `Debug`), against
+/// the body's size.
+fn unknown_memory(mb: usize) {
+    let mut details = String::from("{");
+    let mut i = 0;
+    while details.len() < mb * 1_000_000 {
+        if i > 0 {
+            details.push(',');
+        }
+        details.push_str(&format!("\"k{i}\":{i}"));
+        i += 1;
+    }
+    details.push('}');
+    let code = "NEWER_".repeat(150_000);
+    let body = format!(
+        r#"{{"error":{{"type":"server_error","code":"{code}","message":"m","details":{details}}}}}"#
+    );
+    let headers = errcat::http::HeaderMap::new();
+    let status = errcat::http::StatusCode::INTERNAL_SERVER_ERROR;
+    let (failure, peak) =
+        peak_of(|| errcat::Failure::<Hook0Error>::from_parts(status, &headers, body.as_bytes()));
+    let (shown, shown_peak) = peak_of(|| (failure.to_string(), format!("{failure:?}")));
+    println!(
+        "unknown-code memory: body {:.1} MB ({i} detail members, a {} KB code), decode peak {:.2}x the body, Display {} bytes, Debug {} bytes (peak {:.3}x)",
+        body.len() as f64 / 1e6,
+        code.len() / 1000,
+        peak as f64 / body.len() as f64,
+        shown.0.len(),
+        shown.1.len(),
+        shown_peak as f64 / body.len() as f64,
+    );
+}
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use errcat::Timestamp;
 use errcat_tests::hook0::{Hook0Error, Hook0ErrorCode};
@@ -110,6 +145,7 @@ struct Details {
 
 fn bench(c: &mut Criterion) {
     memory(200_000);
+    unknown_memory(50);
     let reset: Timestamp = "2024-01-15T11:30:00Z".parse().unwrap();
     let now: Timestamp = "2024-01-15T10:30:00Z".parse().unwrap();
     let generated = Hook0Error::rate_limit_exceeded(1000u32, 3600u32, reset, 1800u32);

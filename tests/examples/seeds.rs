@@ -83,7 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 u.code,
                 u.category,
                 u.message,
-                u.details.unwrap_or_default(),
+                u.details.as_ref().map_or("null", |d| d.get()),
                 received.request_id
             ),
         }

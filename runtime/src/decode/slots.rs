@@ -19,7 +19,8 @@ use crate::template::{Slot, Template};
 use crate::{CatalogCode, CatalogError};
 
 /// What a body has in its slots; each is the first place it is filled
-/// (Hexabase has `$request_id` twice) with a value of its type.
+/// (Hexabase has `$request_id` twice) with a value of its type. A key the
+/// template names may appear once per object (see `duplicate`).
 pub(crate) struct Slots<'a, E> {
     /// The channel whose template is walked, and whether details may be
     /// read directly.
@@ -37,6 +38,9 @@ pub(crate) struct Slots<'a, E> {
     pub timestamp: Option<Cow<'a, str>>,
     pub details: Option<&'a RawValue>,
     pub members: Vec<(&'static str, &'a RawValue)>,
+    /// A key of the template found twice in one object: the walk stops,
+    /// since JSON parsers disagree on which of the two counts.
+    pub duplicate: Option<&'static str>,
 }
 
 impl<'a, E: CatalogError> Slots<'a, E> {
@@ -54,6 +58,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             timestamp: None,
             details: None,
             members: Vec::new(),
+            duplicate: None,
         }
     }
 
@@ -207,11 +212,19 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
     }
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
         let mut next = 0;
+        let mut seen = Seen::new(self.members.len());
         while let Some(i) = map.next_key_seed(Key {
             names: self.members,
             next,
         })? {
             next = i.map_or(next, |i| i + 1);
+            if let Some(i) = i
+                && !seen.insert(i)
+            {
+                let key = self.members[i].0;
+                self.slots.duplicate = Some(key);
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
             match i.map(|i| &self.members[i].1) {
                 Some(Template::Object(inner)) => map.next_value_seed(Walk {
                     members: inner,
@@ -245,6 +258,36 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
     }
     fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
         Ok(())
+    }
+}
+
+/// The keys of one template object found so far: bits, without
+/// allocating, for the objects every real template has.
+enum Seen {
+    Bits(u64),
+    Many(Vec<bool>),
+}
+
+impl Seen {
+    fn new(len: usize) -> Self {
+        if len <= 64 {
+            Seen::Bits(0)
+        } else {
+            Seen::Many(vec![false; len])
+        }
+    }
+
+    /// Marks `i`; `false` when it was marked already.
+    fn insert(&mut self, i: usize) -> bool {
+        match self {
+            Seen::Bits(bits) => {
+                let bit = 1u64 << i;
+                let new = *bits & bit == 0;
+                *bits |= bit;
+                new
+            }
+            Seen::Many(seen) => !std::mem::replace(&mut seen[i], true),
+        }
     }
 }
 
