@@ -15,6 +15,8 @@
 //! an instrumenting toolchain that the machines here do not have; a seeded
 //! loop is reproducible from its seed and runs anywhere `cargo` does.
 
+pub mod client;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,6 +1,8 @@
 //! `errcat-fuzz [--seed N] [--executions N] [--seconds N] [--out DIR]`:
 //! runs the mutation fuzzer and writes each finding's input to DIR.
 //! `errcat-fuzz --repro FILE` runs one input and shows where it panics.
+//! `errcat-fuzz --client [--seed N] [--executions N]` fuzzes the client
+//! side (hostile bodies and headers) instead.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +22,9 @@ fn main() -> ExitCode {
         let outcome = errcat_fuzz::run_one(&String::from_utf8_lossy(&text), Duration::MAX);
         println!("{outcome:?}");
         return ExitCode::SUCCESS;
+    }
+    if let Some(rest) = args.strip_prefix(&["--client".to_string()]) {
+        return client(rest);
     }
     for pair in args.chunks(2) {
         let value = pair.get(1).map(String::as_str).unwrap_or("");
@@ -71,4 +76,50 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::FAILURE
+}
+
+/// `--client [--seed N] [--executions N]`: mutated responses into the
+/// client; findings are printed.
+fn client(args: &[String]) -> ExitCode {
+    let (mut seed, mut executions) = (1u64, 200_000u64);
+    for pair in args.chunks(2) {
+        match (
+            pair[0].as_str(),
+            pair.get(1).and_then(|v| v.parse::<u64>().ok()),
+        ) {
+            ("--seed", Some(n)) => seed = n,
+            ("--executions", Some(n)) => executions = n,
+            _ => {
+                eprintln!("usage: errcat-fuzz --client [--seed N] [--executions N]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let bodies: Vec<String> = [
+        "catalog/hexabase.yaml",
+        "catalog/hook0.yaml",
+        "tests/catalogs/sensitive.yaml",
+    ]
+    .iter()
+    .flat_map(|c| errcat_fuzz::client::example_bodies(&root, c))
+    .collect();
+    let start = Instant::now();
+    let report = errcat_fuzz::client::run(&bodies, seed, executions);
+    println!(
+        "client seed {seed}: {} responses in {:.0?}: {} known, {} waits refused, {} findings",
+        report.executions,
+        start.elapsed(),
+        report.known,
+        report.too_long,
+        report.findings.len()
+    );
+    for f in &report.findings {
+        println!("{}\n--- input ---\n{}\n", f.what, f.input);
+    }
+    if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -46,7 +46,8 @@ pub enum FailureKind<E> {
         mismatch: Option<String>,
     },
     /// A body that is not the catalog's envelope (a proxy's HTML, an empty
-    /// 405): its beginning.
+    /// 405, an envelope cut short): its beginning, with the values of
+    /// members named like a sensitive field replaced.
     NotAnEnvelope {
         /// Up to 512 bytes of the body, as text.
         body_start: String,
@@ -157,8 +158,14 @@ impl<E: CatalogError> Failure<E> {
             }
             Err(_) => {
                 let end = body.len().min(BODY_START);
+                let start = String::from_utf8_lossy(&body[..end]);
+                // A broken envelope may still hold a sensitive value.
+                let sensitive = <E::Code as CatalogCode>::SENSITIVE;
                 f.kind = FailureKind::NotAnEnvelope {
-                    body_start: String::from_utf8_lossy(&body[..end]).into_owned(),
+                    body_start: match sensitive.is_empty() {
+                        true => start.into_owned(),
+                        false => crate::raw::redact_text(&start, sensitive),
+                    },
                 };
             }
         }

@@ -158,6 +158,98 @@ impl<'de> Visitor<'de> for OneMember<'_> {
     }
 }
 
+/// `text`, JSON or the broken start of it, with the value of every member
+/// named like a sensitive field replaced by `"<redacted>"`. Read as text,
+/// not parsed: every `"name"` followed by `:` counts, wherever the quotes
+/// of a broken body leave it, so that a body cut short or garbled is
+/// redacted too (a look-alike inside a string is redacted as well).
+pub(crate) fn redact_text(text: &str, sensitive: &[&str]) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(q) = text[i..].find('"').map(|n| i + n) {
+        let key = sensitive.iter().find(|name| {
+            let after = q + 1 + name.len();
+            text[q + 1..].starts_with(*name) && bytes.get(after) == Some(&b'"')
+        });
+        let colon = key.map(|name| skip_space(bytes, q + 2 + name.len()));
+        match colon.filter(|&c| bytes.get(c) == Some(&b':')) {
+            Some(c) => {
+                let value = skip_space(bytes, c + 1);
+                out.push_str(&text[copied..value]);
+                out.push_str("\"<redacted>\"");
+                copied = value_end(bytes, value).max(value);
+                i = copied;
+            }
+            None => i = q + 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the string opening at `start` (past its closing quote, or
+/// the end of the text).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// The end of the value at `start`: a string, an object or array up to
+/// its matching bracket, or a scalar up to a delimiter.
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_end(bytes, start),
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut i = start;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        i = string_end(bytes, i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            bytes.len()
+        }
+        _ => {
+            let mut i = start;
+            while i < bytes.len()
+                && !matches!(bytes[i], b',' | b'}' | b']')
+                && !bytes[i].is_ascii_whitespace()
+            {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
 /// Shortens text for a one-line message: at most `max` characters, the cut
 /// marked with `…`.
 pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
@@ -271,6 +363,30 @@ mod tests {
             ("unknown variant `x", "unknown variant `<redacted>"),
         ] {
             assert_eq!(without_values(message), expected, "{message}");
+        }
+    }
+
+    #[test]
+    fn text_is_redacted_even_when_broken() {
+        let s = &["pin", "card"];
+        for (text, expected) in [
+            (
+                r#"{"pin": "1234", "x": 1}"#,
+                r#"{"pin": "<redacted>", "x": 1}"#,
+            ),
+            (
+                r#"{"pin":42,"card":{"n":"4242","m":[1,"}"]},"pin2":5}"#,
+                r#"{"pin":"<redacted>","card":"<redacted>","pin2":5}"#,
+            ),
+            (
+                r#"{"a":"pin","pin":"12"#,
+                r#"{"a":"pin","pin":"<redacted>""#,
+            ),
+            (r#"<html>"pin": [1, [2"#, r#"<html>"pin": "<redacted>""#),
+            (r#"{"p"in":"1","pin"#, r#"{"p"in":"1","pin"#),
+            (r#"{"pin":"é\"1"}"#, r#"{"pin":"<redacted>"}"#),
+        ] {
+            assert_eq!(redact_text(text, s), expected, "{text}");
         }
     }
 

@@ -295,13 +295,20 @@ fn bodies_decode_alike_in_any_order_and_spelling() {
     let repeated_outside = br#"{"trace": 1, "trace": 2, "error": {"code": "TOKEN_EXPIRED",
         "message": "m", "request_id": "r", "x": 1, "x": 2,
         "details": {"expired_at": "2024-01-15T10:30:00Z"}}}"#;
-    assert_eq!(Hk::from_envelope(repeated_outside).unwrap().error, Decoded::Known(want.clone()));
+    assert_eq!(
+        Hk::from_envelope(repeated_outside).unwrap().error,
+        Decoded::Known(want.clone())
+    );
     // A typed detail field named twice: the details do not match.
     let err = Hk::from_envelope(
         br#"{"error": {"code": "TOKEN_EXPIRED", "details": {"expired_at": "2024-01-15T10:30:00Z", "expired_at": 5}}}"#,
     )
     .unwrap_err();
-    assert!(err.to_string().contains("field `expired_at`: duplicate field"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("field `expired_at`: duplicate field"),
+        "{err}"
+    );
 
     // A message or request id of the wrong type is absent, not an error.
     let odd = br#"{"error": {"code": "TOKEN_EXPIRED", "message": 5, "request_id": ["r"],

@@ -134,7 +134,10 @@ async fn unknown_codes_are_kept_and_classified() {
     let FailureKind::Unknown { error, mismatch } = &f.kind else {
         panic!("{f:?}")
     };
-    assert_eq!(error.details.clone().unwrap(), serde_json::json!({"zone": "eu-1"}));
+    assert_eq!(
+        error.details.clone().unwrap(),
+        serde_json::json!({"zone": "eu-1"})
+    );
     assert!(mismatch.is_none());
 }
 

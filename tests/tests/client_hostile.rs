@@ -63,7 +63,11 @@ async fn serve(status: u16, headers: &[(&str, &str)], body: &str, how: Send) -> 
                     Send::Stall => {
                         let _ = socket.write_all(&body[..10.min(body.len())]).await;
                         // Until the client closes (a read of 0), at most 60 s.
-                        let _ = tokio::time::timeout(Duration::from_secs(60), socket.read(&mut request)).await;
+                        let _ = tokio::time::timeout(
+                            Duration::from_secs(60),
+                            socket.read(&mut request),
+                        )
+                        .await;
                     }
                     Send::Trickle => {
                         for b in body.iter().take(600) {
@@ -129,13 +133,21 @@ async fn waits_that_overflow_or_never_end_give_up_with_a_reason() {
             .await;
         match result {
             Err(e @ ClientError::WaitTooLong { .. }) => {
-                let ClientError::WaitTooLong { wait, max, ref failure } = e else {
+                let ClientError::WaitTooLong {
+                    wait,
+                    max,
+                    ref failure,
+                } = e
+                else {
                     unreachable!()
                 };
                 assert!(wait > DEFAULT_MAX_WAIT, "{code} {value}: {wait:?}");
                 assert_eq!(max, DEFAULT_MAX_WAIT);
                 assert_eq!(failure.code(), Some(code));
-                assert!(e.to_string().contains("gave up: the server asks to wait"), "{e}");
+                assert!(
+                    e.to_string().contains("gave up: the server asks to wait"),
+                    "{e}"
+                );
             }
             other => panic!("{code} {value}: {other:?}"),
         }
@@ -166,7 +178,10 @@ async fn a_retry_after_header_is_capped_and_configurable() {
         let got = retry
             .send::<errcat_tests::hook0::Hook0Error, _, _>(|| client.get(&url).send())
             .await;
-        assert!(matches!(got, Err(ClientError::WaitTooLong { .. })), "{value}: {got:?}");
+        assert!(
+            matches!(got, Err(ClientError::WaitTooLong { .. })),
+            "{value}: {got:?}"
+        );
         assert!(waits.lock().unwrap().is_empty());
     }
     // Under a longer maximum, 3601 s is waited for (recorded, not slept).
@@ -208,12 +223,17 @@ async fn a_body_that_stalls_or_trickles_times_out() {
         let failure = got.unwrap_err();
         assert_eq!(failure.kind, FailureKind::TimedOut { limit });
         assert_eq!(failure.status, 429);
-        assert!(failure.to_string().contains("body not read within 300ms"), "{failure}");
+        assert!(
+            failure.to_string().contains("body not read within 300ms"),
+            "{failure}"
+        );
         // And under `Retry`, which reads with its own limit.
         let (retry, _) = runner();
         let retry = retry.body_timeout(limit);
         let url = format!("http://{addr}/");
-        let got = retry.send::<HexabaseError, _, _>(|| client.get(&url).send()).await;
+        let got = retry
+            .send::<HexabaseError, _, _>(|| client.get(&url).send())
+            .await;
         match got {
             Err(ClientError::Failure(f)) => assert_eq!(f.kind, FailureKind::TimedOut { limit }),
             other => panic!("{other:?}"),
@@ -231,12 +251,17 @@ async fn a_code_of_another_channel_is_not_a_known_http_error() {
     ] {
         let addr = serve(401, &[], body, Send::Whole).await;
         let response = client.get(format!("http://{addr}/")).send().await.unwrap();
-        let failure = errcat::reqwest::check::<HexabaseError>(response).await.unwrap_err();
+        let failure = errcat::reqwest::check::<HexabaseError>(response)
+            .await
+            .unwrap_err();
         match &failure.kind {
             FailureKind::Unknown { error, mismatch } => {
                 assert_eq!(error.code, "WS_AUTH_REQUIRED");
                 let why = mismatch.as_deref().unwrap();
-                assert!(why.contains("`websocket` channel, which is not sent over HTTP"), "{why}");
+                assert!(
+                    why.contains("`websocket` channel, which is not sent over HTTP"),
+                    "{why}"
+                );
             }
             other => panic!("{body}: {other:?}"),
         }
@@ -252,13 +277,19 @@ async fn a_code_of_another_channel_is_not_a_known_http_error() {
 #[tokio::test]
 async fn duplicate_envelope_keys_are_refused_over_the_wire() {
     let client = common::client();
-    let body = r#"{"error":{"code":"RATE_LIMIT_EXCEEDED","code":"AUTH_TOKEN_EXPIRED","message":"m"}}"#;
+    let body =
+        r#"{"error":{"code":"RATE_LIMIT_EXCEEDED","code":"AUTH_TOKEN_EXPIRED","message":"m"}}"#;
     let addr = serve(429, &[], body, Send::Whole).await;
     let response = client.get(format!("http://{addr}/")).send().await.unwrap();
-    let failure = errcat::reqwest::check::<HexabaseError>(response).await.unwrap_err();
+    let failure = errcat::reqwest::check::<HexabaseError>(response)
+        .await
+        .unwrap_err();
     assert_eq!(failure.kind, FailureKind::Ambiguous { key: "code" });
     assert_eq!(failure.code(), None);
-    assert!(failure.to_string().contains("names `code` twice"), "{failure}");
+    assert!(
+        failure.to_string().contains("names `code` twice"),
+        "{failure}"
+    );
     // Not retried by its code (there is none); by status, 429 is.
     assert!(failure.is_retryable());
 }
@@ -268,13 +299,31 @@ async fn long_codes_and_messages_are_shortened_when_printed() {
     let code = "RATE_".to_string() + &"X".repeat(900_000);
     let message = "m".repeat(100_000);
     let body = format!(r#"{{"error":{{"code":"{code}","message":"{message}","details":{{}}}}}}"#);
-    let addr = serve(429, &[("x-request-id", &"r".repeat(5000))], &body, Send::Whole).await;
-    let response = common::client().get(format!("http://{addr}/")).send().await.unwrap();
-    let failure = errcat::reqwest::check::<HexabaseError>(response).await.unwrap_err();
-    assert!(failure.code() == Some(code.as_str()), "the code is kept whole");
+    let addr = serve(
+        429,
+        &[("x-request-id", &"r".repeat(5000))],
+        &body,
+        Send::Whole,
+    )
+    .await;
+    let response = common::client()
+        .get(format!("http://{addr}/"))
+        .send()
+        .await
+        .unwrap();
+    let failure = errcat::reqwest::check::<HexabaseError>(response)
+        .await
+        .unwrap_err();
+    assert!(
+        failure.code() == Some(code.as_str()),
+        "the code is kept whole"
+    );
     let shown = failure.to_string();
     assert!(shown.len() < 600, "{} bytes", shown.len());
-    assert!(shown.contains("(900005 bytes)") && shown.contains("(100000 bytes)"), "{shown}");
+    assert!(
+        shown.contains("(900005 bytes)") && shown.contains("(100000 bytes)"),
+        "{shown}"
+    );
     // Each of the code, the message and the request id at most 1 KiB,
     // twice for the unknown error's own copy.
     assert!(format!("{failure:?}").len() < 8000);
@@ -285,7 +334,13 @@ async fn long_codes_and_messages_are_shortened_when_printed() {
 }
 
 /// The sensitive values of the test bodies; none may be printed.
-const SECRETS: &[&str] = &["SECRET-PIN", "SECRET-TIER", "SECRET-NUMBER", "SECRET-REF", "987654321"];
+const SECRETS: &[&str] = &[
+    "SECRET-PIN",
+    "SECRET-TIER",
+    "SECRET-NUMBER",
+    "SECRET-REF",
+    "987654321",
+];
 
 fn assert_no_secret(what: &str, text: &str) {
     for s in SECRETS {
@@ -336,17 +391,25 @@ async fn nothing_sensitive_is_printed_on_the_client_side() {
         // What the client gives, over the wire.
         let addr = serve(401, &[], body, Send::Whole).await;
         let response = client.get(format!("http://{addr}/")).send().await.unwrap();
-        let failure = errcat::reqwest::check::<VaultError>(response).await.unwrap_err();
+        let failure = errcat::reqwest::check::<VaultError>(response)
+            .await
+            .unwrap_err();
         assert_no_secret("Failure's Display", &failure.to_string());
         assert_no_secret("Failure's Debug", &format!("{failure:?}"));
         assert_no_secret("FailureKind's Debug", &format!("{:?}", failure.kind));
-        if let FailureKind::Unknown { mismatch: Some(m), .. } = &failure.kind {
+        if let FailureKind::Unknown {
+            mismatch: Some(m), ..
+        } = &failure.kind
+        {
             assert_no_secret("the mismatch", m);
             assert!(m.contains("field `"), "the field is still named: {m}");
         }
         let url = format!("http://{addr}/");
         let (retry, _) = runner();
-        let e = retry.send::<VaultError, _, _>(|| client.get(&url).send()).await.unwrap_err();
+        let e = retry
+            .send::<VaultError, _, _>(|| client.get(&url).send())
+            .await
+            .unwrap_err();
         assert_no_secret("ClientError's Display", &e.to_string());
         assert_no_secret("ClientError's Debug", &format!("{e:?}"));
     }

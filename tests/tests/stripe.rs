@@ -67,8 +67,11 @@ fn unknown_codes_keep_their_members() {
     let Decoded::Unknown(u) = got.error else {
         panic!("{got:?}")
     };
-    let members: Vec<(String, serde_json::Value)> =
-        u.members.iter().map(|(n, v)| (n.clone(), v.to_value())).collect();
+    let members: Vec<(String, serde_json::Value)> = u
+        .members
+        .iter()
+        .map(|(n, v)| (n.clone(), v.to_value()))
+        .collect();
     assert_eq!(
         members,
         vec![
@@ -114,8 +117,11 @@ fn a_mismatch_keeps_the_members() {
         panic!("{f:?}")
     };
     assert!(mismatch.as_deref().unwrap().contains("decline_code"));
-    let members: Vec<(String, serde_json::Value)> =
-        error.members.iter().map(|(n, v)| (n.clone(), v.to_value())).collect();
+    let members: Vec<(String, serde_json::Value)> = error
+        .members
+        .iter()
+        .map(|(n, v)| (n.clone(), v.to_value()))
+        .collect();
     assert_eq!(
         members,
         vec![
