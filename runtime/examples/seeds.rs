@@ -2,9 +2,22 @@
 //! of codes, the status, headers and wire JSON, then parses client-side
 //! bodies, one of which carries a code the catalog does not know.
 
+//!
+//! It lives in the runtime crate, whose only dev-dependency is serde_json,
+//! so that `cargo run --example seeds` builds the runtime and the macro and
+//! nothing else (no test tooling).
+
 use errcat::{Decoded, Timestamp};
-use errcat_tests::hexabase::HexabaseError;
-use errcat_tests::hook0::Hook0Error;
+
+/// An error of the Hexabase KaaS API.
+#[errcat::catalog("../catalog/hexabase.yaml")]
+#[derive(Clone, PartialEq)]
+pub enum HexabaseError {}
+
+/// An error of the Hook0 API.
+#[errcat::catalog("../catalog/hook0.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hook0Error {}
 
 fn show<E: errcat::CatalogError>(label: &str, e: &E, request_id: &str) {
     use errcat::CatalogCode as _;
