@@ -11,6 +11,7 @@ mod mock;
 
 const USAGE: &str = "\
 usage: errcat <command> [args]
+       errcat --version
 
 commands:
   check FILE...        check catalogs; prints every mistake, exits 1 on any
@@ -126,6 +127,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         ("schema", []) => {
             print_json(&errcat_core::schema::language_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        ("--version" | "-V" | "version", []) => {
+            println!("errcat {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         ("help" | "--help" | "-h", _) => {

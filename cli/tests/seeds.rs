@@ -134,3 +134,18 @@ fn example_of_an_unknown_code_fails_with_a_suggestion() {
     assert_eq!(rc, 1);
     assert!(err.contains("did you mean `TOKEN_EXPIRED`"), "{err}");
 }
+
+#[test]
+fn the_binary_tells_its_version() {
+    for flag in ["--version", "-V"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .arg(flag)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("errcat {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}

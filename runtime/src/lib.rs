@@ -13,13 +13,25 @@
 //! The macro [`catalog`] generates the types; this crate
 //! holds the traits they implement ([`CatalogError`], [`CatalogCode`]), the
 //! wire envelope ([`Envelope`]) and its client-side counterpart
-//! ([`Received`]).
+//! ([`Received`], [`Failure`]).
+//!
+//! # Features
+//!
+//! None is on by default; each brings its integration's dependencies.
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `axum` | `IntoResponse` for generated errors, and [`axum::ErrorLayer`](crate::axum): request context, rejections, fallbacks and panics in the catalog's envelope, one `tracing` event per error response |
+//! | `reqwest` | [`reqwest::check`](crate::reqwest): a response or its typed [`Failure`], the body read within a size and a time limit; [`reqwest::Retry`](crate::reqwest): requests run under the catalog's retry advice |
+//! | `utoipa` | `utoipa::IntoResponses` for generated errors: one response per status, with the codes' schemas, examples and headers |
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 mod caused;
 mod client;
@@ -27,6 +39,7 @@ mod decode;
 mod envelope;
 mod raw;
 #[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
 mod response;
 mod retry;
