@@ -301,7 +301,7 @@ const _: () = {
         /// Creates [`SmallError::RateLimited`]: `RATE_LIMITED`, "Limit of {limit} reached".
         #[must_use]
         pub fn rate_limited(
-            limit: impl __p::Into<u32>,
+            limit: u32,
             reset_at: impl __p::Into<__p::Timestamp>,
             plan: impl __p::Into<Plan>,
             secret: impl __p::Into<__p::String>,

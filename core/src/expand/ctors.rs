@@ -1,6 +1,8 @@
-//! One constructor per code, taking `impl Into` for every field.
+//! One constructor per code: numbers and booleans by value, every other
+//! field as `impl Into`.
 
 use crate::quasi::{Rust, rust};
+use crate::rust_ty::RustTy;
 
 use super::docs::{deprecated_attr, doc};
 use crate::valid::{DetailsV, Valid};
@@ -19,10 +21,15 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
         let dep = deprecated_attr(c.code);
         out.extend(match &c.details {
             _ if c.is_struct() => {
-                // `impl Into<Option<T>>` takes both `value` and `None`.
+                // `impl Into<Option<T>>` takes both `value` and `None`;
+                // numbers and booleans are taken as they are, so that a
+                // literal infers its type (`99` for a `u64`).
                 let params = c.variant_fields().map(|f| {
                     let (id, ty) = (&f.ident, f.ty.tokens(&rust!(__p)));
-                    rust!(#id: impl __p::Into<#ty>)
+                    match by_value(&f.ty) {
+                        true => rust!(#id: #ty),
+                        false => rust!(#id: impl __p::Into<#ty>),
+                    }
                 });
                 let ids: Vec<_> = c.variant_fields().map(|f| &f.ident).collect();
                 let ids2 = &ids;
@@ -37,6 +44,13 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
                 #d #dep #[must_use]
                 pub fn #ctor() -> Self { Self::#v }
             },
+            DetailsV::Value(ty) if by_value(ty) => {
+                let ty = ty.tokens(&rust!(__p));
+                rust! {
+                    #d #dep #[must_use]
+                    pub fn #ctor(details: #ty) -> Self { Self::#v(details) }
+                }
+            }
             DetailsV::Value(ty) => {
                 let ty = ty.tokens(&rust!(__p));
                 rust! {
@@ -47,4 +61,15 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
         });
     }
     out
+}
+
+/// Whether a parameter takes its type as it is: an integer literal given
+/// to `impl Into<u64>` cannot infer (`u64: From<i32>` fails), one given to
+/// `u64` can. Optional numbers take `Option<u64>` (`Some(99)`, `None`).
+fn by_value(ty: &RustTy) -> bool {
+    match ty {
+        RustTy::Bool | RustTy::Int(_) | RustTy::F64 => true,
+        RustTy::Option(inner) => matches!(**inner, RustTy::Bool | RustTy::Int(_) | RustTy::F64),
+        _ => false,
+    }
 }
