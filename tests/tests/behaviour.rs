@@ -335,3 +335,18 @@ fn bodies_decode_alike_in_any_order_and_spelling() {
         assert!(matches!(Hk::from_envelope(body), Err(errcat::DecodeError::Json(_))));
     }
 }
+
+/// The README's idiom: in a handler returning `Result<T, Caused<E>>`, a
+/// bare error returns early with `Err(e)?` (`?` converts it).
+#[test]
+fn a_bare_error_returns_early_from_a_caused_handler() {
+    fn handler(found: bool) -> Result<&'static str, errcat::Caused<Hk>> {
+        if !found {
+            Err(Hk::application_not_found("app_9"))?;
+        }
+        Ok("app_1")
+    }
+    assert_eq!(handler(true).unwrap(), "app_1");
+    let e = handler(false).unwrap_err();
+    assert_eq!(e.error(), &Hk::application_not_found("app_9"));
+}
