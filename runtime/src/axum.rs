@@ -124,19 +124,106 @@ macro_rules! __errcat_axum {
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum Internal<'a> {
-    /// A handler panicked, with this message.
+    /// A handler panicked, with this message. The layer logs it (the
+    /// event's `source` is `handler panicked: MESSAGE`).
+    #[non_exhaustive]
     Panic {
         /// The panic's message (`""` when it has none).
         message: &'a str,
+        /// The request it panicked in.
+        request: RequestInfo<'a>,
     },
     /// A handler answered with a code of a non-HTTP channel (Hexabase's
     /// `WS_*`), which has no status and no place in an HTTP response.
+    #[non_exhaustive]
     NonHttpCode {
         /// The wire code.
         code: &'static str,
         /// Its channel.
         channel: &'static str,
+        /// The request it answered.
+        request: RequestInfo<'a>,
     },
+}
+
+impl<'a> Internal<'a> {
+    /// The request, whatever went wrong.
+    pub fn request(&self) -> RequestInfo<'a> {
+        match self {
+            Internal::Panic { request, .. } | Internal::NonHttpCode { request, .. } => *request,
+        }
+    }
+}
+
+/// The request an error happened in, as the layer saw it.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct RequestInfo<'a> {
+    /// The request id (as the envelope and the log carry it; see
+    /// [`ErrorLayer`]), when the request had one.
+    pub id: Option<&'a str>,
+    /// The method.
+    pub method: &'a Method,
+    /// The URI.
+    pub uri: &'a Uri,
+}
+
+/// What axum (or another layer) refused, read from an error response that
+/// did not come from the catalog: its status and the text axum's
+/// rejections start with, so that mappings need not read the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rejected {
+    /// `Json`: the body is not JSON (400).
+    JsonSyntax,
+    /// `Json`: the JSON does not fit the target type (422).
+    JsonData,
+    /// `Json`: no `Content-Type: application/json` (415).
+    JsonContentType,
+    /// `Form`: a form that does not parse or fit, or no form content type.
+    Form,
+    /// The body is over a limit (413: axum's `DefaultBodyLimit`, or
+    /// another layer's).
+    BodyTooLarge,
+    /// `Path`: path parameters that do not parse or fit.
+    Path,
+    /// `Query`: a query string that does not fit.
+    Query,
+    /// No route has this method (405).
+    Method,
+    /// No route matches (404 with an empty body: axum's fallback).
+    Route,
+    /// Anything else: another extractor, handler or layer's status.
+    Other,
+}
+
+impl Rejected {
+    /// What a response of `status` starting with `text` refuses.
+    fn of(status: StatusCode, text: &str) -> Rejected {
+        let starts = |p: &str| text.starts_with(p);
+        match status.as_u16() {
+            400 if starts("Failed to parse the request body as JSON") => Rejected::JsonSyntax,
+            422 if starts("Failed to deserialize the JSON body") => Rejected::JsonData,
+            415 if starts("Expected request with `Content-Type: application/json`") => {
+                Rejected::JsonContentType
+            }
+            400 | 415 | 422 if starts("Failed to deserialize form") || starts("Form requests") => {
+                Rejected::Form
+            }
+            413 => Rejected::BodyTooLarge,
+            400 | 500
+                if starts("Invalid URL")
+                    || starts("Wrong number of path arguments")
+                    || starts("No paths parameters found") =>
+            {
+                Rejected::Path
+            }
+            400 if starts("Failed to deserialize query string") => Rejected::Query,
+            405 => Rejected::Method,
+            404 if text.is_empty() => Rejected::Route,
+            _ => Rejected::Other,
+        }
+    }
 }
 
 /// An error response that did not come from the catalog (an axum
@@ -145,8 +232,11 @@ pub enum Internal<'a> {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Unmapped {
-    /// Its status.
+    /// Its status, as axum or the other layer gave it (the mapping's
+    /// error answers with its own).
     pub status: StatusCode,
+    /// What was refused, typed: no need to read `text`.
+    pub rejected: Rejected,
     /// The request's method.
     pub method: Method,
     /// The request's URI.
@@ -189,7 +279,7 @@ fn pending<E: CatalogError + Send + Sync + 'static>(error: E, source: Option<Box
 /// ```ignore
 /// let app = Router::new()
 ///     .route("/webhooks", post(create))
-///     .layer(ErrorLayer::new(|_| Hook0Error::internal_server_error())
+///     .layer(ErrorLayer::new(|_| Hook0Error::internal_server_error("inc_1"))
 ///         .on_status(StatusCode::NOT_FOUND, |u| Hook0Error::resource_not_found("route", u.uri.path())))
 ///     .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
 /// ```
@@ -231,10 +321,10 @@ impl ErrorLayer {
                 }),
                 internal: Arc::new(move |i| {
                     let source: BoxError = match i {
-                        Internal::Panic { message } => {
+                        Internal::Panic { message, .. } => {
                             format!("handler panicked: {message}").into()
                         }
-                        Internal::NonHttpCode { code, channel } => {
+                        Internal::NonHttpCode { code, channel, .. } => {
                             format!("`{code}` of channel `{channel}` answered over HTTP").into()
                         }
                     };
@@ -324,11 +414,21 @@ impl<S: fmt::Debug> fmt::Debug for ErrorService<S> {
 }
 
 /// What the layer keeps of the request.
-struct RequestInfo {
+struct Kept {
     request_id: Option<HeaderValue>,
     method: Method,
     uri: Uri,
     content_length: Option<u64>,
+}
+
+impl Kept {
+    fn info(&self) -> RequestInfo<'_> {
+        RequestInfo {
+            id: self.request_id.as_ref().and_then(|v| v.to_str().ok()),
+            method: &self.method,
+            uri: &self.uri,
+        }
+    }
 }
 
 impl<S, B> tower_service::Service<Request<B>> for ErrorService<S>
@@ -347,7 +447,7 @@ where
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
         let config = self.config.clone();
-        let info = RequestInfo {
+        let info = Kept {
             request_id: request.headers().get(&config.request_id).map(visible_id),
             method: request.method().clone(),
             uri: request.uri().clone(),
@@ -357,7 +457,7 @@ where
                 .and_then(|v| v.to_str().ok()?.parse().ok()),
         };
         let inner = &mut self.inner;
-        let future = std::panic::catch_unwind(AssertUnwindSafe(|| inner.call(request)));
+        let future = catching(|| inner.call(request));
         Box::pin(async move {
             let outcome = match future {
                 Ok(f) => CatchUnwind(Box::pin(f)).await,
@@ -368,7 +468,11 @@ where
                 Ok(Err(e)) => return Err(e),
                 Err(panic) => {
                     let message = panic_message(&*panic);
-                    let p = (config.internal)(Internal::Panic { message: &message });
+                    let request = info.info();
+                    let p = (config.internal)(Internal::Panic {
+                        message: &message,
+                        request,
+                    });
                     bare_response(p)
                 }
             };
@@ -410,12 +514,41 @@ impl<F: Future> Future for CatchUnwind<F> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let inner = self.0.as_mut();
-        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+        match catching(|| inner.poll(cx)) {
             Ok(Poll::Pending) => Poll::Pending,
             Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
             Err(panic) => Poll::Ready(Err(panic)),
         }
     }
+}
+
+thread_local! {
+    /// How many layers on this thread are running a handler under
+    /// `catch_unwind` (for [`quiet_panic_hook`]).
+    static CATCHING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// `f` under `catch_unwind`, marked as caught for [`quiet_panic_hook`].
+fn catching<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    CATCHING.with(|c| c.set(c.get() + 1));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(c.get().saturating_sub(1)));
+    result
+}
+
+/// Keeps Rust's panic hook quiet for the panics [`ErrorLayer`] catches:
+/// the layer answers them with the internal error and logs their message
+/// in its event (`source="handler panicked: …"`), so the hook's own
+/// message and backtrace on stderr would say it twice. Panics anywhere
+/// else (a spawned task, the server itself) still go to the hook that was
+/// installed before. Call it once, at startup.
+pub fn quiet_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if CATCHING.with(std::cell::Cell::get) == 0 {
+            previous(info);
+        }
+    }));
 }
 
 fn panic_message(panic: &(dyn Any + Send)) -> String {
@@ -438,7 +571,7 @@ fn bare_response(p: Pending) -> Response {
 /// At most this much of a non-catalog error body is read for [`Unmapped`].
 const UNMAPPED_TEXT: usize = 4096;
 
-async fn finish(config: &Config, response: Response, info: RequestInfo) -> Response {
+async fn finish(config: &Config, response: Response, info: Kept) -> Response {
     let (mut parts, body) = response.into_parts();
     let mut pending = parts.extensions.remove::<Pending>();
     if let Some(p) = &pending
@@ -447,6 +580,7 @@ async fn finish(config: &Config, response: Response, info: RequestInfo) -> Respo
         let i = Internal::NonHttpCode {
             code: p.error.code(),
             channel: p.error.channel(),
+            request: info.info(),
         };
         pending = Some((config.internal)(i));
     }
@@ -465,6 +599,7 @@ async fn finish(config: &Config, response: Response, info: RequestInfo) -> Respo
             let text = read_prefix(body).await;
             make(&Unmapped {
                 status: parts.status,
+                rejected: Rejected::of(parts.status, &text),
                 method: info.method.clone(),
                 uri: info.uri.clone(),
                 content_length: info.content_length,
@@ -486,7 +621,7 @@ async fn read_prefix(body: Body) -> String {
 }
 
 /// The error's response with request context, and its log event.
-fn render(config: &Config, p: Pending, info: &RequestInfo) -> Response {
+fn render(config: &Config, p: Pending, info: &Kept) -> Response {
     let request_id = info.request_id.as_ref().and_then(|v| v.to_str().ok());
     let (parts, body) = p.error.response(request_id, (config.clock)()).into_parts();
     let mut response = Response::from_parts(parts, Body::from(body));
@@ -500,7 +635,7 @@ fn render(config: &Config, p: Pending, info: &RequestInfo) -> Response {
     with_request_id(response, config, info)
 }
 
-fn with_request_id(mut response: Response, config: &Config, info: &RequestInfo) -> Response {
+fn with_request_id(mut response: Response, config: &Config, info: &Kept) -> Response {
     if let Some(id) = &info.request_id {
         response
             .headers_mut()
@@ -511,7 +646,8 @@ fn with_request_id(mut response: Response, config: &Config, info: &RequestInfo) 
 
 /// One event per error response: code, category, status, request id,
 /// message, details with sensitive fields redacted, and the cause; at
-/// `ERROR` for 5xx, `WARN` for 4xx.
+/// `ERROR` for 5xx, `WARN` for 4xx. A field without a value (no request
+/// id, no details, no cause, no category) is left out, not written empty.
 fn log(
     error: &dyn Erased,
     status: StatusCode,
@@ -519,11 +655,12 @@ fn log(
     source: Option<&(dyn Error + Send + Sync)>,
 ) {
     let code = error.code();
-    let category = error.category();
+    let category = Some(error.category()).filter(|c| !c.is_empty());
     let error_message = error.message();
-    let details = error.details().map(|d| d.to_string()).unwrap_or_default();
-    let request_id = request_id.unwrap_or("");
-    let source = source.map(|s| s.to_string()).unwrap_or_default();
+    let details = error.details().map(|d| d.to_string());
+    let details = details.as_deref();
+    let source = source.map(|s| s.to_string());
+    let source = source.as_deref();
     let status = status.as_u16();
     if status >= 500 {
         tracing::error!(

@@ -12,6 +12,8 @@ use tokio::net::TcpListener;
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt().with_target(false).init();
+    // The layer logs the panics it catches; the hook need not print them.
+    errcat::axum::quiet_panic_hook();
     let addr = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:3000".into());

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use errcat::Caused;
-use errcat::axum::{ErrorLayer, Internal, Unmapped};
+use errcat::axum::{ErrorLayer, Internal, Rejected, Unmapped};
 use serde::Deserialize;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
@@ -100,19 +100,18 @@ fn hook0() -> Router {
             .on_status(StatusCode::PAYLOAD_TOO_LARGE, |u: &Unmapped| {
                 Hook0Error::payload_too_large(BODY_LIMIT as u64, u.content_length.unwrap_or(0))
             })
-            // JSON rejections, syntax (400), data (422), content type
-            // (415), say so in their text; path and query ones are 400s.
-            .on_other_status(|u: &Unmapped| {
-                if u.text.contains("JSON") || u.text.contains("Content-Type") {
+            // JSON rejections (syntax 400, data 422, content type 415) are
+            // INVALID_JSON; path and query ones INVALID_PARAMETER.
+            .on_other_status(|u: &Unmapped| match u.rejected {
+                Rejected::JsonSyntax | Rejected::JsonData | Rejected::JsonContentType => {
                     Hook0Error::invalid_json(u.text.clone())
-                } else {
-                    Hook0Error::invalid_parameter(vec![FieldError {
-                        field: u.uri.path().into(),
-                        message: u.text.clone(),
-                        code: "INVALID_FORMAT".into(),
-                        value: u.uri.query().map(|q| q.into()),
-                    }])
                 }
+                _ => Hook0Error::invalid_parameter(vec![FieldError {
+                    field: u.uri.path().into(),
+                    message: u.text.clone(),
+                    code: "INVALID_FORMAT".into(),
+                    value: u.uri.query().map(|q| q.into()),
+                }]),
             }),
         )
 }

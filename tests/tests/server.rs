@@ -364,3 +364,118 @@ async fn the_request_id_header_and_the_clock_are_configurable() {
     assert_eq!(a.body["error"].get("request_id"), None);
     assert_eq!(a.body["error"].get("timestamp"), None);
 }
+
+/// Every rejection axum makes, told apart by `Unmapped::rejected` with its
+/// original status; the mapping reads no text.
+#[tokio::test]
+async fn rejections_are_typed_with_their_original_status() {
+    use axum::extract::{DefaultBodyLimit, Form, Json, Path, Query};
+    use axum::routing::{get, post};
+    use errcat::axum::{ErrorLayer, Unmapped};
+    use errcat_tests::hook0::Hook0Error;
+    #[derive(serde::Deserialize)]
+    struct Body {
+        #[allow(dead_code)]
+        n: u32,
+    }
+    let app = axum::Router::new()
+        .route("/json", post(|Json(_): Json<Body>| async { "ok" }))
+        .route("/form", post(|Form(_): Form<Body>| async { "ok" }))
+        .route("/path/{n}", get(|Path(_): Path<u32>| async { "ok" }))
+        .route("/query", get(|Query(_): Query<Body>| async { "ok" }))
+        .route(
+            "/teapot",
+            get(|| async { axum::http::StatusCode::IM_A_TEAPOT }),
+        )
+        .layer(DefaultBodyLimit::max(16))
+        .layer(
+            ErrorLayer::new(|_| Hook0Error::internal_server_error("inc")).on_other_status(
+                |u: &Unmapped| {
+                    Hook0Error::invalid_json(format!("{:?} {}", u.rejected, u.status.as_u16()))
+                },
+            ),
+        );
+    let (addr, _stop) = serve_router(app).await;
+    let c = common::client();
+    let url = |p: &str| format!("http://{addr}{p}");
+    let json = |body: &'static str| {
+        c.post(url("/json"))
+            .header("content-type", "application/json")
+            .body(body)
+    };
+    for (request, expected) in [
+        (json("{"), "JsonSyntax 400"),
+        (json(r#"{"n": "x"}"#), "JsonData 422"),
+        (
+            c.post(url("/json")).body(r#"{"n": 1}"#),
+            "JsonContentType 415",
+        ),
+        (
+            json(r#"{"n": 1, "pad": "0123456789abcdef"}"#),
+            "BodyTooLarge 413",
+        ),
+        (
+            c.post(url("/form"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("n=x"),
+            "Form 422",
+        ),
+        (c.post(url("/form")).body("n=1"), "Form 415"),
+        (c.get(url("/path/x")), "Path 400"),
+        (c.get(url("/query?n=x")), "Query 400"),
+        (c.delete(url("/query")), "Method 405"),
+        (c.get(url("/nowhere")), "Route 404"),
+        (c.get(url("/teapot")), "Other 418"),
+    ] {
+        let a = send(request).await;
+        assert_eq!(
+            a.body["error"]["details"]["parse_error"], expected,
+            "{}",
+            a.body
+        );
+        assert_eq!(a.status, 400, "{expected}: the mapping's status");
+    }
+}
+
+/// The closure that makes the internal error gets the request: its id,
+/// method and URI.
+#[tokio::test]
+async fn the_internal_error_knows_the_request() {
+    use errcat::axum::{ErrorLayer, Internal};
+    use errcat_tests::hook0::Hook0Error;
+    let app = axum::Router::new()
+        .route(
+            "/boom",
+            axum::routing::post(|| async {
+                if true {
+                    panic!("boom");
+                }
+                "never"
+            }),
+        )
+        .layer(ErrorLayer::new(|i: Internal<'_>| {
+            let r = i.request();
+            let what = match i {
+                Internal::Panic { message, .. } => format!("panic {message}"),
+                _ => "other".to_string(),
+            };
+            Hook0Error::internal_server_error(format!(
+                "{what} {} {} {}",
+                r.id.unwrap_or("-"),
+                r.method,
+                r.uri
+            ))
+        }));
+    let (addr, _stop) = serve_router(app).await;
+    let a = send(
+        common::client()
+            .post(format!("http://{addr}/boom?x=1"))
+            .header("x-request-id", "req-9"),
+    )
+    .await;
+    assert_eq!(a.status, 500);
+    assert_eq!(
+        a.body["error"]["details"]["incident_id"],
+        "panic boom req-9 POST /boom?x=1"
+    );
+}

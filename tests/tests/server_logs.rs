@@ -78,12 +78,31 @@ async fn each_error_response_is_one_event_without_sensitive_fields() {
     assert_eq!(res.headers()["x-request-id"], &long[..128]);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["error"]["request_id"], &long[..128]);
+    // No details, no cause: those fields are left out, not empty.
+    let res = c
+        .get(format!("http://{addr}/hook0/me"))
+        .header("x-request-id", "n1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
     let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| l.contains("error response"))
         .collect();
-    assert_eq!(lines.len(), 5, "all: {text}");
+    assert_eq!(lines.len(), 6, "all: {text}");
+    assert!(lines[5].contains(r#"code="MISSING_TOKEN""#), "{}", lines[5]);
+    assert!(
+        !lines[5].contains("details=") && !lines[5].contains("source="),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[1].contains("details=") && lines[1].contains("source="),
+        "{}",
+        lines[1]
+    );
     assert!(
         lines[3].contains(r#"request_id="caf%C3%A9%2050%25""#),
         "{}",
