@@ -8,12 +8,33 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::BoxError;
 use crate::{
     CatalogError, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_WAIT, Decision, Failure,
 };
 
-/// A future the runner awaits (a sleep, an action).
+/// A future the runner awaits (a sleep).
 pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// What an action handler's future gives: `()` (it cannot fail) or a
+/// `Result`, whose error stops the retries
+/// ([`ClientError::Action`]).
+pub trait ActionOutcome {
+    /// `Ok` to go on with the retry, `Err` to stop with this error.
+    fn into_result(self) -> Result<(), BoxError>;
+}
+
+impl ActionOutcome for () {
+    fn into_result(self) -> Result<(), BoxError> {
+        Ok(())
+    }
+}
+
+impl<Er: Into<BoxError>> ActionOutcome for Result<(), Er> {
+    fn into_result(self) -> Result<(), BoxError> {
+        self.map_err(Into::into)
+    }
+}
 
 /// A successful response, or the failure of an error response (its body
 /// read up to [`DEFAULT_BODY_LIMIT`] bytes within [`DEFAULT_BODY_TIMEOUT`]).
@@ -87,6 +108,16 @@ pub enum ClientError<E> {
     Failure(Box<Failure<E>>),
     /// No response: connection, timeout, TLS.
     Transport(reqwest::Error),
+    /// The catalog's action (`refresh_token`) was taken and failed: the
+    /// retries stop with its error.
+    Action {
+        /// The failure whose advice named the action.
+        failure: Box<Failure<E>>,
+        /// The action's name.
+        name: &'static str,
+        /// Why it failed.
+        source: BoxError,
+    },
     /// The server asked to wait longer than the runner accepts
     /// ([`Retry::max_wait`]): given up instead of sleeping.
     WaitTooLong {
@@ -104,6 +135,16 @@ impl<E: CatalogError> fmt::Debug for ClientError<E> {
         match self {
             ClientError::Failure(e) => f.debug_tuple("Failure").field(e).finish(),
             ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            ClientError::Action {
+                failure,
+                name,
+                source,
+            } => f
+                .debug_struct("Action")
+                .field("failure", failure)
+                .field("name", name)
+                .field("source", source)
+                .finish(),
             ClientError::WaitTooLong { failure, wait, max } => f
                 .debug_struct("WaitTooLong")
                 .field("failure", failure)
@@ -119,6 +160,11 @@ impl<E: CatalogError> fmt::Display for ClientError<E> {
         match self {
             ClientError::Failure(e) => fmt::Display::fmt(e, f),
             ClientError::Transport(e) => write!(f, "request failed: {e}"),
+            ClientError::Action {
+                failure,
+                name,
+                source,
+            } => write!(f, "{failure}; the action `{name}` failed: {source}"),
             ClientError::WaitTooLong { failure, wait, max } => {
                 let wait = match *wait {
                     Duration::MAX => "longer than can be represented".to_string(),
@@ -140,12 +186,14 @@ impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
             ClientError::Failure(e) => Some(&**e),
             ClientError::Transport(e) => Some(e),
             ClientError::WaitTooLong { failure, .. } => Some(&**failure),
+            ClientError::Action { source, .. } => Some(&**source),
         }
     }
 }
 
 type Sleep = Arc<dyn Fn(Duration) -> BoxFuture + Send + Sync>;
-type Action = Arc<dyn Fn() -> BoxFuture + Send + Sync>;
+type Action =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), BoxError>> + Send>> + Send + Sync>;
 
 /// Runs a request under the catalog's retry advice: waits as the error
 /// says (a detail such as `retry_after`, `Retry-After`, a backoff), takes
@@ -262,15 +310,21 @@ impl Retry {
     }
 
     /// What to do for the catalog's action `name` (`refresh_token`) before
-    /// the retry; an action without a handler ends the attempts.
+    /// the retry; an action without a handler ends the attempts. The
+    /// handler's future gives `()`, or a `Result` whose error stops the
+    /// retries with [`ClientError::Action`] (a refresh that failed).
     #[must_use]
     pub fn on_action<F, Fut>(mut self, name: &str, action: F) -> Self
     where
         F: Fn() -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = ()> + Send + 'static,
+        Fut: Future + Send + 'static,
+        Fut::Output: ActionOutcome,
     {
-        self.actions
-            .push((name.to_string(), Arc::new(move || Box::pin(action()))));
+        let action: Action = Arc::new(move || {
+            let fut = action();
+            Box::pin(async move { fut.await.into_result() })
+        });
+        self.actions.push((name.to_string(), action));
         self
     }
 
@@ -304,7 +358,15 @@ impl Retry {
                     (self.sleep)(if jitter { (self.jitter)(d) } else { d }).await;
                 }
                 Decision::Action(name) => match self.actions.iter().find(|(n, _)| n == name) {
-                    Some((_, action)) => action().await,
+                    Some((_, action)) => {
+                        if let Err(source) = action().await {
+                            return Err(ClientError::Action {
+                                failure: Box::new(failure),
+                                name,
+                                source,
+                            });
+                        }
+                    }
                     None => return Err(ClientError::Failure(Box::new(failure))),
                 },
             }

@@ -192,9 +192,39 @@ async fn an_expired_token_is_refreshed_then_retried_once() {
     assert!(waits.lock().unwrap().is_empty());
     // Without a handler for the action, the failure is final.
     let (retry, _) = runner();
-    let (r, attempts) = get::<HexabaseError>(&retry, url).await;
+    let (r, attempts) = get::<HexabaseError>(&retry, url.clone()).await;
     assert_eq!(attempts, 1);
     assert_eq!(failure(r).code(), Some("AUTH_TOKEN_EXPIRED"));
+    // A handler that fails stops the retries with its error.
+    let (retry, _) = runner();
+    let retry = retry.on_action("refresh_token", || async {
+        Err::<(), _>(std::io::Error::other("refresh token revoked"))
+    });
+    let (r, attempts) = get::<HexabaseError>(&retry, url).await;
+    assert_eq!(attempts, 1);
+    match r {
+        Err(e @ ClientError::Action { .. }) => {
+            assert!(
+                e.to_string()
+                    .ends_with("the action `refresh_token` failed: refresh token revoked"),
+                "{e}"
+            );
+            let ClientError::Action {
+                failure,
+                name,
+                source,
+            } = e
+            else {
+                unreachable!()
+            };
+            assert_eq!(
+                (name, source.to_string().as_str()),
+                ("refresh_token", "refresh token revoked")
+            );
+            assert_eq!(failure.code(), Some("AUTH_TOKEN_EXPIRED"));
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
