@@ -52,7 +52,7 @@ fn the_committed_references_are_current_and_match_the_seeds() {
         let rendered = errcat_core::render::markdown::reference(&catalog(name));
         assert!(
             committed == rendered,
-            "docs/{name}.md is stale: run `cargo run -q --bin errcat -- docs catalog/{name}.yaml -o docs/{name}.md`"
+            "docs/{name}.md is stale: run `errcat docs catalog/{name}.yaml -o docs/{name}.md` (or `cargo run -q --bin errcat -- docs …`)"
         );
         // Read with the reader written for the seed documents.
         let ours = seeds::parse(&committed);

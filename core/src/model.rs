@@ -262,6 +262,61 @@ pub struct Backoff {
     pub jitter: bool,
 }
 
+impl Backoff {
+    /// One second, doubling, at most 30 seconds: the backoff of advice
+    /// that names none (the runtime's `Backoff::DEFAULT`).
+    pub const DEFAULT: Backoff = Backoff {
+        initial_ms: 1000,
+        factor: 2,
+        max_ms: Some(30_000),
+        jitter: false,
+    };
+}
+
+/// Retry advice as a client applies it: every default filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppliedRetry {
+    /// A detail field with the delay (seconds, or a time to retry at).
+    pub after_field: Option<String>,
+    /// A header with the delay.
+    pub after_header: Option<String>,
+    /// The backoff when no delay is given.
+    pub backoff: Backoff,
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    /// A client action to take before the retry.
+    pub action: Option<String>,
+}
+
+impl AppliedRetry {
+    /// `retry` with its defaults (the backoff, 3 attempts).
+    pub fn of(retry: &Retry) -> AppliedRetry {
+        AppliedRetry {
+            after_field: retry.after_field.as_ref().map(|f| f.value.clone()),
+            after_header: retry.after_header.as_ref().map(|h| h.value.clone()),
+            backoff: retry.backoff.clone().unwrap_or(Backoff::DEFAULT),
+            attempts: retry
+                .attempts
+                .as_ref()
+                .map_or(3, |a| u32::try_from(a.value).unwrap_or(3)),
+            action: retry.action.as_ref().map(|a| a.value.clone()),
+        }
+    }
+
+    /// The advice for a retryable code the catalog gives none for: the
+    /// `Retry-After` header, else the default backoff; 3 attempts (the
+    /// runtime's `RetryAdvice::DEFAULT`).
+    pub fn retryable_default() -> AppliedRetry {
+        AppliedRetry {
+            after_field: None,
+            after_header: Some("Retry-After".into()),
+            backoff: Backoff::DEFAULT,
+            attempts: 3,
+            action: None,
+        }
+    }
+}
+
 /// A named detail type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
@@ -575,6 +630,19 @@ impl Code {
             let c = catalog.categories.get(self.resolved.category?)?;
             c.retry.as_ref()
         })
+    }
+
+    /// How a client retries this code, as errcat's client does: its (or
+    /// its category's) advice with the defaults filled in, the default
+    /// advice for a retryable code without any, else `None` (final).
+    pub fn applied_retry(&self, catalog: &Catalog) -> Option<AppliedRetry> {
+        match self.retry(catalog) {
+            Some(r) => Some(AppliedRetry::of(r)),
+            None => self
+                .resolved
+                .retryable
+                .then(AppliedRetry::retryable_default),
+        }
     }
 
     /// The fields of object details; none for other details.

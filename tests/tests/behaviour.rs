@@ -352,3 +352,42 @@ fn a_bare_error_returns_early_from_a_caused_handler() {
     let e = handler(false).unwrap_err();
     assert_eq!(e.error(), &Hk::application_not_found("app_9"));
 }
+
+/// The renderers' retry advice (`errcat explain`, docs, TypeScript) is
+/// what the client applies: the core's defaults are the runtime's.
+#[test]
+fn rendered_retry_advice_is_what_the_client_applies() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog/hexabase.yaml");
+    let catalog = errcat_core::compile_file(&path, "catalog/hexabase.yaml").unwrap();
+    for code in &catalog.codes {
+        let applied = code.applied_retry(&catalog);
+        let wire = code.code.value.as_str();
+        let runtime = wire.parse::<HexabaseErrorCode>().unwrap();
+        let client = runtime.retry_advice().copied().or(runtime
+            .is_retryable()
+            .then_some(errcat::RetryAdvice::DEFAULT));
+        match (applied, client) {
+            (None, None) => {}
+            (Some(a), Some(c)) => {
+                assert_eq!(a.after_field.as_deref(), c.after_field, "{wire}");
+                assert_eq!(
+                    a.after_header.map(|h| h.to_ascii_lowercase()).as_deref(),
+                    c.after_header,
+                    "{wire}"
+                );
+                assert_eq!(a.attempts, c.attempts, "{wire}");
+                assert_eq!(a.action.as_deref(), c.action, "{wire}");
+                assert_eq!(
+                    u128::from(a.backoff.initial_ms),
+                    c.backoff.initial.as_millis()
+                );
+                assert_eq!(a.backoff.factor, c.backoff.factor);
+                assert_eq!(
+                    a.backoff.max_ms.map(u128::from),
+                    c.backoff.max.map(|m| m.as_millis())
+                );
+            }
+            (a, c) => panic!("{wire}: rendered {a:?}, applied {c:?}"),
+        }
+    }
+}

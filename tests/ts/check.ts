@@ -46,6 +46,16 @@ if (limited.known && limited.code === "RATE_LIMIT_EXCEEDED") {
   check(wait === 30 && hook0.RETRYABLE[limited.code] && hook0.STATUS[limited.code] === 429, "constants");
 }
 
+// Retry advice as the client applies it, and each code's headers, typed.
+const refresh: hexabase.RetryAdvice | null = hexabase.RETRY["AUTH_TOKEN_EXPIRED"];
+check(refresh !== null && refresh.action === "refresh_token" && refresh.attempts === 2, "an action");
+const rate: hook0.RetryAdvice | null = hook0.RETRY["RATE_LIMIT_EXCEEDED"];
+check(rate !== null && rate.afterField === "retry_after" && rate.backoff.initialMs === 1000, "a wait from a detail");
+check(hook0.RETRY["APPLICATION_NOT_FOUND"] === null, "a final code");
+const headers: readonly hook0.Header[] = hook0.HEADERS["RATE_LIMIT_EXCEEDED"];
+check(headers.some((h) => h.name === "Retry-After" && h.value === "{retry_after}"), "headers");
+check(hook0.HEADERS["APPLICATION_NOT_FOUND"].length === 0, "no headers");
+
 // Hostile and unknown bodies: never an exception.
 const hostile: unknown[] = [
   null, undefined, 42, "<html>502 Bad Gateway</html>", [], {}, { error: null }, { error: { code: 5 } },

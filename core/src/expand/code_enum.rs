@@ -326,12 +326,7 @@ fn advice(r: &crate::model::Retry) -> Rust {
         .as_ref()
         .map(|h| h.value.to_ascii_lowercase());
     let after_header = opt_str(header.as_deref());
-    let b = r.backoff.clone().unwrap_or(crate::model::Backoff {
-        initial_ms: 1000,
-        factor: 2,
-        max_ms: Some(30_000),
-        jitter: false,
-    });
+    let b = r.backoff.clone().unwrap_or(crate::model::Backoff::DEFAULT);
     let (initial, factor, jitter) = (b.initial_ms, b.factor, b.jitter);
     let max = match b.max_ms {
         Some(m) => rust!(__p::Some(__p::core::time::Duration::from_millis(#m))),

@@ -162,14 +162,12 @@ fn code(catalog: &Catalog, c: &Code, out: &mut String) {
     if let Some(d) = &c.description {
         let _ = writeln!(out, "**Description**: {}  ", d.trim());
     }
-    let _ = writeln!(
-        out,
-        "**Retryable**: {}",
-        if c.resolved.retryable { "yes" } else { "no" }
-    );
-    if let Some(r) = c.retry(catalog) {
-        let _ = writeln!(out, "\n**Retry**: {}", retry_text(r));
-    }
+    // As errcat's client applies it: advice, the default, or final.
+    let retry = match c.applied_retry(catalog) {
+        Some(r) => retry_text(&r),
+        None => "no: the error is final".to_string(),
+    };
+    let _ = writeln!(out, "**Retry**: {retry}");
     if let Some(d) = &c.deprecated {
         let since = d
             .since
@@ -253,8 +251,8 @@ fn details(catalog: &Catalog, c: &Code, out: &mut String) {
     }
 }
 
-/// Retry advice in words.
-pub(crate) fn retry_text(r: &crate::model::Retry) -> String {
+/// Retry advice in words, as a client applies it.
+pub(crate) fn retry_text(r: &crate::model::AppliedRetry) -> String {
     let ms = |ms: u64| {
         if ms.is_multiple_of(1000) {
             format!("{} s", ms / 1000)
@@ -262,30 +260,29 @@ pub(crate) fn retry_text(r: &crate::model::Retry) -> String {
             format!("{ms} ms")
         }
     };
-    let mut parts = Vec::new();
+    let attempts = r.attempts;
     if let Some(a) = &r.action {
-        parts.push(format!("take the client action `{}`, then retry", a.value));
+        return format!("take the client action `{a}`, then retry; {attempts} attempts in all");
     }
+    let mut waits = Vec::new();
     if let Some(f) = &r.after_field {
-        parts.push(format!("wait as the detail `{}` says", f.value));
+        waits.push(format!("wait as the detail `{f}` says"));
     }
     if let Some(h) = &r.after_header {
-        parts.push(format!("wait as the `{}` header says", h.value));
+        waits.push(format!("wait as the `{h}` header says"));
     }
-    if let Some(b) = &r.backoff {
-        let cap = b
-            .max_ms
-            .map(|m| format!(", at most {}", ms(m)))
-            .unwrap_or_default();
-        let jitter = if b.jitter { ", with jitter" } else { "" };
-        parts.push(format!(
-            "back off from {}, times {}{cap}{jitter}",
-            ms(b.initial_ms),
-            b.factor
-        ));
-    }
-    let attempts = r.attempts.as_ref().map_or(3, |a| a.value);
-    format!("{}; {attempts} attempts in all", parts.join("; "))
+    let b = &r.backoff;
+    let cap = b
+        .max_ms
+        .map(|m| format!(", at most {}", ms(m)))
+        .unwrap_or_default();
+    let jitter = if b.jitter { ", with jitter" } else { "" };
+    waits.push(format!(
+        "back off from {}, times {}{cap}{jitter}",
+        ms(b.initial_ms),
+        b.factor
+    ));
+    format!("yes: {}; {attempts} attempts in all", waits.join(", else "))
 }
 
 /// Text for a table cell: one line, pipes escaped.

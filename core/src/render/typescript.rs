@@ -110,12 +110,14 @@ fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<String>> {
 }
 
 /// The names the module declares for itself in TypeScript's type space.
-const OWN_TYPES: [&str; 5] = [
+const OWN_TYPES: [&str; 7] = [
     "Code",
     "KnownError",
     "UnknownError",
     "ParsedError",
     "Schema",
+    "RetryAdvice",
+    "Header",
 ];
 
 /// Named types of the catalog that would share a name with one of the
@@ -228,6 +230,39 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
     }));
     out.push_str(&konst("RETRYABLE", "boolean", &|c| {
         c.resolved.retryable.to_string()
+    }));
+    out.push_str(
+        "/** How errcat's client retries a code: the catalog's advice with its defaults, the default for a retryable code without any, else `null` (final). */\n\
+         export interface RetryAdvice {\n  /** A detail holding the wait: seconds, or a time to retry at. */\n  afterField: string | null;\n  /** A header holding the wait (`Retry-After`). */\n  afterHeader: string | null;\n  /** The backoff when no wait is given. */\n  backoff: { initialMs: number; factor: number; maxMs: number | null; jitter: boolean };\n  /** Attempts in all, the first included. */\n  attempts: number;\n  /** A client action to take before the retry (`refresh_token`). */\n  action: string | null;\n}\n\n",
+    );
+    out.push_str(&konst("RETRY", "RetryAdvice | null", &|c| {
+        c.applied_retry(catalog).map_or("null".into(), |r| {
+            serde_json::json!({
+                "afterField": r.after_field,
+                "afterHeader": r.after_header,
+                "backoff": {
+                    "initialMs": r.backoff.initial_ms,
+                    "factor": r.backoff.factor,
+                    "maxMs": r.backoff.max_ms,
+                    "jitter": r.backoff.jitter,
+                },
+                "attempts": r.attempts,
+                "action": r.action,
+            })
+            .to_string()
+        })
+    }));
+    out.push_str(
+        "/** A header a code's responses carry: its name, and its value as the catalog writes it (`{field}` stands for that detail's value). */\n\
+         export interface Header {\n  name: string;\n  value: string;\n}\n\n",
+    );
+    out.push_str(&konst("HEADERS", "readonly Header[]", &|c| {
+        let headers: Vec<Value> = c
+            .headers
+            .iter()
+            .map(|h| serde_json::json!({"name": h.name.value, "value": h.value.value}))
+            .collect();
+        Value::Array(headers).to_string()
     }));
     let code_paths = serde_json::to_string(&slot_paths(catalog, Slot::Code)).unwrap_or_default();
     let status_paths =
