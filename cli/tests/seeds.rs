@@ -149,3 +149,21 @@ fn the_binary_tells_its_version() {
         );
     }
 }
+
+#[test]
+fn a_maps_example_keeps_the_order_written() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["example", "catalog/hexabase.yaml", "VALIDATION_ERROR"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    assert!(at("\"name\"") < at("\"email\""), "{text}");
+    // The committed docs, rendered by `errcat docs`, alike.
+    let docs = std::fs::read_to_string(format!("{root}/docs/hexabase.md")).unwrap();
+    let section = &docs[docs.find("### VALIDATION_ERROR").unwrap()..];
+    let at = |s: &str| section.find(s).unwrap();
+    assert!(at("\"name\": \"Name is required\"") < at("\"email\": \"Invalid email format\""));
+}

@@ -632,6 +632,32 @@ impl Code {
         })
     }
 
+    /// Whether its details hold a map anywhere (through arrays, options
+    /// and named types): the wire sorts a map's entries, where examples
+    /// keep the catalog's order.
+    pub fn holds_map(&self, catalog: &Catalog) -> bool {
+        let mut stack: Vec<&Ty> = match &self.details {
+            Details::Object(fields) => fields.iter().map(|f| &f.ty.value).collect(),
+            Details::Value(ty) => vec![&ty.value],
+            Details::None => Vec::new(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        while let Some(ty) = stack.pop() {
+            match ty {
+                Ty::Map(_) => return true,
+                Ty::Array(inner) | Ty::Optional(inner) => stack.push(inner),
+                Ty::Named(name) if seen.insert(name.as_str()) => {
+                    let def = catalog.types.iter().find(|t| &t.name.value == name);
+                    if let Some(TypeDefKind::Struct(fields)) = def.map(|t| &t.kind) {
+                        stack.extend(fields.iter().map(|f| &f.ty.value));
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// How a client retries this code, as errcat's client does: its (or
     /// its category's) advice with the defaults filled in, the default
     /// advice for a retryable code without any, else `None` (final).

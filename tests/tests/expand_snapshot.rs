@@ -45,3 +45,27 @@ fn expansion_matches_the_snapshot() {
 fn expansion_is_deterministic_and_cached_output_equals_fresh() {
     assert_eq!(expand(), expand());
 }
+
+/// A map-typed example keeps the order the catalog writes (Hexabase's
+/// `VALIDATION_ERROR`: `name`, then `email`) in the rustdoc, as in
+/// `errcat example` and the docs (`cli/tests/seeds.rs`).
+#[test]
+fn rustdoc_examples_keep_a_maps_written_order() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let tokens = catalog_attribute(
+        quote!("../catalog/hexabase.yaml"),
+        quote!(
+            pub enum HexabaseError {}
+        ),
+        &Bases {
+            manifest_dir: dir,
+            source_dir: None,
+        },
+    );
+    let text = tokens.to_string();
+    let doc = text
+        .find("Invalid email format")
+        .zip(text.find("Name is required"))
+        .expect("the example is in the rustdoc");
+    assert!(doc.1 < doc.0, "`name` comes before `email`");
+}

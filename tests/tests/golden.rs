@@ -43,12 +43,16 @@ fn check(file: &str, seed_file: &str, errors: Vec<(String, Value, String)>) -> V
             "{code}: generated JSON vs `errcat example`"
         );
         // Byte for byte: the rendering keeps the order the generated
-        // serializer writes (envelope members, then details fields).
-        assert_eq!(
-            text,
-            &serde_json::to_string(&rendered).unwrap(),
-            "{code}: member order of `errcat example`"
-        );
+        // serializer writes (envelope members, then details fields), but
+        // for a map's entries, kept in the catalog's order (the wire's
+        // `BTreeMap` sorts them).
+        if !k.holds_map(&catalog) {
+            assert_eq!(
+                text,
+                &serde_json::to_string(&rendered).unwrap(),
+                "{code}: member order of `errcat example`"
+            );
+        }
     }
     built.iter().map(|s| s.to_string()).collect()
 }

@@ -209,8 +209,9 @@ pub(crate) fn fill_placeholders(text: &str, details: Option<&Json>) -> String {
 
 /// The example details of a code (`{}` for an always-empty object), in
 /// the order the generated serializer writes them: object fields in the
-/// catalog's field order, recursively through named types; map entries by
-/// key, as a `BTreeMap` writes them; `json` values as `serde_json` does.
+/// catalog's field order, recursively through named types; map entries as
+/// the catalog writes them (the serializer's `BTreeMap` sorts them: equal
+/// as JSON, not byte for byte); `json` values as `serde_json` does.
 ///
 /// A code without `example:` gets details synthesized from its schema
 /// (see [`synthesized`]), so that every rendered example is one the
@@ -307,14 +308,14 @@ fn ordered(catalog: &Catalog, node: &Node, ty: &Ty) -> Json {
         (Ty::Array(inner), Kind::Seq(items)) => {
             Json::Array(items.iter().map(|i| ordered(catalog, i, inner)).collect())
         }
-        (Ty::Map(inner), Kind::Map(entries)) => {
-            let mut members: Vec<(String, Json)> = entries
+        // Map entries in the order the catalog writes them (the wire's
+        // `BTreeMap` sorts them; a JSON object has no order to keep).
+        (Ty::Map(inner), Kind::Map(entries)) => Json::Object(
+            entries
                 .iter()
                 .map(|(k, v)| (k.key_string().to_string(), ordered(catalog, v, inner)))
-                .collect();
-            members.sort_by(|a, b| a.0.cmp(&b.0));
-            Json::Object(members)
-        }
+                .collect(),
+        ),
         _ => Json::from_value(&node.to_json()),
     }
 }
