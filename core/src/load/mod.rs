@@ -8,6 +8,7 @@
 //! while the next stage walks the tree and reports every unknown key and
 //! wrong type at once.
 
+mod quotes;
 mod scalar;
 mod tree;
 
@@ -378,6 +379,23 @@ mod tests {
             assert_eq!((err.loc.line, err.loc.column), (2, 4), "{text:?}: {err}");
             assert!(err.message.contains("unterminated quoted string"), "{err}");
         }
+    }
+
+    #[test]
+    fn a_quote_left_open_is_noted_where_it_opens() {
+        // The string opened on line 2 swallows line 3 up to its quote; the
+        // parser stumbles on the next quote, on line 3.
+        let err = load("a: 1\nb: \"open\n  # it's \"here\"\nc: 2\n").unwrap_err();
+        assert_eq!(err.loc.line, 3, "{err}");
+        let (note, at) = err.note.as_ref().expect("a note");
+        assert_eq!((at.line, at.column), (2, 4), "{err}");
+        assert!(
+            note.contains("this string, opened here, runs to line 3"),
+            "{note}"
+        );
+        // A string closed on its own line gets no note.
+        let err = load("a: \"fine\"\nb: [1\nc: 2\n").unwrap_err();
+        assert!(err.note.is_none(), "{err}");
     }
 
     #[test]

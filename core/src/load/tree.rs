@@ -274,6 +274,33 @@ impl<'a> Builder<'a> {
         if let Some(unclosed) = self.unclosed_flow(marker.index(), text) {
             return unclosed;
         }
+        let diagnostic = self.scan_error(err);
+        // A quote left open swallows the lines after it until the next
+        // quote, and the mistake shows up there: say where it opened.
+        let line = marker.line().max(1);
+        match super::quotes::swallowing(text, line) {
+            Some(q) => {
+                let opened = Loc {
+                    source: self.source.clone(),
+                    line: u32::try_from(q.line).unwrap_or(u32::MAX),
+                    column: u32::try_from(q.column + if q.line == 1 { self.offset } else { 0 })
+                        .unwrap_or(u32::MAX),
+                    len: 1,
+                };
+                Box::new(diagnostic.note(
+                    format!(
+                        "this string, opened here, runs to line {}: is its closing quote missing?",
+                        q.end_line
+                    ),
+                    &opened,
+                ))
+            }
+            None => Box::new(diagnostic),
+        }
+    }
+
+    fn scan_error(&self, err: &ScanError) -> Diagnostic {
+        let marker = err.marker();
         let (mut line, mut col) = (marker.line().max(1), marker.col());
         let info = err.info();
         let hint = if info.contains("tab") {
@@ -307,7 +334,7 @@ impl<'a> Builder<'a> {
         } else {
             format!("invalid YAML: {info}")
         };
-        Box::new(Diagnostic::new(&loc, message).maybe_hint(hint.map(str::to_string)))
+        Diagnostic::new(&loc, message).maybe_hint(hint.map(str::to_string))
     }
 }
 
