@@ -228,6 +228,37 @@ mod tests {
         );
     }
 
+    /// The README's section of the catalog language.
+    fn readme_section(heading: &str) -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
+        let text = std::fs::read_to_string(path).expect("README.md exists");
+        let start = text.find(heading).unwrap_or_else(|| panic!("{heading}"));
+        let rest = &text[start + heading.len()..];
+        rest[..rest.find("\n### ").unwrap_or(rest.len())].to_string()
+    }
+
+    #[test]
+    fn the_readme_lists_every_top_level_key() {
+        let section = readme_section("### Top level");
+        let listed: std::collections::BTreeSet<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+            .collect();
+        let accepted: std::collections::BTreeSet<&str> = TOP_KEYS.iter().copied().collect();
+        assert_eq!(listed, accepted, "README's top-level table vs TOP_KEYS");
+    }
+
+    #[test]
+    fn the_readme_shows_every_code_key() {
+        let section = readme_section("### Codes");
+        for key in crate::model::CODE_KEYS {
+            assert!(
+                section.contains(&format!(" {key}:")),
+                "README's Codes section does not show `{key}:`"
+            );
+        }
+    }
+
     #[test]
     fn the_committed_schema_is_current() {
         let path = concat!(
