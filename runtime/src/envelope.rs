@@ -213,7 +213,10 @@ impl fmt::Display for DecodeError {
             }
             DecodeError::Details { code, source } => {
                 let code = shorten(code, CODE_SHOWN);
-                write!(f, "details of `{code}` do not match the catalog: {source}")
+                // serde quotes the value that did not fit, whatever its size.
+                let why = source.to_string();
+                let why = shorten(&why, MESSAGE_SHOWN);
+                write!(f, "details of `{code}` do not match the catalog: {why}")
             }
         }
     }

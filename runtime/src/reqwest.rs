@@ -13,6 +13,9 @@ use crate::{
     CatalogError, DEFAULT_BODY_LIMIT, DEFAULT_BODY_TIMEOUT, DEFAULT_MAX_WAIT, Decision, Failure,
 };
 
+/// How long [`Retry`] waits for each response head unless told otherwise.
+pub const DEFAULT_RESPONSE_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// A future the runner awaits (a sleep).
 pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -108,6 +111,12 @@ pub enum ClientError<E> {
     Failure(Box<Failure<E>>),
     /// No response: connection, timeout, TLS.
     Transport(reqwest::Error),
+    /// No response head within the runner's time limit
+    /// ([`Retry::response_timeout`]): a server that accepts and stalls.
+    NoResponse {
+        /// The time limit.
+        after: Duration,
+    },
     /// The catalog's action (`refresh_token`) was taken and failed: the
     /// retries stop with its error.
     Action {
@@ -135,6 +144,9 @@ impl<E: CatalogError> fmt::Debug for ClientError<E> {
         match self {
             ClientError::Failure(e) => f.debug_tuple("Failure").field(e).finish(),
             ClientError::Transport(e) => f.debug_tuple("Transport").field(e).finish(),
+            ClientError::NoResponse { after } => {
+                f.debug_struct("NoResponse").field("after", after).finish()
+            }
             ClientError::Action {
                 failure,
                 name,
@@ -160,6 +172,7 @@ impl<E: CatalogError> fmt::Display for ClientError<E> {
         match self {
             ClientError::Failure(e) => fmt::Display::fmt(e, f),
             ClientError::Transport(e) => write!(f, "request failed: {e}"),
+            ClientError::NoResponse { after } => write!(f, "no response within {after:?}"),
             ClientError::Action {
                 failure,
                 name,
@@ -185,6 +198,7 @@ impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
         match self {
             ClientError::Failure(e) => Some(&**e),
             ClientError::Transport(e) => Some(e),
+            ClientError::NoResponse { .. } => None,
             ClientError::WaitTooLong { failure, .. } => Some(&**failure),
             ClientError::Action { source, .. } => Some(&**source),
         }
@@ -203,6 +217,7 @@ type Action =
 pub struct Retry {
     limit: usize,
     timeout: Duration,
+    response_timeout: Duration,
     max_wait: Duration,
     sleep: Sleep,
     clock: Arc<dyn Fn() -> jiff::Timestamp + Send + Sync>,
@@ -215,6 +230,7 @@ impl fmt::Debug for Retry {
         f.debug_struct("Retry")
             .field("limit", &self.limit)
             .field("timeout", &self.timeout)
+            .field("response_timeout", &self.response_timeout)
             .field("max_wait", &self.max_wait)
             .field(
                 "actions",
@@ -242,13 +258,14 @@ fn full_jitter(d: Duration) -> Duration {
 }
 
 impl Retry {
-    /// Tokio's sleep, the system clock, the default body limits
-    /// ([`DEFAULT_BODY_LIMIT`], [`DEFAULT_BODY_TIMEOUT`]), the default
-    /// longest wait ([`DEFAULT_MAX_WAIT`]), no actions.
+    /// Tokio's sleep, the system clock, the default limits
+    /// ([`DEFAULT_RESPONSE_TIMEOUT`], [`DEFAULT_BODY_LIMIT`],
+    /// [`DEFAULT_BODY_TIMEOUT`], [`DEFAULT_MAX_WAIT`]), no actions.
     pub fn new() -> Self {
         Retry {
             limit: DEFAULT_BODY_LIMIT,
             timeout: DEFAULT_BODY_TIMEOUT,
+            response_timeout: DEFAULT_RESPONSE_TIMEOUT,
             max_wait: DEFAULT_MAX_WAIT,
             sleep: Arc::new(|d| Box::pin(tokio::time::sleep(d))),
             clock: Arc::new(jiff::Timestamp::now),
@@ -269,6 +286,16 @@ impl Retry {
     #[must_use]
     pub fn body_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// How long each attempt may wait for the response head (default
+    /// [`DEFAULT_RESPONSE_TIMEOUT`], 60 s), whatever timeout the
+    /// `reqwest::Client` has; past it the attempts stop with
+    /// [`ClientError::NoResponse`].
+    #[must_use]
+    pub fn response_timeout(mut self, timeout: Duration) -> Self {
+        self.response_timeout = timeout;
         self
     }
 
@@ -338,7 +365,12 @@ impl Retry {
     {
         let mut attempt = 1;
         loop {
-            let response = request().await.map_err(ClientError::Transport)?;
+            let response = tokio::time::timeout(self.response_timeout, request())
+                .await
+                .map_err(|_| ClientError::NoResponse {
+                    after: self.response_timeout,
+                })?
+                .map_err(ClientError::Transport)?;
             let failure = match check_within::<E>(response, self.limit, self.timeout).await {
                 Ok(r) => return Ok(r),
                 Err(f) => f,

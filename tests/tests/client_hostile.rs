@@ -242,6 +242,52 @@ async fn a_body_that_stalls_or_trickles_times_out() {
 }
 
 #[tokio::test]
+async fn a_server_that_never_answers_is_given_up_on() {
+    // Accepts, reads the request, and answers nothing until the client
+    // goes (at most 60 s).
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let deadline = Duration::from_secs(60);
+                let _ = tokio::time::timeout(deadline, async {
+                    while socket.read(&mut buf).await.is_ok_and(|n| n > 0) {}
+                })
+                .await;
+            });
+        }
+    });
+    // No timeout on the client itself: the limit is errcat's.
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let (retry, waits) = runner();
+    let limit = Duration::from_millis(300);
+    let url = format!("http://{addr}/");
+    let got = retry
+        .response_timeout(limit)
+        .send::<HexabaseError, _, _>(|| client.get(&url).send())
+        .await;
+    match got {
+        Err(e @ ClientError::NoResponse { .. }) => {
+            assert_eq!(e.to_string(), "no response within 300ms");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(waits.lock().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_huge_mismatched_value_is_not_printed_whole() {
+    let huge = "x".repeat(100_000);
+    let body = format!(
+        r#"{{"error":{{"code":"RATE_LIMIT_EXCEEDED","message":"m","details":{{"limit":"{huge}","window":"1m","retry_after":5}}}}}}"#
+    );
+    let e = HexabaseError::from_envelope(body.as_bytes()).unwrap_err();
+    assert!(e.to_string().len() < 600, "{} bytes", e.to_string().len());
+}
+
+#[tokio::test]
 async fn a_code_of_another_channel_is_not_a_known_http_error() {
     let client = common::client();
     // Hexabase's WebSocket code, in its HTTP envelope and in its own.
