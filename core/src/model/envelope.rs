@@ -1,0 +1,105 @@
+//! Envelopes (one JSON template per channel), their slots and the
+//! catalog-wide members.
+
+use super::*;
+
+/// An envelope member declared under `members:` and placed by a `$name`
+/// slot: a per-error value or a text made from the code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// The member's name, as written after `$`.
+    pub name: Spanned<String>,
+    /// What fills it.
+    pub kind: MemberKind,
+}
+
+/// The two kinds of members.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberKind {
+    /// A typed value that the codes listing it carry as a field of their
+    /// variant (Stripe's `param`), omitted when absent.
+    Value(Field),
+    /// A text rendered per code from `{code}`, `{category}`, `{status}`
+    /// and `{channel}` (a documentation URL); codes may give their own.
+    Template {
+        /// The catalog's text.
+        template: Spanned<String>,
+        /// What the member is, for the docs.
+        description: Option<String>,
+    },
+}
+
+/// The wire envelope of one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope {
+    /// Channel name: `http`, or a non-HTTP channel such as `websocket`.
+    pub channel: Spanned<String>,
+    /// The JSON template.
+    pub template: Template,
+}
+
+/// A JSON template: literal JSON with `$slot` strings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Template {
+    /// A JSON object, members in order.
+    Object(Vec<(String, Template)>),
+    /// A JSON array.
+    Array(Vec<Template>),
+    /// A literal value (`"error"`, `1`, `true`, ...).
+    Literal(serde_json::Value),
+    /// A slot filled per error.
+    Slot(Spanned<Slot>),
+    /// A `$name` that names a declared member.
+    Member(Spanned<String>),
+    /// A `$name` that names no slot (reported by the checker).
+    UnknownSlot(Spanned<String>),
+}
+
+/// What a template slot is filled with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    /// The wire code.
+    Code,
+    /// The message, placeholders filled.
+    Message,
+    /// The details value; omitted for codes without details.
+    Details,
+    /// The category's wire name.
+    Category,
+    /// The HTTP status as a number; omitted on non-HTTP channels.
+    Status,
+    /// The request id from the caller's context; omitted when absent.
+    RequestId,
+    /// The timestamp from the caller's context; omitted when absent.
+    Timestamp,
+}
+
+impl Slot {
+    /// Every slot, in documentation order.
+    pub const ALL: [Slot; 7] = [
+        Slot::Code,
+        Slot::Message,
+        Slot::Details,
+        Slot::Category,
+        Slot::Status,
+        Slot::RequestId,
+        Slot::Timestamp,
+    ];
+
+    /// The slot's name as written after `$`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Code => "code",
+            Slot::Message => "message",
+            Slot::Details => "details",
+            Slot::Category => "category",
+            Slot::Status => "status",
+            Slot::RequestId => "request_id",
+            Slot::Timestamp => "timestamp",
+        }
+    }
+
+    pub(crate) fn from_name(name: &str) -> Option<Slot> {
+        Slot::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
