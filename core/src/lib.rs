@@ -3,7 +3,7 @@
 //!
 //! 1. [`load`]: read the YAML into a tree that keeps every location;
 //! 2. [`model`]: the catalog model's types by topic, built from the tree by
-//!    [`model::build`], checking shape;
+//!    [`model::build()`], checking shape;
 //! 3. [`check`]: apply the catalog rules and resolve defaults;
 //! 4. [`render`]: examples, dumps and references (and, in the macro crate's
 //!    service, Rust code).

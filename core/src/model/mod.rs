@@ -1,11 +1,11 @@
-//! Stage 2: the catalog model, built from the YAML tree ([`build`]).
+//! Stage 2: the catalog model, built from the YAML tree ([`build()`]).
 //!
 //! The model's types are split by topic: the catalog itself (here),
 //! envelopes and members ([`envelope`]), categories and retry advice
 //! ([`retry`]), detail types ([`types`]), codes and their lifecycle
 //! ([`code`]), the key lists every reader and the language schema share
-//! ([`keys`]), and the message template lexer ([`template`]). Building the
-//! model from YAML is its own module, [`build`]: it checks shape only
+//! (`keys`), and the message template lexer ([`template`]). Building the
+//! model from YAML is its own module, [`build`](mod@build): it checks shape only
 //! (known keys, value types, type syntax) and records every mistake;
 //! cross-references (categories, types, placeholders, examples) are the
 //! checker's job in [`crate::check`], which also fills in the resolved
