@@ -4,7 +4,8 @@
 //! 1. [`load`]: read the YAML into a tree that keeps every location;
 //! 2. [`model`]: the catalog model's types by topic, built from the tree by
 //!    [`model::build()`], checking shape;
-//! 3. [`check`]: apply the catalog rules and resolve defaults;
+//! 3. [`resolve`]: decide every code's names and defaults, once;
+//! 4. [`check`]: apply the catalog rules, which only read;
 //! 4. [`render`]: examples, dumps and references (and, in the macro crate's
 //!    service, Rust code).
 //!
@@ -28,6 +29,7 @@ mod names;
 pub mod quasi;
 mod recover;
 pub mod render;
+pub mod resolve;
 pub(crate) mod rust_ty;
 #[cfg(feature = "tooling")]
 pub mod schema;
@@ -89,7 +91,8 @@ fn finish_recovering(root: Option<load::Node>, mut cx: Diagnostics) -> Result<Ca
         });
     };
     let mut catalog = model::build(&root, &mut cx);
-    check::check(&mut catalog, &mut cx);
+    resolve::resolve(&mut catalog);
+    check::check(&catalog, &mut cx);
     if cx.is_empty() {
         return Ok(catalog);
     }
@@ -108,7 +111,8 @@ fn finish(root: Option<load::Node>, mut cx: Diagnostics) -> Result<Catalog, Vec<
         return Err(cx.into_vec());
     };
     let mut catalog = model::build(&root, &mut cx);
-    check::check(&mut catalog, &mut cx);
+    resolve::resolve(&mut catalog);
+    check::check(&catalog, &mut cx);
     if cx.is_empty() {
         Ok(catalog)
     } else {

@@ -55,7 +55,8 @@ pub fn recover(mut catalog: Catalog) -> Option<Catalog> {
         }
         catalog.codes = kept;
         let mut cx = Diagnostics::new();
-        check::check(&mut catalog, &mut cx);
+        crate::resolve::resolve(&mut catalog);
+        check::check(&catalog, &mut cx);
         if cx.is_empty() {
             return Some(catalog);
         }
@@ -73,6 +74,7 @@ pub fn recover(mut catalog: Catalog) -> Option<Catalog> {
 fn clean_with(catalog: &mut Catalog, codes: Vec<Code>) -> bool {
     catalog.codes = codes;
     let mut cx = Diagnostics::new();
+    crate::resolve::resolve(catalog);
     check::check(catalog, &mut cx);
     let clean = cx.is_empty();
     catalog.codes.clear();

@@ -1,0 +1,315 @@
+//! Members: declared once, placed in an envelope, typed, carried by codes.
+
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+
+/// The placeholders a template member may use: values every code has.
+pub(super) const MEMBER_PLACEHOLDERS: &[&str] = &["code", "category", "status", "channel"];
+
+/// Members: not named like a slot, placed in an envelope, value members
+/// typed without inline enums, templates filled only from the code; codes
+/// list declared members that their envelope places, and no member
+/// shares a name with a detail field.
+pub(crate) fn check_members(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut placed = HashSet::new();
+    for env in &catalog.envelopes {
+        walk_template(&env.template, &mut |t| {
+            if let Template::Member(m) = t {
+                placed.insert((env.channel.value.as_str(), m.value.as_str()));
+            }
+        });
+    }
+    for m in &catalog.members {
+        let name = m.name.value.as_str();
+        if Slot::ALL.iter().any(|s| s.name() == name) {
+            cx.push(
+                Diagnostic::new(
+                    &m.name.loc,
+                    format!("member `{name}` has the name of the slot `${name}`"),
+                )
+                .hint("`$` names in envelopes mean the built-in slot; rename the member"),
+            );
+        }
+        if !placed.iter().any(|(_, n)| *n == name) {
+            cx.push(
+                Diagnostic::new(&m.name.loc, format!("member `{name}` is in no envelope")).hint(
+                    format!("place it in an envelope, e.g. `{name}: ${name}`, or remove it"),
+                ),
+            );
+        }
+        match &m.kind {
+            MemberKind::Value(f) => {
+                if matches!(f.ty.value.required(), Ty::Enum(_)) {
+                    cx.push(
+                        Diagnostic::new(&f.ty.loc, format!("member `{name}` has an inline `enum:`"))
+                            .hint("declare the values as a named type under `types:` (`Name: {enum: [a, b]}`) and use its name"),
+                    );
+                }
+            }
+            MemberKind::Template { template, .. } => check_member_template(catalog, template, cx),
+        }
+    }
+    for code in &catalog.codes {
+        check_code_members(catalog, code, &placed, cx);
+    }
+}
+
+pub(super) fn check_member_template(
+    catalog: &Catalog,
+    text: &Spanned<String>,
+    cx: &mut Diagnostics,
+) {
+    let parsed = match pieces(&text.value) {
+        Ok(p) => p,
+        Err((message, hint)) => {
+            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
+            return;
+        }
+    };
+    for piece in parsed {
+        let Piece::Field { name, format } = piece else {
+            continue;
+        };
+        let at = text.loc.narrow(&format!("{{{name}"));
+        if !MEMBER_PLACEHOLDERS.contains(&name.as_str()) || format.is_some() {
+            cx.push(
+                Diagnostic::new(&at, format!("a member template cannot use `{{{name}}}`")).hint(
+                    format!(
+                        "a template is filled from the code alone: {}",
+                        MEMBER_PLACEHOLDERS
+                            .iter()
+                            .map(|p| format!("`{{{p}}}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+            );
+        } else if name == "category" && catalog.categories.is_empty() {
+            cx.push(
+                Diagnostic::new(
+                    &at,
+                    "`{category}` in a template, but the catalog has no categories",
+                )
+                .hint("use `{code}`, or add categories"),
+            );
+        }
+    }
+}
+
+pub(super) fn check_code_members(
+    catalog: &Catalog,
+    code: &Code,
+    placed: &HashSet<(&str, &str)>,
+    cx: &mut Diagnostics,
+) {
+    let channel = channel_of(catalog, code);
+    let mut seen: HashMap<String, &Loc> = HashMap::new();
+    let listed = code.members.iter().map(|n| (n, true));
+    let own = code.member_templates.iter().map(|(n, _)| (n, false));
+    for (n, is_value) in listed.chain(own) {
+        if let Some(first) = used_before(&mut seen, n.value.clone(), &n.loc) {
+            cx.push(
+                Diagnostic::new(&n.loc, format!("member `{}` is listed twice", n.value))
+                    .hint("keep one")
+                    .note("first listed", first),
+            );
+            continue;
+        }
+        let Some(m) = catalog.member(&n.value) else {
+            let names: Vec<&str> = catalog
+                .members
+                .iter()
+                .map(|m| m.name.value.as_str())
+                .collect();
+            cx.push(
+                Diagnostic::new(&n.loc, format!("unknown member `{}`", n.value)).hint(
+                    if names.is_empty() {
+                        format!(
+                            "declare it under the top-level `members:`, e.g. `{}: string?`",
+                            n.value
+                        )
+                    } else {
+                        suggest(&n.value, &names)
+                    },
+                ),
+            );
+            continue;
+        };
+        match (&m.kind, is_value) {
+            (MemberKind::Template { .. }, true) => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("member `{}` is a template: every code has it", n.value),
+                    )
+                    .hint(format!(
+                        "to give this code its own text, write `- {}: https://…`",
+                        n.value
+                    )),
+                );
+                continue;
+            }
+            (MemberKind::Value(_), false) => {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!("member `{}` is a value, not a template", n.value),
+                    )
+                    .hint(format!(
+                        "list it by name, `members: [{}]`; the value is given per error",
+                        n.value
+                    )),
+                );
+                continue;
+            }
+            _ => {}
+        }
+        if !placed.contains(&(channel, n.value.as_str())) {
+            cx.push(
+                Diagnostic::new(
+                    &n.loc,
+                    format!(
+                        "the `{channel}` envelope has no `${}` slot for this code's member",
+                        n.value
+                    ),
+                )
+                .hint(format!(
+                    "add `{0}: ${0}` to the `{channel}` envelope",
+                    n.value
+                )),
+            );
+        }
+        if is_value {
+            if let Details::Value(ty) = &code.details {
+                cx.push(
+                    Diagnostic::new(&n.loc, format!("code `{}` has `{}` details and cannot carry value members", code.code.value, ty.value.display()))
+                        .hint("value members become fields of the variant, beside object details; make the details an object with one field"),
+                );
+            } else if let Some(f) = code
+                .object_fields()
+                .iter()
+                .find(|f| f.name.value == n.value)
+            {
+                cx.push(
+                    Diagnostic::new(
+                        &n.loc,
+                        format!(
+                            "member `{}` has the name of a detail field of `{}`",
+                            n.value, code.code.value
+                        ),
+                    )
+                    .hint("both would be fields of the variant; rename the detail field")
+                    .note("the detail field", &f.name.loc),
+                );
+            }
+        }
+    }
+    for (_, text) in &code.member_templates {
+        check_member_template(catalog, text, cx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    const MEMBERS: &str = "name: t\nenvelopes:\n  http: {code: $code, message: $message, param: $param, doc: $doc}\n  ws: {code: $code}\nmembers:\n  param: string\n  doc: {template: \"https://d/{code}\"}\ncodes:\n";
+
+    fn members(codes: &str) -> Vec<Diagnostic> {
+        diags_full(&format!("{MEMBERS}{codes}"))
+    }
+
+    #[test]
+    fn members_are_declared_placed_and_typed() {
+        let ok = format!(
+            "{MEMBERS}  A: {{status: 400, message: \"bad {{param}}\", members: [param]}}\n  B: {{status: 400, message: m, members: [param?, {{doc: \"https://other\"}}]}}\n"
+        );
+        let catalog = crate::compile_str("t.yaml", ok.as_bytes()).unwrap();
+        assert_eq!(
+            catalog.codes[1].member_fields[0].ty.value.display(),
+            "string?"
+        );
+        assert_eq!(
+            crate::render::member_text(&catalog, &catalog.codes[0], "doc").unwrap(),
+            "https://d/A"
+        );
+        assert_eq!(
+            crate::render::member_text(&catalog, &catalog.codes[1], "doc").unwrap(),
+            "https://other"
+        );
+        let cases = [
+            (
+                "  A: {status: 400, message: m, members: [parm]}\n",
+                "unknown member `parm`",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param, param]}\n",
+                "listed twice",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [doc]}\n",
+                "is a template",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [{param: x}]}\n",
+                "is a value, not a template",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [{doc: \"x/{field}\"}]}\n",
+                "cannot use `{field}`",
+            ),
+            (
+                "  A: {status: 400, message: \"m {param}\", members: [param?]}\n",
+                "cannot be shown in a message",
+            ),
+            (
+                "  A: {channel: ws, message: m, members: [param]}\n",
+                "no `$param` slot",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], details: {param: string}}\n",
+                "name of a detail field",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], details: \"[string]\"}\n",
+                "cannot carry value members",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], example: {members: {}}}\n",
+                "no value for member `param`",
+            ),
+            (
+                "  A: {status: 400, message: m, example: {members: {param: x}}}\n",
+                "does not carry",
+            ),
+            (
+                "  A: {status: 400, message: m, members: [param], example: {members: {param: 5}}}\n",
+                "does not match type `string`",
+            ),
+        ];
+        for (code, want) in cases {
+            let d = members(code);
+            assert!(
+                d.iter().any(|d| d.message.contains(want)
+                    || d.hint.as_deref().is_some_and(|h| h.contains(want))),
+                "{code}: want {want}: {d:#?}"
+            );
+        }
+        // Declarations: slot names, placement, inline enums, template placeholders.
+        let d = diags_full(
+            "name: t\nenvelopes:\n  http: {code: $code, message: $message, status: $status}\nmembers:\n  status: string\n  lost: string\n  kind: {enum: [a]}\n  url: {template: \"x/{category}\"}\ncodes:\n  A: {status: 400, message: m}\n",
+        );
+        for want in [
+            "name of the slot `$status`",
+            "member `lost` is in no envelope",
+            "inline `enum:`",
+            "no categories",
+        ] {
+            assert!(
+                d.iter().any(|d| d.message.contains(want)),
+                "want {want}: {d:#?}"
+            );
+        }
+    }
+}
