@@ -31,6 +31,12 @@ pub const DEFAULT_MAX_WAIT: Duration = Duration::from_secs(3600);
 const BODY_START: usize = 512;
 
 /// What an error response held.
+///
+/// Its first two variants are [`Decoded`](crate::Decoded)'s (what a body
+/// holds, on any transport, and what `from_envelope` gives); the others
+/// are what only a response can be (not an envelope, too large, too slow,
+/// ambiguous), and `Unknown` carries why a known code was not kept as one.
+/// One enum, so that a client matches every outcome of a response once.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub enum FailureKind<E> {

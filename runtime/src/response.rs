@@ -1,19 +1,10 @@
 //! Errors as HTTP responses for any server built on the `http` crate
 //! (hyper, actix through its `http` conversions, axum without the feature).
 
+use http::HeaderValue;
 use http::header::CONTENT_TYPE;
-use http::{HeaderValue, StatusCode};
 
 use crate::{CatalogCode, CatalogError, Envelope};
-
-/// The status an error is answered with: its code's, or 500 for a code of
-/// a non-HTTP channel (a handler that returns one has a bug; see the README).
-pub fn status_of<E: CatalogError>(error: &E) -> StatusCode {
-    error
-        .code()
-        .status()
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
 
 impl<E: CatalogError> Envelope<'_, E> {
     /// The JSON body of this envelope.
@@ -29,7 +20,7 @@ impl<E: CatalogError> Envelope<'_, E> {
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         let error = self.error();
         let mut response = http::Response::new(self.to_body());
-        *response.status_mut() = status_of(error);
+        *response.status_mut() = error.http_status();
         let headers = response.headers_mut();
         headers.insert(
             CONTENT_TYPE,
