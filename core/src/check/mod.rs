@@ -1,9 +1,9 @@
 //! Stage 3: the rules a catalog must follow, one module per group of
 //! rules: the catalog, its envelopes, categories, statuses and channels
-//! ([`catalog`]); detail types and references to them ([`types`]); the
-//! names the generated code derives ([`naming`]); messages and headers
-//! ([`messages`]); members ([`members`]); renames and deprecation
-//! ([`lifecycle`]); retry advice ([`retry`]); examples ([`examples`]).
+//! (`catalog`); detail types and references to them (`types`); the
+//! names the generated code derives (`naming`); messages and headers
+//! (`messages`); members (`members`); renames and deprecation
+//! (`lifecycle`); retry advice (`retry`); examples (`examples`).
 //! Each rule is its own function; all of them run over the catalog, which
 //! they only read ([`crate::resolve`] decided its names and defaults
 //! before), and every mistake is collected.
