@@ -10,12 +10,13 @@
 //! same text the compiler lexed the first time.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
+use crate::expand::Resolved;
 use crate::quasi::Rust;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -33,14 +34,14 @@ const CAPACITY: usize = 256;
 
 static CACHE: Mutex<Option<HashMap<Key, Rust>>> = Mutex::new(None);
 
-fn key(path: &Path, item: &TokenStream, kind: &'static str) -> Option<Key> {
-    let meta = std::fs::metadata(path).ok()?;
+fn key(source: &Resolved, item: &TokenStream, kind: &'static str) -> Option<Key> {
+    let meta = std::fs::metadata(&source.path).ok()?;
     // The lock file is part of the input: its change must miss the cache.
-    let lock = std::fs::metadata(crate::evolve::lock_path(path))
+    let lock = std::fs::metadata(&source.lock)
         .ok()
         .and_then(|m| Some((m.len(), m.modified().ok()?)));
     Some(Key {
-        path: path.to_path_buf(),
+        path: source.path.clone(),
         len: meta.len(),
         modified: meta.modified().ok()?,
         lock,
@@ -130,16 +131,16 @@ impl Output {
     }
 }
 
-/// Returns the cached expansion of `item` with the catalog at `path`, or
+/// Returns the cached expansion of `item` with the catalog `source`, or
 /// runs `expand` and caches its output when it has no diagnostics. Errors
 /// are never cached: they carry spans that text cannot keep.
 pub(crate) fn expand_cached(
-    path: &Path,
+    source: &Resolved,
     item: &TokenStream,
     kind: &'static str,
     expand: impl FnOnce() -> Output,
 ) -> Output {
-    let key = key(path, item, kind);
+    let key = key(source, item, kind);
     if let Some(k) = &key {
         let hit = CACHE
             .lock()

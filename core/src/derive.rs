@@ -250,12 +250,13 @@ pub fn derive_error_catalog_output(item: TokenStream, bases: &Bases) -> crate::c
         );
     }
     let resolved = bases.resolve(&opts.path.value());
-    crate::cache::expand_cached(&resolved.path, &item, "derive", || {
-        let catalog = match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
-            Ok(catalog) => catalog,
-            Err(failed) => return recovered(&failed, &input, data, &opts, &resolved),
+    crate::entry::run(&resolved, &item, "derive", |compiled| {
+        let (catalog, locked) = match compiled {
+            crate::entry::Compiled::Sound { catalog, locked } => (catalog, locked),
+            crate::entry::Compiled::Failed(failed) => {
+                return recovered(&failed, &input, data, &opts, &resolved);
+            }
         };
-        let locked = crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
         match plan(&catalog, &input, data, opts.exhaustive) {
             Ok(plan) => match generate(&catalog, &input, &resolved, &plan) {
                 // With only lock mistakes, the API stands beside them.

@@ -19,6 +19,7 @@ pub mod cache;
 pub mod check;
 pub mod derive;
 pub mod diag;
+mod entry;
 pub mod evolve;
 pub mod expand;
 #[cfg(feature = "tooling")]

@@ -37,9 +37,15 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// The lock check of the catalog at `path` (shown as `rel`): nothing when
 /// it has no lock file.
 pub fn lock_diagnostics(catalog: &Catalog, path: &Path, rel: &str) -> Vec<Diagnostic> {
-    let lock = lock_path(path);
     let shown = lock_path(Path::new(rel)).to_string_lossy().into_owned();
-    match std::fs::read(&lock) {
+    check_lock_file(catalog, &lock_path(path), &shown, rel)
+}
+
+/// The lock check against the lock file `lock` (shown as `shown`) of the
+/// catalog shown as `rel`: nothing when there is no lock file.
+pub fn check_lock_file(catalog: &Catalog, lock: &Path, shown: &str, rel: &str) -> Vec<Diagnostic> {
+    let shown = shown.to_string();
+    match std::fs::read(lock) {
         Ok(bytes) => check_lock(catalog, (&shown, &bytes), rel),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         // A lock that is there but cannot be read (a directory, no

@@ -86,13 +86,11 @@ pub fn catalog_attribute_output(
         return Output::errors(e.to_compile_error());
     }
     let resolved = bases.resolve(&lit.value());
-    crate::cache::expand_cached(&resolved.path, &item, "catalog", || {
-        match crate::compile_file_recovering(&resolved.path, &resolved.rel) {
-            Ok(catalog) => {
+    crate::entry::run(&resolved, &item, "catalog", |compiled| {
+        match compiled {
+            crate::entry::Compiled::Sound { catalog, locked } => {
                 let clashes =
                     crate::check::check_companion_names(&catalog, &input.ident.to_string());
-                let locked =
-                    crate::evolve::lock_diagnostics(&catalog, &resolved.path, &resolved.rel);
                 if !clashes.is_empty() {
                     return Output::code(None, fallback(&input))
                         .after_errors(errors(&clashes, lit.span()));
@@ -101,7 +99,7 @@ pub fn catalog_attribute_output(
                 // API stands beside them, so no cascade.
                 expand(&catalog, &input, &resolved).after_errors(errors(&locked, lit.span()))
             }
-            Err(failed) => {
+            crate::entry::Compiled::Failed(failed) => {
                 let errors = errors(&failed.diagnostics, lit.span());
                 // The repaired catalog's API, else the empty skeleton.
                 let body = match &failed.recovered {

@@ -24,6 +24,11 @@ pub struct Resolved {
     /// Whether it was found beside the invoking source file (then the
     /// rebuild trigger is `include_bytes!` relative to that file).
     pub source_relative: bool,
+    /// Its lock file (`hook0.yaml` -> `hook0.lock.yaml`), decided here once
+    /// for the cache key, the lock check and the rebuild trigger.
+    pub lock: std::path::PathBuf,
+    /// The lock file as shown in diagnostics, beside `rel`.
+    pub lock_rel: String,
 }
 
 impl Bases {
@@ -37,29 +42,34 @@ impl Bases {
         {
             let beside = dir.join(rel);
             if beside.exists() {
-                return Resolved {
-                    rel: rel.to_string(),
-                    path: beside,
-                    source_relative: true,
-                };
+                return Resolved::new(rel, beside, true);
             }
         }
-        Resolved {
-            rel: rel.to_string(),
-            path: in_manifest,
-            source_relative: false,
-        }
+        Resolved::new(rel, in_manifest, false)
     }
 }
 
 impl Resolved {
+    fn new(rel: &str, path: std::path::PathBuf, source_relative: bool) -> Resolved {
+        let lock = crate::evolve::lock_path(&path);
+        let lock_rel = crate::evolve::lock_path(std::path::Path::new(rel))
+            .to_string_lossy()
+            .into_owned();
+        Resolved {
+            rel: rel.to_string(),
+            path,
+            source_relative,
+            lock,
+            lock_rel,
+        }
+    }
+
     /// `const`s that make cargo rebuild the crate when the catalog or its
     /// lock file changes.
     pub fn rebuild_trigger(&self) -> Rust {
         let mut out = include(&self.rel, self.source_relative);
-        if crate::evolve::lock_path(&self.path).exists() {
-            let lock = crate::evolve::lock_path(std::path::Path::new(&self.rel));
-            out.extend(include(&lock.to_string_lossy(), self.source_relative));
+        if self.lock.exists() {
+            out.extend(include(&self.lock_rel, self.source_relative));
         }
         out
     }
