@@ -14,6 +14,8 @@ use crate::expand::Resolved;
 use crate::model::Catalog;
 
 /// What the pipeline made of a catalog.
+// One value per expansion, moved once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Compiled {
     /// It checks; `locked` holds the breaking changes against its lock.
     Sound {
