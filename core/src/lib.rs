@@ -1,15 +1,21 @@
 //! The errcat pipeline, as a plain library that the proc macro, the CLI,
-//! tests and benchmarks share:
+//! tests and benchmarks share. Each stage reads what the one before made:
 //!
-//! 1. [`load`]: read the YAML into a tree that keeps every location;
-//! 2. [`model`]: the catalog model's types by topic, built from the tree by
-//!    [`model::build()`], checking shape;
-//! 3. [`resolve`]: decide every code's names and defaults, once;
-//! 4. [`check`]: apply the catalog rules, which only read;
-//! 4. [`render`]: examples, dumps and references (and, in the macro crate's
-//!    service, Rust code).
+//! | stage | module | reads | produces |
+//! |---|---|---|---|
+//! | load | [`load`] | the catalog's bytes | a tree that keeps every location |
+//! | build | [`model::build()`] | the tree | the model ([`model`]), shape mistakes |
+//! | resolve | [`resolve`] | the model | every code's names and defaults, once |
+//! | check | [`check`] | the resolved model, read only | every rule's mistakes |
+//! | recovery | `recover` | a model with mistakes | a model to expand beside them |
+//! | lock | [`evolve`] | the checked model, its lock file | breaking changes |
+//! | entry | `entry` | the macro's catalog path | the above, through the [`cache`] |
+//! | checked form | `valid` | the checked model, the user's item | names and shapes for one item |
+//! | expand | [`expand`], [`derive`](mod@derive) | the checked form | Rust code as text ([`quasi`]) |
+//! | render | [`render`] | the checked model | examples, references, schemas |
 //!
-//! Every stage collects all of its mistakes; [`compile_file`] reports them together.
+//! Every stage collects all of its mistakes; [`compile_file`] reports them
+//! together.
 
 #![forbid(unsafe_code)]
 #![warn(missing_debug_implementations)]
