@@ -10,6 +10,7 @@
 //! | recovery | `recover` | a model with mistakes | a model to expand beside them |
 //! | lock | [`evolve`] | the checked model, its lock file | breaking changes |
 //! | entry | `entry` | the macro's catalog path | the above, through the [`cache`] |
+//! | examples | [`example`] | the checked model | each code's example in its envelope |
 //! | checked form | `valid` | the checked model, the user's item | names and shapes for one item |
 //! | expand | [`expand`], [`derive`](mod@derive) | the checked form | Rust code as text ([`quasi`]) |
 //! | render | [`render`] | the checked model | examples, references, schemas |
@@ -27,6 +28,7 @@ pub mod derive;
 pub mod diag;
 mod entry;
 pub mod evolve;
+pub mod example;
 pub mod expand;
 #[cfg(feature = "tooling")]
 pub mod handwritten;

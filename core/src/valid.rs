@@ -510,7 +510,7 @@ fn code_v<'a>(
         .members
         .iter()
         .filter_map(|m| {
-            let text = crate::render::member_text(catalog, code, &m.name.value)?;
+            let text = crate::example::member_text(catalog, code, &m.name.value)?;
             Some((m.name.value.as_str(), text))
         })
         .collect();

@@ -231,11 +231,11 @@ mod tests {
             "string?"
         );
         assert_eq!(
-            crate::render::member_text(&catalog, &catalog.codes[0], "doc").unwrap(),
+            crate::example::member_text(&catalog, &catalog.codes[0], "doc").unwrap(),
             "https://d/A"
         );
         assert_eq!(
-            crate::render::member_text(&catalog, &catalog.codes[1], "doc").unwrap(),
+            crate::example::member_text(&catalog, &catalog.codes[1], "doc").unwrap(),
             "https://other"
         );
         let cases = [

@@ -4,7 +4,6 @@
 use crate::quasi::{Rust, ToRust, rust};
 
 use crate::model::{Code, Field};
-use crate::render;
 use crate::valid::Valid;
 
 /// One `#[doc]` attribute for the whole text (one per line would multiply
@@ -168,9 +167,9 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
             s.push_str(&format!("- {step}\n"));
         }
     }
-    let example = render::example(valid.catalog, code);
+    let example = crate::example::example(valid.catalog, code);
     if let Ok(json) = serde_json::to_string_pretty(&example) {
-        s.push_str(if render::synthesized(code) {
+        s.push_str(if crate::example::synthesized(code) {
             "\n# Example (synthesized from the schema)\n\n```json\n"
         } else {
             "\n# Example\n\n```json\n"
