@@ -87,29 +87,33 @@ pub fn catalog_attribute_output(
     }
     let resolved = bases.resolve(&lit.value());
     crate::entry::run(&resolved, &item, "catalog", |compiled| {
+        // What cannot be named for this item (a type named like one of the
+        // enum's companions) is decided once, by the checked form; the
+        // enum's skeleton then stands beside the errors, so no cascade.
+        let named = |catalog: &Catalog| {
+            expand_checked(catalog, &input, &resolved).unwrap_or_else(|d| {
+                Output::code(None, fallback(&input)).after_errors(errors(&d, lit.span()))
+            })
+        };
         match compiled {
+            // With only lock mistakes the catalog is sound: its whole API
+            // stands beside them.
             crate::entry::Compiled::Sound { catalog, locked } => {
-                let clashes =
-                    crate::check::check_companion_names(&catalog, &input.ident.to_string());
-                if !clashes.is_empty() {
-                    return Output::code(None, fallback(&input))
-                        .after_errors(errors(&clashes, lit.span()));
+                let out = named(&catalog);
+                match out.errors.is_empty() {
+                    true => out.after_errors(errors(&locked, lit.span())),
+                    false => out,
                 }
-                // With only lock mistakes the catalog is sound: its whole
-                // API stands beside them, so no cascade.
-                expand(&catalog, &input, &resolved).after_errors(errors(&locked, lit.span()))
             }
+            // The repaired catalog's API, else the empty skeleton.
             crate::entry::Compiled::Failed(failed) => {
                 let errors = errors(&failed.diagnostics, lit.span());
-                // The repaired catalog's API, else the empty skeleton.
                 let body = match &failed.recovered {
-                    Some(c)
-                        if crate::check::check_companion_names(c, &input.ident.to_string())
-                            .is_empty() =>
-                    {
-                        expand(c, &input, &resolved)
-                    }
-                    _ => Output::code(None, fallback(&input)),
+                    Some(c) => match expand_checked(c, &input, &resolved) {
+                        Ok(out) => out,
+                        Err(_) => Output::code(None, fallback(&input)),
+                    },
+                    None => Output::code(None, fallback(&input)),
                 };
                 body.after_errors(errors)
             }
