@@ -21,10 +21,16 @@ use crate::rust_ty::RustTy;
 
 pub(crate) use crate::check::HTTP;
 
-/// A checked catalog with every name decided, for one item.
+/// A checked catalog with every name decided, for one item: all the
+/// expansion reads (it never reads the model itself).
 pub struct Valid<'a> {
-    /// The catalog.
-    pub catalog: &'a Catalog,
+    catalog: &'a Catalog,
+    /// Whether wire codes are JSON integers (`code_type: integer`).
+    pub numeric: bool,
+    /// The media type of HTTP error bodies.
+    pub content_type: &'a str,
+    /// The catalog-wide members, in catalog order.
+    pub members: &'a [crate::model::Member],
     /// The user's error enum.
     pub error: Ident,
     /// `<Enum>Code`.
@@ -254,6 +260,9 @@ impl<'a> Valid<'a> {
         if errs.is_empty() {
             Ok(Valid {
                 catalog,
+                numeric: catalog.numeric_codes(),
+                content_type: catalog.content_type(),
+                members: &catalog.members,
                 error: error.clone(),
                 code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),
                 category_enum: Ident::new(&format!("{error}Category"), Span::call_site()),
@@ -272,6 +281,34 @@ impl<'a> Valid<'a> {
     /// The catalog's `name`.
     pub fn name(&self) -> &str {
         self.catalog.name.as_ref().map_or("", |n| n.value.as_str())
+    }
+
+    /// The category a code resolved to.
+    pub fn category_of(&self, code: &Code) -> Option<&'a Category> {
+        code.resolved
+            .category
+            .and_then(|i| self.catalog.categories.get(i))
+    }
+
+    /// Every category of the catalog, in its order.
+    pub fn all_categories(&self) -> &'a [Category] {
+        &self.catalog.categories
+    }
+
+    /// How clients retry `code` (its advice, else its category's).
+    pub fn retry_of(&self, code: &'a Code) -> Option<&'a crate::model::Retry> {
+        code.retry(self.catalog)
+    }
+
+    /// A code's example in its envelope, from the example engine.
+    pub fn example(&self, code: &Code) -> crate::example::Json {
+        crate::example::example(self.catalog, code)
+    }
+
+    /// The `utoipa` responses of `codes`, as JSON text.
+    #[cfg(feature = "utoipa")]
+    pub fn responses(&self, codes: &[&Code]) -> String {
+        crate::render::openapi::inline_responses(self.catalog, codes).to_string()
     }
 }
 

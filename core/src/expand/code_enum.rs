@@ -127,7 +127,7 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
         rust!(const #id: &__p::Template = &#t;)
     });
     // Integer codes (`code_type: integer`): the number of each, checked.
-    let numbers = valid.catalog.numeric_codes().then(|| {
+    let numbers = valid.numeric.then(|| {
         let n = valid.codes.iter().map(|c| c.number);
         rust!(const __ERRCAT_NUMBERS: [i64; #n_codes] = [#(#n),*];)
     });
@@ -178,7 +178,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             }
         }
     });
-    let number = valid.catalog.numeric_codes().then(|| {
+    let number = valid.numeric.then(|| {
         rust! {
             /// The code as the number it is on the wire.
             #[must_use]
@@ -249,12 +249,12 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
     ));
     out.extend(imp(rust!(__p::Sealed for #code_enum), Rust::new()));
     out.extend(imp(rust!(__p::Sealed for #error), Rust::new()));
-    let content_type = valid.catalog.content_type();
+    let content_type = valid.content_type;
     let sensitive = sensitive_names(valid);
     let advices: Vec<Rust> = valid
         .codes
         .iter()
-        .map(|c| match c.code.retry(valid.catalog) {
+        .map(|c| match valid.retry_of(c.code) {
             Some(r) => {
                 let a = advice(r);
                 rust!(__p::Some(#a))
@@ -263,8 +263,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
         })
         .collect();
     let category_infos: Vec<Rust> = valid
-        .catalog
-        .categories
+        .all_categories()
         .iter()
         .map(|c| {
             let name = &c.name.value;

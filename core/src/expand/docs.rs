@@ -118,9 +118,8 @@ pub(super) fn status_text(status: Option<u16>) -> String {
 /// the example in its channel's envelope.
 pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
     let r = &code.resolved;
-    let category = r
-        .category
-        .and_then(|i| valid.catalog.categories.get(i))
+    let category = valid
+        .category_of(code)
         .map_or("none", |c| c.name.value.as_str());
     let mut s = String::new();
     if let Some(m) = &code.message {
@@ -167,7 +166,7 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
             s.push_str(&format!("- {step}\n"));
         }
     }
-    let example = crate::example::example(valid.catalog, code);
+    let example = valid.example(code);
     if let Ok(json) = serde_json::to_string_pretty(&example) {
         s.push_str(if crate::example::synthesized(code) {
             "\n# Example (synthesized from the schema)\n\n```json\n"

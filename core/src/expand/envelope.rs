@@ -298,7 +298,7 @@ fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, R
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let mut out = Rust::new();
     let mut names = Vec::new();
-    for (i, m) in valid.catalog.members.iter().enumerate() {
+    for (i, m) in valid.members.iter().enumerate() {
         let f = format_ident!("__errcat_member_{}", i);
         let template = matches!(m.kind, MemberKind::Template { .. });
         let name = m.name.value.as_str();
@@ -350,7 +350,7 @@ pub(super) fn serializer(valid: &Valid<'_>) -> (Rust, Rust) {
     let mut gen_ = EnvelopeGen {
         error: &valid.error,
         members,
-        numeric: valid.catalog.numeric_codes(),
+        numeric: valid.numeric,
         http: false,
         helpers,
         next: 0,

@@ -35,7 +35,7 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
     #[cfg(feature = "utoipa")]
     {
         let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
-        let responses = crate::render::openapi::inline_responses(valid.catalog, &codes).to_string();
+        let responses = valid.responses(&codes);
         out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));
     }
     out.extend(imp(rust!(__p::std::error::Error for #error), Rust::new()));
