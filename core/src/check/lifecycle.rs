@@ -23,93 +23,117 @@ pub(crate) fn check_lifecycle(catalog: &Catalog, cx: &mut Diagnostics) {
         .collect();
     let mut former: HashMap<String, &Loc> = HashMap::new();
     for code in &catalog.codes {
-        for old in &code.renamed_from {
-            if codes.contains(&old.value.as_str()) {
-                cx.push(
-                    Diagnostic::new(&old.loc, format!("`{}` is still a code of the catalog", old.value))
-                        .hint("a former code must not be sent any more; remove it from `codes:` or from `renamed_from`"),
-                );
-            } else if let Some(first) = used_before(&mut former, old.value.clone(), &old.loc) {
-                cx.push(
-                    Diagnostic::new(
-                        &old.loc,
-                        format!("`{}` is the former code of two codes", old.value),
-                    )
-                    .hint("clients would not know which code it became; keep it on one")
-                    .note("also here", first),
-                );
-            } else if catalog.numeric_codes()
-                && old.value.parse::<i64>().map(|n| n.to_string()) != Ok(old.value.clone())
-            {
-                cx.push(
-                    Diagnostic::new(
-                        &old.loc,
-                        format!("former code `{}` is not a decimal integer", old.value),
-                    )
-                    .hint("the catalog's codes are integers (`code_type: integer`)"),
-                );
-            }
+        check_renames(catalog, code, &codes, &mut former, cx);
+        if let Some(d) = &code.deprecated {
+            check_deprecation(catalog, code, d, &codes, cx);
         }
-        let Some(d) = &code.deprecated else {
-            continue;
-        };
-        let date = |s: &Option<Spanned<String>>, cx: &mut Diagnostics| {
-            let s = s.as_ref()?;
-            let parsed = crate::timestamp::parse_date(&s.value);
-            if parsed.is_none() {
-                cx.push(
-                    Diagnostic::new(&s.loc, format!("`{}` is not a date", s.value))
-                        .hint("write `2024-06-01` or an RFC 3339 timestamp such as `2024-06-01T00:00:00Z`"),
-                );
-            }
-            parsed
-        };
-        let since = date(&d.since, cx);
-        let sunset = date(&d.sunset, cx);
-        if let (Some(a), Some(b), Some(s)) = (since, sunset, &d.sunset)
-            && b <= a
+    }
+}
+
+/// Former codes belong to no current code and to one code only.
+fn check_renames<'a>(
+    catalog: &Catalog,
+    code: &'a Code,
+    codes: &[&str],
+    former: &mut HashMap<String, &'a Loc>,
+    cx: &mut Diagnostics,
+) {
+    for old in &code.renamed_from {
+        if codes.contains(&old.value.as_str()) {
+            cx.push(
+                Diagnostic::new(&old.loc, format!("`{}` is still a code of the catalog", old.value))
+                    .hint("a former code must not be sent any more; remove it from `codes:` or from `renamed_from`"),
+            );
+        } else if let Some(first) = used_before(former, old.value.clone(), &old.loc) {
+            cx.push(
+                Diagnostic::new(
+                    &old.loc,
+                    format!("`{}` is the former code of two codes", old.value),
+                )
+                .hint("clients would not know which code it became; keep it on one")
+                .note("also here", first),
+            );
+        } else if catalog.numeric_codes()
+            && old.value.parse::<i64>().map(|n| n.to_string()) != Ok(old.value.clone())
         {
             cx.push(
-                Diagnostic::new(&s.loc, "the sunset is not after the deprecation")
-                    .hint("a code is deprecated first, and stops being sent later"),
+                Diagnostic::new(
+                    &old.loc,
+                    format!("former code `{}` is not a decimal integer", old.value),
+                )
+                .hint("the catalog's codes are integers (`code_type: integer`)"),
             );
         }
-        if let Some(r) = &d.replaced_by {
-            if r.value == code.code.value {
-                cx.push(
-                    Diagnostic::new(&r.loc, "a code cannot replace itself")
-                        .hint("name the code to use instead"),
-                );
-            } else if !codes.contains(&r.value.as_str()) {
-                cx.push(
-                    Diagnostic::new(
-                        &r.loc,
-                        format!("`replaced_by` names `{}`, which is not a code", r.value),
-                    )
-                    .hint(suggest(&r.value, &codes)),
-                );
-            }
-        }
-        if catalog.deprecation_headers && d.since.is_none() {
+    }
+}
+
+/// A deprecation's dates parse and come in order, its replacement is
+/// another code, and with `deprecation_headers` its headers are errcat's.
+fn check_deprecation(
+    catalog: &Catalog,
+    code: &Code,
+    d: &crate::model::Deprecation,
+    codes: &[&str],
+    cx: &mut Diagnostics,
+) {
+    let date = |s: &Option<Spanned<String>>, cx: &mut Diagnostics| {
+        let s = s.as_ref()?;
+        let parsed = crate::timestamp::parse_date(&s.value);
+        if parsed.is_none() {
             cx.push(
-                Diagnostic::new(&d.loc, format!("deprecated code `{}` has no `since` for its `Deprecation` header", code.code.value))
-                    .hint("write `deprecated: {since: 2024-06-01, note: …}`; RFC 9745's header carries the date"),
+                Diagnostic::new(&s.loc, format!("`{}` is not a date", s.value)).hint(
+                    "write `2024-06-01` or an RFC 3339 timestamp such as `2024-06-01T00:00:00Z`",
+                ),
             );
         }
-        if catalog.deprecation_headers {
-            for h in &code.headers {
-                if h.name.value.eq_ignore_ascii_case("deprecation")
-                    || h.name.value.eq_ignore_ascii_case("sunset")
-                {
-                    cx.push(
-                        Diagnostic::new(
-                            &h.name.loc,
-                            format!("`{}` is set by `deprecation_headers`", h.name.value),
-                        )
-                        .hint("remove it here; errcat writes it from `deprecated:`"),
-                    );
-                }
-            }
+        parsed
+    };
+    let since = date(&d.since, cx);
+    let sunset = date(&d.sunset, cx);
+    if let (Some(a), Some(b), Some(s)) = (since, sunset, &d.sunset)
+        && b <= a
+    {
+        cx.push(
+            Diagnostic::new(&s.loc, "the sunset is not after the deprecation")
+                .hint("a code is deprecated first, and stops being sent later"),
+        );
+    }
+    if let Some(r) = &d.replaced_by {
+        if r.value == code.code.value {
+            cx.push(
+                Diagnostic::new(&r.loc, "a code cannot replace itself")
+                    .hint("name the code to use instead"),
+            );
+        } else if !codes.contains(&r.value.as_str()) {
+            cx.push(
+                Diagnostic::new(
+                    &r.loc,
+                    format!("`replaced_by` names `{}`, which is not a code", r.value),
+                )
+                .hint(suggest(&r.value, codes)),
+            );
+        }
+    }
+    if !catalog.deprecation_headers {
+        return;
+    }
+    if d.since.is_none() {
+        cx.push(
+            Diagnostic::new(&d.loc, format!("deprecated code `{}` has no `since` for its `Deprecation` header", code.code.value))
+                .hint("write `deprecated: {since: 2024-06-01, note: …}`; RFC 9745's header carries the date"),
+        );
+    }
+    for h in &code.headers {
+        if h.name.value.eq_ignore_ascii_case("deprecation")
+            || h.name.value.eq_ignore_ascii_case("sunset")
+        {
+            cx.push(
+                Diagnostic::new(
+                    &h.name.loc,
+                    format!("`{}` is set by `deprecation_headers`", h.name.value),
+                )
+                .hint("remove it here; errcat writes it from `deprecated:`"),
+            );
         }
     }
 }

@@ -116,54 +116,8 @@ pub(super) fn check_code_members(
             );
             continue;
         }
-        let Some(m) = catalog.member(&n.value) else {
-            let names: Vec<&str> = catalog
-                .members
-                .iter()
-                .map(|m| m.name.value.as_str())
-                .collect();
-            cx.push(
-                Diagnostic::new(&n.loc, format!("unknown member `{}`", n.value)).hint(
-                    if names.is_empty() {
-                        format!(
-                            "declare it under the top-level `members:`, e.g. `{}: string?`",
-                            n.value
-                        )
-                    } else {
-                        suggest(&n.value, &names)
-                    },
-                ),
-            );
+        if !declared_as_listed(catalog, n, is_value, cx) {
             continue;
-        };
-        match (&m.kind, is_value) {
-            (MemberKind::Template { .. }, true) => {
-                cx.push(
-                    Diagnostic::new(
-                        &n.loc,
-                        format!("member `{}` is a template: every code has it", n.value),
-                    )
-                    .hint(format!(
-                        "to give this code its own text, write `- {}: https://…`",
-                        n.value
-                    )),
-                );
-                continue;
-            }
-            (MemberKind::Value(_), false) => {
-                cx.push(
-                    Diagnostic::new(
-                        &n.loc,
-                        format!("member `{}` is a value, not a template", n.value),
-                    )
-                    .hint(format!(
-                        "list it by name, `members: [{}]`; the value is given per error",
-                        n.value
-                    )),
-                );
-                continue;
-            }
-            _ => {}
         }
         if !placed.contains(&(channel, n.value.as_str())) {
             cx.push(
@@ -181,32 +135,97 @@ pub(super) fn check_code_members(
             );
         }
         if is_value {
-            if let Details::Value(ty) = &code.details {
-                cx.push(
-                    Diagnostic::new(&n.loc, format!("code `{}` has `{}` details and cannot carry value members", code.code.value, ty.value.display()))
-                        .hint("value members become fields of the variant, beside object details; make the details an object with one field"),
-                );
-            } else if let Some(f) = code
-                .object_fields()
-                .iter()
-                .find(|f| f.name.value == n.value)
-            {
-                cx.push(
-                    Diagnostic::new(
-                        &n.loc,
-                        format!(
-                            "member `{}` has the name of a detail field of `{}`",
-                            n.value, code.code.value
-                        ),
-                    )
-                    .hint("both would be fields of the variant; rename the detail field")
-                    .note("the detail field", &f.name.loc),
-                );
-            }
+            beside_details(code, n, cx);
         }
     }
     for (_, text) in &code.member_templates {
         check_member_template(catalog, text, cx);
+    }
+}
+
+/// The member is declared, and of the kind the code lists it as (a value
+/// by name, a template with the code's own text).
+fn declared_as_listed(
+    catalog: &Catalog,
+    n: &Spanned<String>,
+    is_value: bool,
+    cx: &mut Diagnostics,
+) -> bool {
+    let Some(m) = catalog.member(&n.value) else {
+        let names: Vec<&str> = catalog
+            .members
+            .iter()
+            .map(|m| m.name.value.as_str())
+            .collect();
+        cx.push(
+            Diagnostic::new(&n.loc, format!("unknown member `{}`", n.value)).hint(
+                if names.is_empty() {
+                    format!(
+                        "declare it under the top-level `members:`, e.g. `{}: string?`",
+                        n.value
+                    )
+                } else {
+                    suggest(&n.value, &names)
+                },
+            ),
+        );
+        return false;
+    };
+    match (&m.kind, is_value) {
+        (MemberKind::Template { .. }, true) => {
+            cx.push(
+                Diagnostic::new(
+                    &n.loc,
+                    format!("member `{}` is a template: every code has it", n.value),
+                )
+                .hint(format!(
+                    "to give this code its own text, write `- {}: https://…`",
+                    n.value
+                )),
+            );
+            false
+        }
+        (MemberKind::Value(_), false) => {
+            cx.push(
+                Diagnostic::new(
+                    &n.loc,
+                    format!("member `{}` is a value, not a template", n.value),
+                )
+                .hint(format!(
+                    "list it by name, `members: [{}]`; the value is given per error",
+                    n.value
+                )),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// A value member becomes a field of the variant beside object details:
+/// not beside details of another type, and not under a detail's name.
+fn beside_details(code: &Code, n: &Spanned<String>, cx: &mut Diagnostics) {
+    if let Details::Value(ty) = &code.details {
+        cx.push(
+            Diagnostic::new(&n.loc, format!("code `{}` has `{}` details and cannot carry value members", code.code.value, ty.value.display()))
+                .hint("value members become fields of the variant, beside object details; make the details an object with one field"),
+        );
+    } else if let Some(f) = code
+        .object_fields()
+        .iter()
+        .find(|f| f.name.value == n.value)
+    {
+        cx.push(
+            Diagnostic::new(
+                &n.loc,
+                format!(
+                    "member `{}` has the name of a detail field of `{}`",
+                    n.value, code.code.value
+                ),
+            )
+            .hint("both would be fields of the variant; rename the detail field")
+            .note("the detail field", &f.name.loc),
+        );
     }
 }
 

@@ -39,7 +39,6 @@ pub(super) fn check_placeholders(
         }
     };
     let fields: Vec<&Field> = catalog.variant_fields(code).collect();
-    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
     for piece in parsed {
         let Piece::Field { name, format } = piece else {
             continue;
@@ -50,38 +49,7 @@ pub(super) fn check_placeholders(
             None => format!("{{{name}}}"),
         });
         let Some(field) = fields.iter().find(|f| f.name.value == name) else {
-            if let Some(MemberKind::Value(_)) = catalog.member(&name).map(|m| &m.kind) {
-                // A misspelt entry of `members:` is reported there, once.
-                let misspelt = code.members.iter().any(|m| {
-                    catalog.member(&m.value).is_none()
-                        && did_you_mean(&m.value, [name.as_str()]).is_some()
-                });
-                if !misspelt {
-                    cx.push(
-                        Diagnostic::new(&at, format!("{what} of `{}` names the member `{{{name}}}`, which the code does not carry", code.code.value))
-                            .hint(format!("add it to the code's members: `members: [{name}]`")),
-                    );
-                }
-                continue;
-            }
-            let hint = if names.is_empty() {
-                format!(
-                    "code `{}` has no detail fields; add `{name}` under `details:` or write `{{{{` for a literal brace",
-                    code.code.value
-                )
-            } else {
-                suggest(&name, &names)
-            };
-            cx.push(
-                Diagnostic::new(
-                    &at,
-                    format!(
-                        "{what} of `{}` names `{{{name}}}`, which is not a detail field",
-                        code.code.value
-                    ),
-                )
-                .hint(hint),
-            );
+            unknown_placeholder(catalog, code, &fields, &name, &at, what, cx);
             continue;
         };
         if code.details_optional && code.object_fields().iter().any(|f| f.name.value == name) {
@@ -106,42 +74,115 @@ pub(super) fn check_placeholders(
             );
             continue;
         }
+        let shown = Shown {
+            catalog,
+            code,
+            field,
+            name: &name,
+            at: &at,
+            what,
+            allow_unix,
+        };
+        shown.check(format.as_deref(), cx);
+    }
+}
+
+/// A placeholder that names no detail field: a member the code does not
+/// carry, or a field that does not exist.
+fn unknown_placeholder(
+    catalog: &Catalog,
+    code: &Code,
+    fields: &[&Field],
+    name: &str,
+    at: &Loc,
+    what: &str,
+    cx: &mut Diagnostics,
+) {
+    if let Some(MemberKind::Value(_)) = catalog.member(name).map(|m| &m.kind) {
+        // A misspelt entry of `members:` is reported there, once.
+        let misspelt = code.members.iter().any(|m| {
+            catalog.member(&m.value).is_none() && did_you_mean(&m.value, [name]).is_some()
+        });
+        if !misspelt {
+            cx.push(
+                Diagnostic::new(at, format!("{what} of `{}` names the member `{{{name}}}`, which the code does not carry", code.code.value))
+                    .hint(format!("add it to the code's members: `members: [{name}]`")),
+            );
+        }
+        return;
+    }
+    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+    let hint = if names.is_empty() {
+        format!(
+            "code `{}` has no detail fields; add `{name}` under `details:` or write `{{{{` for a literal brace",
+            code.code.value
+        )
+    } else {
+        suggest(name, &names)
+    };
+    cx.push(
+        Diagnostic::new(
+            at,
+            format!(
+                "{what} of `{}` names `{{{name}}}`, which is not a detail field",
+                code.code.value
+            ),
+        )
+        .hint(hint),
+    );
+}
+
+/// A field a placeholder shows, and where.
+struct Shown<'a> {
+    catalog: &'a Catalog,
+    code: &'a Code,
+    field: &'a Field,
+    name: &'a str,
+    at: &'a Loc,
+    what: &'a str,
+    /// A header (which takes `:unix` and optional fields), not a message.
+    allow_unix: bool,
+}
+
+impl Shown<'_> {
+    /// The field can be shown as text, in the format asked for.
+    fn check(&self, format: Option<&str>, cx: &mut Diagnostics) {
+        let (name, what, allow_unix) = (self.name, self.what, self.allow_unix);
         // A header naming an optional field is sent only when the field is
-        // present (`allow_unix` marks headers); a message needs a value.
-        let ty = match &field.ty.value {
+        // present; a message needs a value.
+        let ty = match &self.field.ty.value {
             Ty::Optional(inner) if allow_unix => inner,
             ty => ty,
         };
-        match format.as_deref() {
-            None => {
-                if !displayable(ty, catalog) {
-                    let member_hint = format!(
-                        "the code lists the member as `{name}?`; a message needs it in every error: write `{name}`"
-                    );
-                    let is_member = code.optional_members.contains(&name);
-                    let hint = if is_member && !allow_unix {
-                        member_hint.as_str()
-                    } else if allow_unix {
-                        "header placeholders take scalar fields (strings, numbers, booleans, timestamps, enums), optional ones too: the header is then sent only when the field is present"
-                    } else {
-                        "message placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"
-                    };
-                    cx.push(
-                        Diagnostic::new(
-                            &at,
-                            format!(
-                                "field `{name}` of type `{}` cannot be shown in a {what}",
-                                field.ty.value.display()
-                            ),
-                        )
-                        .hint(hint),
-                    );
-                }
+        match format {
+            None if !displayable(ty, self.catalog) => {
+                let member_hint = format!(
+                    "the code lists the member as `{name}?`; a message needs it in every error: write `{name}`"
+                );
+                let is_member = self.code.optional_members.iter().any(|m| m == name);
+                let hint = if is_member && !allow_unix {
+                    member_hint.as_str()
+                } else if allow_unix {
+                    "header placeholders take scalar fields (strings, numbers, booleans, timestamps, enums), optional ones too: the header is then sent only when the field is present"
+                } else {
+                    "message placeholders take required scalar fields (strings, numbers, booleans, timestamps, enums)"
+                };
+                cx.push(
+                    Diagnostic::new(
+                        self.at,
+                        format!(
+                            "field `{name}` of type `{}` cannot be shown in a {what}",
+                            self.field.ty.value.display()
+                        ),
+                    )
+                    .hint(hint),
+                );
             }
+            None => {}
             Some("unix") if allow_unix && matches!(ty, Ty::Timestamp) => {}
             Some(other) => cx.push(
                 Diagnostic::new(
-                    &at,
+                    self.at,
                     format!("unknown format `{{{name}:{other}}}` in {what}"),
                 )
                 .hint(if allow_unix {

@@ -12,82 +12,92 @@ pub(crate) fn check_retry(catalog: &Catalog, cx: &mut Diagnostics) {
         .filter_map(|c| c.retry.as_ref())
         .chain(catalog.codes.iter().filter_map(|c| c.retry.as_ref()));
     for r in advices {
-        if let Some(a) = &r.attempts
-            && !(1..=100).contains(&a.value)
-        {
-            cx.push(
-                Diagnostic::new(&a.loc, format!("`attempts: {}` is out of range", a.value))
-                    .hint("attempts count the first one: 1 to 100"),
-            );
-        }
-        if let Some(a) = &r.action
-            && !names::is_field_ident(&a.value)
-        {
-            cx.push(
-                Diagnostic::new(&a.loc, format!("action `{}` is not a name", a.value))
-                    .hint("name the client action in snake_case, e.g. `refresh_credentials`"),
-            );
-        }
-        if let Some(h) = &r.after_header
-            && http::HeaderName::from_bytes(h.value.as_bytes()).is_err()
-        {
-            cx.push(
-                Diagnostic::new(&h.loc, format!("`{}` is not a header name", h.value))
-                    .hint("e.g. `after_header: Retry-After`"),
-            );
-        }
+        check_advice(r, cx);
     }
     for code in &catalog.codes {
-        let own = code.retry.as_ref();
-        let inherited = category_of(catalog, code).and_then(|c| c.retry.as_ref());
-        let Some(r) = own.or(inherited) else { continue };
-        let Some(field) = &r.after_field else {
-            continue;
-        };
-        let fields: Vec<&Field> = catalog.variant_fields(code).collect();
-        let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
-        let whose = if own.is_some() {
-            String::new()
-        } else {
-            format!(" (from its category, for `{}`)", code.code.value)
-        };
-        match fields.iter().find(|f| f.name.value == field.value) {
-            None => cx.push(
+        check_after_field(catalog, code, cx);
+    }
+}
+
+/// One advice, alone: attempts, action, header.
+fn check_advice(r: &crate::model::Retry, cx: &mut Diagnostics) {
+    if let Some(a) = &r.attempts
+        && !(1..=100).contains(&a.value)
+    {
+        cx.push(
+            Diagnostic::new(&a.loc, format!("`attempts: {}` is out of range", a.value))
+                .hint("attempts count the first one: 1 to 100"),
+        );
+    }
+    if let Some(a) = &r.action
+        && !names::is_field_ident(&a.value)
+    {
+        cx.push(
+            Diagnostic::new(&a.loc, format!("action `{}` is not a name", a.value))
+                .hint("name the client action in snake_case, e.g. `refresh_credentials`"),
+        );
+    }
+    if let Some(h) = &r.after_header
+        && http::HeaderName::from_bytes(h.value.as_bytes()).is_err()
+    {
+        cx.push(
+            Diagnostic::new(&h.loc, format!("`{}` is not a header name", h.value))
+                .hint("e.g. `after_header: Retry-After`"),
+        );
+    }
+}
+
+/// The advice that applies to `code` names a delay field of its own.
+fn check_after_field(catalog: &Catalog, code: &Code, cx: &mut Diagnostics) {
+    let own = code.retry.as_ref();
+    let inherited = category_of(catalog, code).and_then(|c| c.retry.as_ref());
+    let Some(r) = own.or(inherited) else { return };
+    let Some(field) = &r.after_field else {
+        return;
+    };
+    let fields: Vec<&Field> = catalog.variant_fields(code).collect();
+    let names: Vec<&str> = fields.iter().map(|f| f.name.value.as_str()).collect();
+    let whose = if own.is_some() {
+        String::new()
+    } else {
+        format!(" (from its category, for `{}`)", code.code.value)
+    };
+    match fields.iter().find(|f| f.name.value == field.value) {
+        None => cx.push(
+            Diagnostic::new(
+                &field.loc,
+                format!(
+                    "`after_field: {}` names no detail field of `{}`{whose}",
+                    field.value, code.code.value
+                ),
+            )
+            .hint(if names.is_empty() {
+                "the code has no details; use `after_header: Retry-After` or a `backoff`"
+                    .to_string()
+            } else {
+                suggest(&field.value, &names)
+            }),
+        ),
+        Some(f)
+            if !matches!(
+                f.ty.value.required(),
+                Ty::Int(_) | Ty::Number | Ty::Timestamp
+            ) =>
+        {
+            cx.push(
                 Diagnostic::new(
                     &field.loc,
                     format!(
-                        "`after_field: {}` names no detail field of `{}`{whose}",
-                        field.value, code.code.value
+                        "`after_field: {}` of `{}` is a `{}`{whose}",
+                        field.value,
+                        code.code.value,
+                        f.ty.value.display()
                     ),
                 )
-                .hint(if names.is_empty() {
-                    "the code has no details; use `after_header: Retry-After` or a `backoff`"
-                        .to_string()
-                } else {
-                    suggest(&field.value, &names)
-                }),
-            ),
-            Some(f)
-                if !matches!(
-                    f.ty.value.required(),
-                    Ty::Int(_) | Ty::Number | Ty::Timestamp
-                ) =>
-            {
-                cx.push(
-                    Diagnostic::new(
-                        &field.loc,
-                        format!(
-                            "`after_field: {}` of `{}` is a `{}`{whose}",
-                            field.value,
-                            code.code.value,
-                            f.ty.value.display()
-                        ),
-                    )
-                    .hint("the delay is a number of seconds or a timestamp to retry at"),
-                )
-            }
-            Some(_) => {}
+                .hint("the delay is a number of seconds or a timestamp to retry at"),
+            )
         }
+        Some(_) => {}
     }
 }
 
