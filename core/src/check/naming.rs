@@ -50,49 +50,9 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut ctors: HashMap<String, (&str, &Loc)> = HashMap::new();
     for code in &catalog.codes {
         let loc = code.rust_name.as_ref().map_or(&code.code.loc, |r| &r.loc);
-        let Some(name) = variant_name(catalog, code) else {
-            cx.push(
-                Diagnostic::new(
-                    &code.code.loc,
-                    format!(
-                        "code `{}` is not a Rust identifier and has no `rust_name`",
-                        code.code.value
-                    ),
-                )
-                .hint(format!(
-                    "add `rust_name: {}`, or give the catalog a `rust_name_prefix` (e.g. `rust_name_prefix: Sqlstate`) to name all such codes",
-                    names::suggest_rust_name(&code.code.value)
-                )),
-            );
+        let Some((name, ctor)) = usable_names(catalog, code, loc, cx) else {
             continue;
         };
-        if !names::is_plain_ident(&name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
-            cx.push(
-                Diagnostic::new(
-                    loc,
-                    format!("`rust_name` `{name}` is not an UpperCamelCase identifier"),
-                )
-                .hint(format!(
-                    "write e.g. `rust_name: {}`",
-                    names::suggest_rust_name(&name)
-                )),
-            );
-            continue;
-        }
-        let ctor = names::snake(&name);
-        if !names::can_be_raw(&ctor) {
-            cx.push(
-                Diagnostic::new(
-                    loc,
-                    format!(
-                        "code `{}` would get the constructor `{ctor}`, a keyword that Rust cannot use as a name",
-                        code.code.value
-                    ),
-                )
-                .hint(format!("add a `rust_name` such as `{name}Error`")),
-            );
-            continue;
-        }
         // A shared variant is reported below, not again as a shared constructor.
         if !seen.contains_key(&name) {
             let hint = "give one of them a `rust_name` whose snake_case differs";
@@ -129,6 +89,59 @@ pub(crate) fn check_rust_names(catalog: &Catalog, cx: &mut Diagnostics) {
             cx,
         );
     }
+}
+
+/// The code's variant and constructor names, when Rust can spell them.
+fn usable_names(
+    catalog: &Catalog,
+    code: &Code,
+    loc: &Loc,
+    cx: &mut Diagnostics,
+) -> Option<(String, String)> {
+    let Some(name) = variant_name(catalog, code) else {
+        cx.push(
+            Diagnostic::new(
+                &code.code.loc,
+                format!(
+                    "code `{}` is not a Rust identifier and has no `rust_name`",
+                    code.code.value
+                ),
+            )
+            .hint(format!(
+                "add `rust_name: {}`, or give the catalog a `rust_name_prefix` (e.g. `rust_name_prefix: Sqlstate`) to name all such codes",
+                names::suggest_rust_name(&code.code.value)
+            )),
+        );
+        return None;
+    };
+    if !names::is_plain_ident(&name) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        cx.push(
+            Diagnostic::new(
+                loc,
+                format!("`rust_name` `{name}` is not an UpperCamelCase identifier"),
+            )
+            .hint(format!(
+                "write e.g. `rust_name: {}`",
+                names::suggest_rust_name(&name)
+            )),
+        );
+        return None;
+    }
+    let ctor = names::snake(&name);
+    if !names::can_be_raw(&ctor) {
+        cx.push(
+            Diagnostic::new(
+                loc,
+                format!(
+                    "code `{}` would get the constructor `{ctor}`, a keyword that Rust cannot use as a name",
+                    code.code.value
+                ),
+            )
+            .hint(format!("add a `rust_name` such as `{name}Error`")),
+        );
+        return None;
+    }
+    Some((name, ctor))
 }
 
 /// Records that `code` takes `key` (a Rust name, a constructor); a second
