@@ -450,61 +450,9 @@ fn code_v<'a>(
     take: &mut Take<'_>,
 ) -> Option<CodeV<'a>> {
     let r = &code.resolved;
-    let mut parse = |text: &str, loc: &Loc| match pieces(text) {
-        Ok(p) => Some(p),
-        Err((message, hint)) => {
-            take(Err(Diagnostic::new(loc, message).hint(hint)));
-            None
-        }
-    };
-    let message = match &code.message {
-        Some(m) => parse(&m.value, &m.loc)?,
-        None => Vec::new(),
-    };
-    let mut headers = code
-        .headers
-        .iter()
-        .map(|h| {
-            Some(HeaderV {
-                name: h.name.value.to_ascii_lowercase(),
-                value: parse(&h.value.value, &h.value.loc)?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    headers.extend(
-        code.lifecycle_headers(catalog)
-            .into_iter()
-            .map(|(name, value)| HeaderV {
-                name: name.to_ascii_lowercase(),
-                value: vec![Piece::Text(value)],
-            }),
-    );
+    let (message, headers) = texts_v(catalog, code, take)?;
     let owner = r.variant.as_str();
-    let details = match &code.details {
-        Details::None => DetailsV::None,
-        Details::Object(fields) if code.details_optional => {
-            let name = crate::check::optional_details_type(owner);
-            let fields = fields
-                .iter()
-                .map(|f| field_v(f, owner, inline, take))
-                .collect::<Option<Vec<_>>>()?;
-            types.push(TypeV::Struct {
-                ident: take(ident(&name, &code.code.loc))?,
-                doc: format!("The details of `{}`, which may be absent.", code.code.value),
-                name: name.clone(),
-                fields,
-            });
-            let ty = Ty::Optional(Box::new(Ty::Named(name)));
-            DetailsV::Value(RustTy::of(&ty, owner, "details"))
-        }
-        Details::Object(fields) => DetailsV::Object(
-            fields
-                .iter()
-                .map(|f| field_v(f, owner, inline, take))
-                .collect::<Option<Vec<_>>>()?,
-        ),
-        Details::Value(ty) => DetailsV::Value(RustTy::of(&ty.value, owner, "details")),
-    };
+    let details = details_v(code, owner, types, inline, take)?;
     // The constructor is named after the variant actually used: a derive's
     // may differ from the catalog's.
     let ctor = names::snake(&variant.to_string());
@@ -563,5 +511,79 @@ fn code_v<'a>(
         message,
         headers,
         details,
+    })
+}
+
+/// A code's message and headers, parsed (lifecycle headers included).
+fn texts_v(
+    catalog: &Catalog,
+    code: &Code,
+    take: &mut Take<'_>,
+) -> Option<(Vec<Piece>, Vec<HeaderV>)> {
+    let mut parse = |text: &str, loc: &Loc| match pieces(text) {
+        Ok(p) => Some(p),
+        Err((message, hint)) => {
+            take(Err(Diagnostic::new(loc, message).hint(hint)));
+            None
+        }
+    };
+    let message = match &code.message {
+        Some(m) => parse(&m.value, &m.loc)?,
+        None => Vec::new(),
+    };
+    let mut headers = code
+        .headers
+        .iter()
+        .map(|h| {
+            Some(HeaderV {
+                name: h.name.value.to_ascii_lowercase(),
+                value: parse(&h.value.value, &h.value.loc)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    headers.extend(
+        code.lifecycle_headers(catalog)
+            .into_iter()
+            .map(|(name, value)| HeaderV {
+                name: name.to_ascii_lowercase(),
+                value: vec![Piece::Text(value)],
+            }),
+    );
+    Some((message, headers))
+}
+
+/// A code's details as the variant holds them; optional object details get
+/// a struct of their own.
+fn details_v<'a>(
+    code: &'a Code,
+    owner: &str,
+    types: &mut Vec<TypeV<'a>>,
+    inline: &mut Vec<EnumV>,
+    take: &mut Take<'_>,
+) -> Option<DetailsV<'a>> {
+    Some(match &code.details {
+        Details::None => DetailsV::None,
+        Details::Object(fields) if code.details_optional => {
+            let name = crate::check::optional_details_type(owner);
+            let fields = fields
+                .iter()
+                .map(|f| field_v(f, owner, inline, take))
+                .collect::<Option<Vec<_>>>()?;
+            types.push(TypeV::Struct {
+                ident: take(ident(&name, &code.code.loc))?,
+                doc: format!("The details of `{}`, which may be absent.", code.code.value),
+                name: name.clone(),
+                fields,
+            });
+            let ty = Ty::Optional(Box::new(Ty::Named(name)));
+            DetailsV::Value(RustTy::of(&ty, owner, "details"))
+        }
+        Details::Object(fields) => DetailsV::Object(
+            fields
+                .iter()
+                .map(|f| field_v(f, owner, inline, take))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Details::Value(ty) => DetailsV::Value(RustTy::of(&ty.value, owner, "details")),
     })
 }
