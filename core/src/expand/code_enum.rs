@@ -154,18 +154,6 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (category_enum, channel_enum) = (&valid.category_enum, &valid.channel_enum);
     let variant_ids = valid.codes.iter().map(|c| &c.variant);
-    // Former codes (`renamed_from`) parse as the code they became.
-    let (wires, indices): (Vec<&str>, Vec<usize>) = valid
-        .codes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            let old = c.code.renamed_from.iter().map(|o| o.value.as_str());
-            std::iter::once(c.code.code.value.as_str())
-                .chain(old)
-                .map(move |w| (w, i))
-        })
-        .unzip();
     // A catalog without categories has no `category()`.
     let has_categories = !valid.categories.is_empty();
     let category = has_categories.then(|| {
@@ -226,6 +214,29 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             }
         },
     );
+    out.extend(parse_and_display(valid));
+    out.extend(imp(rust!(__p::Sealed for #code_enum), Rust::new()));
+    out.extend(imp(rust!(__p::Sealed for #error), Rust::new()));
+    out.extend(catalog_code(valid, category_name));
+    out.extend(category_and_channel(valid));
+    out
+}
+
+/// `FromStr` (former codes parse as the code they became) and `Display`.
+fn parse_and_display(valid: &Valid<'_>) -> Rust {
+    let code_enum = &valid.code_enum;
+    let (wires, indices): (Vec<&str>, Vec<usize>) = valid
+        .codes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            let old = c.code.renamed_from.iter().map(|o| o.value.as_str());
+            std::iter::once(c.code.code.value.as_str())
+                .chain(old)
+                .map(move |w| (w, i))
+        })
+        .unzip();
+    let mut out = Rust::new();
     out.extend(imp(
         rust!(__p::core::str::FromStr for #code_enum),
         rust! {
@@ -247,8 +258,12 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             }
         },
     ));
-    out.extend(imp(rust!(__p::Sealed for #code_enum), Rust::new()));
-    out.extend(imp(rust!(__p::Sealed for #error), Rust::new()));
+    out
+}
+
+/// `CatalogCode` for the code enum: the runtime's view of the table.
+fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
+    let code_enum = &valid.code_enum;
     let content_type = valid.content_type;
     let sensitive = sensitive_names(valid);
     let advices: Vec<Rust> = valid
@@ -279,7 +294,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             rust!(::errcat::CategoryInfo { name: #name, prefix: #prefix, retryable: #retryable, retry: #retry })
         })
         .collect();
-    out.extend(imp(
+    imp(
         rust!(::errcat::CatalogCode for #code_enum),
         rust! {
             const ALL: &'static [Self] = #code_enum::ALL;
@@ -305,9 +320,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             fn channel_index(self) -> usize { __ERRCAT_META[self as usize].3 as usize }
             fn from_wire(code: &str) -> __p::Option<Self> { code.parse().ok() }
         },
-    ));
-    out.extend(category_and_channel(valid));
-    out
+    )
 }
 
 fn opt_str(s: Option<&str>) -> Rust {
