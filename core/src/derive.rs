@@ -292,6 +292,83 @@ fn recovered(
     body.unwrap_or_default().after_errors(errors)
 }
 
+/// The code a variant maps to: the one it names, or the one whose variant
+/// name it has.
+fn code_of<'a>(
+    catalog: &'a Catalog,
+    v: &syn::Variant,
+    explicit: Option<&syn::LitStr>,
+) -> Result<&'a Code, syn::Error> {
+    let found = match explicit {
+        Some(lit) => catalog.codes.iter().find(|c| c.code.value == lit.value()),
+        None => catalog.codes.iter().find(|c| v.ident == c.resolved.variant),
+    };
+    if let Some(code) = found {
+        return Ok(code);
+    }
+    let (what, name, span) = match explicit {
+        Some(lit) => ("code", lit.value(), lit.span()),
+        None => ("variant", v.ident.to_string(), v.ident.span()),
+    };
+    let candidates = catalog.codes.iter().map(|c| match explicit {
+        Some(_) => c.code.value.as_str(),
+        None => c.resolved.variant.as_str(),
+    });
+    let hint = match crate::diag::did_you_mean(&name, candidates) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "map the variant to a code with #[catalog(code = \"...\")]".to_string(),
+    };
+    Err(syn::Error::new(
+        span,
+        format!("{what} `{name}` is not in the catalog; {hint}"),
+    ))
+}
+
+/// The constructor, named after the variant as written, must be a name
+/// Rust can spell and no method of every generated error.
+fn ctor_of(v: &syn::Variant, code: &Code) -> Result<(), syn::Error> {
+    let ctor = crate::names::snake(&v.ident.to_string());
+    let why = if !crate::names::can_be_raw(&ctor) {
+        "a keyword that Rust cannot use as a name"
+    } else if crate::names::RESERVED_CTORS.contains(&ctor.as_str()) {
+        "a method of every generated error"
+    } else {
+        return Ok(());
+    };
+    Err(syn::Error::new(
+        v.ident.span(),
+        format!(
+            "variant `{}` would get the constructor `{ctor}`, {why}; rename the variant (it keeps its code: #[catalog(code = \"{}\")])",
+            v.ident, code.code.value
+        ),
+    ))
+}
+
+/// With `exhaustive`, the codes no variant maps.
+fn missing(
+    catalog: &Catalog,
+    input: &syn::DeriveInput,
+    mapped: &[(&Code, syn::Ident)],
+) -> Option<syn::Error> {
+    let missing: Vec<&str> = catalog
+        .codes
+        .iter()
+        .filter(|c| !mapped.iter().any(|(m, _)| m.code.value == c.code.value))
+        .map(|c| c.code.value.as_str())
+        .collect();
+    (!missing.is_empty()).then(|| {
+        syn::Error::new(
+            input.ident.span(),
+            format!(
+                "`exhaustive`: `{}` has no variant for {} code(s) of the catalog: {}",
+                input.ident,
+                missing.len(),
+                missing.join(", ")
+            ),
+        )
+    })
+}
+
 fn plan<'a>(
     catalog: &'a Catalog,
     input: &syn::DeriveInput,
@@ -308,37 +385,12 @@ fn plan<'a>(
                 continue;
             }
         };
-        let found = match &explicit {
-            Some(lit) => catalog.codes.iter().find(|c| c.code.value == lit.value()),
-            None => catalog.codes.iter().find(|c| v.ident == c.resolved.variant),
-        };
-        let Some(code) = found else {
-            let (what, name, span) = match &explicit {
-                Some(lit) => ("code", lit.value(), lit.span()),
-                None => ("variant", v.ident.to_string(), v.ident.span()),
-            };
-            let candidates: Vec<&str> = if explicit.is_some() {
-                catalog
-                    .codes
-                    .iter()
-                    .map(|c| c.code.value.as_str())
-                    .collect()
-            } else {
-                catalog
-                    .codes
-                    .iter()
-                    .map(|c| c.resolved.variant.as_str())
-                    .collect()
-            };
-            let hint = match crate::diag::did_you_mean(&name, candidates.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "map the variant to a code with #[catalog(code = \"...\")]".to_string(),
-            };
-            errs.push(syn::Error::new(
-                span,
-                format!("{what} `{name}` is not in the catalog; {hint}"),
-            ));
-            continue;
+        let code = match code_of(catalog, v, explicit.as_ref()) {
+            Ok(code) => code,
+            Err(e) => {
+                errs.push(e);
+                continue;
+            }
         };
         if let Some((_, other)) = mapped.iter().find(|(c, _)| c.code.value == code.code.value) {
             errs.push(syn::Error::new(
@@ -350,46 +402,15 @@ fn plan<'a>(
             ));
             continue;
         }
-        // The constructor is named after the variant, as written.
-        let ctor = crate::names::snake(&v.ident.to_string());
-        let why = if !crate::names::can_be_raw(&ctor) {
-            Some("a keyword that Rust cannot use as a name")
-        } else if crate::names::RESERVED_CTORS.contains(&ctor.as_str()) {
-            Some("a method of every generated error")
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            errs.push(syn::Error::new(
-                v.ident.span(),
-                format!(
-                    "variant `{}` would get the constructor `{ctor}`, {why}; rename the variant (it keeps its code: #[catalog(code = \"{}\")])",
-                    v.ident, code.code.value
-                ),
-            ));
+        if let Err(e) = ctor_of(v, code) {
+            errs.push(e);
             continue;
         }
         check_fields(catalog, code, v, &mut errs);
         mapped.push((code, v.ident.clone()));
     }
     if exhaustive {
-        let missing: Vec<&str> = catalog
-            .codes
-            .iter()
-            .filter(|c| !mapped.iter().any(|(m, _)| m.code.value == c.code.value))
-            .map(|c| c.code.value.as_str())
-            .collect();
-        if !missing.is_empty() {
-            errs.push(syn::Error::new(
-                input.ident.span(),
-                format!(
-                    "`exhaustive`: `{}` has no variant for {} code(s) of the catalog: {}",
-                    input.ident,
-                    missing.len(),
-                    missing.join(", ")
-                ),
-            ));
-        }
+        errs.extend(missing(catalog, input, &mapped));
     }
     if !errs.is_empty() {
         return Err(errs);
