@@ -206,6 +206,31 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
          export interface UnknownError {\n  known: false;\n  /** The wire code, when the body has one where the envelope puts it. */\n  code: string | null;\n  /** The status in the body, when it has one. */\n  status: number | null;\n  body: unknown;\n}\n\n\
          export type ParsedError = KnownError | UnknownError;\n\n",
     );
+    out.push_str(&constants(catalog));
+    let code_paths = serde_json::to_string(&slot_paths(catalog, Slot::Code)).unwrap_or_default();
+    let status_paths =
+        serde_json::to_string(&slot_paths(catalog, Slot::Status)).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "const SCHEMAS: {{ readonly [code: string]: Schema }} = {};\n",
+        Value::Object(schemas)
+    );
+    let _ = writeln!(
+        out,
+        "const TYPES: {{ readonly [name: string]: Schema }} = {};\n",
+        Value::Object(types)
+    );
+    let _ = writeln!(
+        out,
+        "const CODE_PATHS: string[][] = {code_paths};\nconst STATUS_PATHS: string[][] = {status_paths};\n"
+    );
+    out.push_str(RUNTIME);
+    Ok(out)
+}
+
+/// The per-code constants: statuses, categories, retry advice, headers.
+fn constants(catalog: &Catalog) -> String {
+    let mut out = String::new();
     let konst = |label: &str, ty: &str, f: &dyn Fn(&crate::model::Code) -> String| {
         let rows: Vec<String> = catalog
             .codes
@@ -264,25 +289,7 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
             .collect();
         Value::Array(headers).to_string()
     }));
-    let code_paths = serde_json::to_string(&slot_paths(catalog, Slot::Code)).unwrap_or_default();
-    let status_paths =
-        serde_json::to_string(&slot_paths(catalog, Slot::Status)).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "const SCHEMAS: {{ readonly [code: string]: Schema }} = {};\n",
-        Value::Object(schemas)
-    );
-    let _ = writeln!(
-        out,
-        "const TYPES: {{ readonly [name: string]: Schema }} = {};\n",
-        Value::Object(types)
-    );
-    let _ = writeln!(
-        out,
-        "const CODE_PATHS: string[][] = {code_paths};\nconst STATUS_PATHS: string[][] = {status_paths};\n"
-    );
-    out.push_str(RUNTIME);
-    Ok(out)
+    out
 }
 
 /// The checks behind `parseError`: the JSON Schema subset errcat writes.
