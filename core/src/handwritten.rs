@@ -27,6 +27,14 @@ pub fn source(catalog: &Catalog) -> String {
     let mut s = String::from(
         "//! Hand-written errors, equivalent to the catalog.\n#![allow(missing_docs)]\nuse serde::{Deserialize, Serialize};\n\n",
     );
+    types(catalog, &mut s);
+    error_enum(catalog, &mut s);
+    code_enum(catalog, &mut s);
+    s
+}
+
+/// The named types: structs and enums with serde derives.
+fn types(catalog: &Catalog, s: &mut String) {
     for def in &catalog.types {
         match &def.kind {
             TypeDefKind::Struct(fields) => {
@@ -73,6 +81,10 @@ pub fn source(catalog: &Catalog) -> String {
             }
         }
     }
+}
+
+/// The error enum: thiserror messages, serde's adjacent tagging.
+fn error_enum(catalog: &Catalog, s: &mut String) {
     s.push_str("#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]\n#[serde(tag = \"code\", content = \"details\")]\npub enum ApiError {\n");
     for code in &catalog.codes {
         let r = &code.resolved;
@@ -113,6 +125,10 @@ pub fn source(catalog: &Catalog) -> String {
             }
         }
     }
+}
+
+/// The code enum and its tables, written as matches.
+fn code_enum(catalog: &Catalog, s: &mut String) {
     s.push_str("}\n\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum ApiErrorCode {\n");
     for code in &catalog.codes {
         let _ = writeln!(s, "    {},", code.resolved.variant);
@@ -169,5 +185,4 @@ pub fn source(catalog: &Catalog) -> String {
         );
     }
     s.push_str("        }\n    }\n\n    pub fn status(&self) -> Option<http::StatusCode> {\n        self.code().status()\n    }\n}\n");
-    s
 }
