@@ -257,6 +257,10 @@ mod tests {
             crate::example::member_text(&catalog, &catalog.codes[1], "doc").unwrap(),
             "https://other"
         );
+    }
+
+    #[test]
+    fn each_member_mistake_is_reported() {
         let cases = [
             (
                 "  A: {status: 400, message: m, members: [parm]}\n",
@@ -315,7 +319,12 @@ mod tests {
                 "{code}: want {want}: {d:#?}"
             );
         }
-        // Declarations: slot names, placement, inline enums, template placeholders.
+    }
+
+    /// Declarations: slot names, placement, inline enums, template
+    /// placeholders.
+    #[test]
+    fn member_declarations_are_checked() {
         let d = diags_full(
             "name: t\nenvelopes:\n  http: {code: $code, message: $message, status: $status}\nmembers:\n  status: string\n  lost: string\n  kind: {enum: [a]}\n  url: {template: \"x/{category}\"}\ncodes:\n  A: {status: 400, message: m}\n",
         );
