@@ -21,19 +21,7 @@ async fn serve() -> (SocketAddr, oneshot::Sender<()>) {
         .unwrap()
 }
 
-/// A runner that records its waits, with the clock at a fixed instant.
-fn runner() -> (Retry, Arc<Mutex<Vec<Duration>>>) {
-    let waits = Arc::new(Mutex::new(Vec::new()));
-    let w = waits.clone();
-    let retry = Retry::new()
-        .sleep_with(move |d| {
-            w.lock().unwrap().push(d);
-            Box::pin(async {})
-        })
-        .clock(|| "2024-01-15T10:30:00Z".parse().unwrap())
-        .jitter_with(|d| d);
-    (retry, waits)
-}
+use common::runner;
 
 /// Sends GET `path` under `retry`, counting the attempts.
 async fn get<E: errcat::CatalogError>(

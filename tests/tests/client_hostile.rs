@@ -7,10 +7,9 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use errcat::reqwest::{ClientError, Retry};
+use errcat::reqwest::ClientError;
 use errcat::{DEFAULT_MAX_WAIT, Decision, DecodeError, Failure, FailureKind};
 use errcat_tests::hexabase::HexabaseError;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -85,19 +84,7 @@ async fn serve(status: u16, headers: &[(&str, &str)], body: &str, how: Send) -> 
     addr
 }
 
-/// A runner that records its waits instead of sleeping.
-fn runner() -> (Retry, Arc<Mutex<Vec<Duration>>>) {
-    let waits = Arc::new(Mutex::new(Vec::new()));
-    let w = waits.clone();
-    let retry = Retry::new()
-        .sleep_with(move |d| {
-            w.lock().unwrap().push(d);
-            Box::pin(async {})
-        })
-        .clock(|| "2024-01-15T10:30:00Z".parse().unwrap())
-        .jitter_with(|d| d);
-    (retry, waits)
-}
+use common::runner;
 
 fn now() -> errcat::Timestamp {
     "2024-01-15T10:30:00Z".parse().unwrap()

@@ -60,12 +60,8 @@ pub(super) fn check_member_template(
     text: &Spanned<String>,
     cx: &mut Diagnostics,
 ) {
-    let parsed = match pieces(&text.value) {
-        Ok(p) => p,
-        Err((message, hint)) => {
-            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
-            return;
-        }
+    let Some(parsed) = parsed(text, cx) else {
+        return;
     };
     for piece in parsed {
         let Piece::Field { name, format } = piece else {

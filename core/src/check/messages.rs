@@ -31,12 +31,8 @@ pub(super) fn check_placeholders(
     allow_unix: bool,
     cx: &mut Diagnostics,
 ) {
-    let parsed = match pieces(&text.value) {
-        Ok(p) => p,
-        Err((message, hint)) => {
-            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
-            return;
-        }
+    let Some(parsed) = parsed(text, cx) else {
+        return;
     };
     let fields: Vec<&Field> = catalog.variant_fields(code).collect();
     for piece in parsed {

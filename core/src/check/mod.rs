@@ -24,6 +24,17 @@ mod members;
 mod messages;
 mod naming;
 mod retry;
+/// A template's pieces, or its syntax mistake reported at its place.
+pub(super) fn parsed(text: &Spanned<String>, cx: &mut Diagnostics) -> Option<Vec<Piece>> {
+    match pieces(&text.value) {
+        Ok(p) => Some(p),
+        Err((message, hint)) => {
+            cx.push(Diagnostic::new(&text.loc, message).hint(hint));
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod test_support;
 mod types;
