@@ -380,7 +380,12 @@ fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
             MemberKind::Value(f) if code.members.iter().any(|n| &n.value == name) => {
                 match given.iter().find(|(k, _)| k.key_string() == name) {
                     Some((_, v)) => Some(ordered(catalog, v, &f.ty.value)),
-                    None if code.example.is_none() => synth_value(catalog, &f.ty.value, 0),
+                    // Synthesized from the type the code carries it with:
+                    // a member listed `name?` is optional, and left out.
+                    None if code.example.is_none() => {
+                        let carried = code.member_fields.iter().find(|m| &m.name.value == name);
+                        synth_value(catalog, &carried.unwrap_or(f).ty.value, 0)
+                    }
                     None => None,
                 }
             }

@@ -130,3 +130,23 @@ fn a_mismatch_keeps_the_members() {
         ]
     );
 }
+
+/// A synthesized example (a code without `example:`) leaves out the
+/// members the code carries as optional (`param?`), as the README says,
+/// and fills the required ones.
+#[test]
+fn synthesized_examples_leave_optional_members_out() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs/stripe.yaml");
+    let catalog = errcat_core::compile_file(&path, "catalogs/stripe.yaml").unwrap();
+    let example = |wire: &str| {
+        let code = catalog.codes.iter().find(|c| c.code.value == wire).unwrap();
+        errcat_core::render::example(&catalog, code).to_value()
+    };
+    // `expired_card`: `members: [param?]`.
+    assert_eq!(example("expired_card")["error"].get("param"), None);
+    // `parameter_invalid_integer`: `members: [param]`.
+    assert_eq!(
+        example("parameter_invalid_integer")["error"]["param"],
+        "string"
+    );
+}

@@ -129,6 +129,44 @@ pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
+/// A code's details reach the wire only through its envelope's `$details`
+/// slot: details on a code whose envelope has none would be silently lost.
+pub(crate) fn check_details_placed(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut with_slot = HashSet::new();
+    for env in &catalog.envelopes {
+        walk_template(&env.template, &mut |t| {
+            if let Template::Slot(s) = t
+                && s.value == Slot::Details
+            {
+                with_slot.insert(env.channel.value.as_str());
+            }
+        });
+    }
+    for code in &catalog.codes {
+        let channel = code.resolved.channel.as_str();
+        let known = catalog.envelopes.iter().any(|e| e.channel.value == channel);
+        let loc = match &code.details {
+            Details::None => continue,
+            Details::Object(fields) => fields.first().map_or(&code.code.loc, |f| &f.name.loc),
+            Details::Value(ty) => &ty.loc,
+        };
+        if known && !with_slot.contains(channel) {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!(
+                        "code `{}` has details, but the `{channel}` envelope has no `$details` slot to carry them",
+                        code.code.value
+                    ),
+                )
+                .hint(format!(
+                    "add `details: $details` to the `{channel}` envelope, or remove the code's `details:`"
+                )),
+            );
+        }
+    }
+}
+
 pub(super) fn status_ok(status: &Spanned<i128>, cx: &mut Diagnostics) -> bool {
     if (400..=599).contains(&status.value) {
         return true;
@@ -385,5 +423,23 @@ mod tests {
             d.len() == 1 && d[0].message.contains("has no `category`"),
             "{d:#?}"
         );
+    }
+
+    #[test]
+    fn details_need_a_details_slot() {
+        // BASE's `ws` envelope, `{code: $code}`, carries no details.
+        let d = one("  S: {category: sock, message: m, details: {id: string}}\n");
+        assert!(
+            d.message
+                .contains("the `ws` envelope has no `$details` slot"),
+            "{d}"
+        );
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("add `details: $details` to the `ws` envelope")
+        );
+        assert!(diags("  S: {category: sock, message: m}\n").is_empty());
     }
 }

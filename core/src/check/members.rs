@@ -168,15 +168,15 @@ fn declared_as_listed(
         return false;
     };
     match (&m.kind, is_value) {
-        (MemberKind::Template { .. }, true) => {
+        (MemberKind::Template { template, .. }, true) => {
             cx.push(
                 Diagnostic::new(
                     &n.loc,
                     format!("member `{}` is a template: every code has it", n.value),
                 )
                 .hint(format!(
-                    "to give this code its own text, write `- {}: https://…`",
-                    n.value
+                    "every code gets `{}` already; to give this code its own text, list `{{{}: \"…\"}}` in its `members:`",
+                    template.value, n.value
                 )),
             );
             false

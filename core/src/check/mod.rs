@@ -57,6 +57,7 @@ pub const HTTP: &str = "http";
 pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_name(catalog, cx);
     check_envelopes(catalog, cx);
+    check_details_placed(catalog, cx);
     check_categories(catalog, cx);
     check_types(catalog, cx);
     check_type_references(catalog, cx);

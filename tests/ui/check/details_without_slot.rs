@@ -1,0 +1,4 @@
+#[errcat::catalog("details_without_slot.yaml")]
+pub enum ShopError {}
+
+fn main() {}
