@@ -20,23 +20,7 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
         }
     }
     if let Some(ct) = &catalog.content_type {
-        let (kind, sub) = ct.value.split_once('/').unwrap_or(("", ""));
-        let token = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
-        };
-        if !token(kind) || !token(sub) {
-            cx.push(
-                Diagnostic::new(&ct.loc, format!("`{}` is not a media type", ct.value))
-                    .hint("write `type/subtype`, e.g. `application/problem+json`"),
-            );
-        } else if !(sub == "json" || sub.ends_with("+json")) {
-            cx.push(
-                Diagnostic::new(&ct.loc, format!("`{}` is not a JSON media type", ct.value))
-                    .hint("error bodies are JSON: use `application/json` or a `+json` type such as `application/problem+json`"),
-            );
-        }
+        check_media_type(ct, cx);
     }
     if let Some(t) = &catalog.code_type
         && !matches!(t.value.as_str(), "string" | "integer")
@@ -126,6 +110,47 @@ pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
                 .hint("clients find the error by its code; add a member such as `code: $code`"),
             );
         }
+    }
+}
+
+/// `content_type` is a media type as RFC 9110 writes one (`type/subtype`,
+/// then `; name=value` parameters, a value a token or a quoted string), and
+/// a JSON one (`json`, `+json`).
+fn check_media_type(ct: &Spanned<String>, cx: &mut Diagnostics) {
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    };
+    let quoted = |s: &str| {
+        s.len() >= 2
+            && s.starts_with('"')
+            && s.ends_with('"')
+            && !s[1..s.len() - 1].contains(['"', '\r', '\n'])
+    };
+    let mut parts = ct.value.split(';');
+    let essence = parts.next().unwrap_or("").trim_end();
+    let (kind, sub) = essence.split_once('/').unwrap_or(("", ""));
+    let params_ok = parts.all(|p| {
+        let p = p.trim_matches([' ', '\t']);
+        p.split_once('=')
+            .is_some_and(|(name, value)| token(name) && (token(value) || quoted(value)))
+    });
+    // It is sent as a header value: visible ASCII, spaces and tabs only.
+    let header_ok = ct
+        .value
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b));
+    if !token(kind) || !token(sub) || !params_ok || !header_ok {
+        cx.push(
+            Diagnostic::new(&ct.loc, format!("`{}` is not a media type", ct.value))
+                .hint("write `type/subtype`, parameters after `;` (e.g. `application/json; charset=utf-8`)"),
+        );
+    } else if !(sub.eq_ignore_ascii_case("json") || sub.to_ascii_lowercase().ends_with("+json")) {
+        cx.push(
+            Diagnostic::new(&ct.loc, format!("`{}` is not a JSON media type", ct.value))
+                .hint("error bodies are JSON: use `application/json` or a `+json` type such as `application/problem+json`"),
+        );
     }
 }
 
@@ -441,5 +466,35 @@ mod tests {
                 .contains("add `details: $details` to the `ws` envelope")
         );
         assert!(diags("  S: {category: sock, message: m}\n").is_empty());
+    }
+
+    #[test]
+    fn media_types_take_parameters() {
+        let with = |ct: &str| {
+            diags_full(&BASE.replace("name: t\n", &format!("name: t\ncontent_type: '{ct}'\n")))
+        };
+        for ok in [
+            "application/json;charset=UTF-8",
+            "application/json; charset=\"utf-8\"",
+            "application/problem+json",
+            "Application/JSON",
+        ] {
+            assert!(with(ok).is_empty(), "{ok}: {:#?}", with(ok));
+        }
+        for bad in [
+            "application/json;",
+            "application/json; x",
+            "json",
+            "application/json; a=\"é\"",
+        ] {
+            let d = with(bad);
+            assert_eq!(d.len(), 1, "{bad}: {d:#?}");
+            assert!(d[0].message.ends_with("is not a media type"), "{}", d[0]);
+        }
+        assert!(
+            with("text/plain")[0]
+                .message
+                .ends_with("is not a JSON media type")
+        );
     }
 }
