@@ -1,7 +1,7 @@
 //! A media type with parameters (`application/json;charset=UTF-8`, RFC
 //! 6749 section 5.2): accepted by the checks and sent as written.
 
-use errcat::{CatalogCode, CatalogError};
+use errcat::CatalogCode;
 
 #[errcat::catalog("catalogs/media_type.yaml")]
 #[derive(Debug, Clone, PartialEq)]
