@@ -121,7 +121,7 @@ fn repair(catalog: &Catalog, mut code: Code) -> Code {
 
 #[cfg(test)]
 mod tests {
-    const BASE: &str = "name: t\nenvelopes:\n  http: {code: $code, message: $message}\ncategories:\n  auth: {status: 401, prefix: AUTH_}\n  limits: {status: 429}\ncodes:\n";
+    const BASE: &str = "name: t\nenvelopes:\n  http: {code: $code, message: $message, details: $details}\ncategories:\n  auth: {status: 401, prefix: AUTH_}\n  limits: {status: 429}\ncodes:\n";
 
     fn failed(codes: &str) -> crate::Failed {
         failed_in(BASE, codes)

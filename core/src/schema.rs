@@ -10,8 +10,8 @@ use crate::model::RETRY_KEYS;
 use serde_json::{Map, Value, json};
 
 use crate::model::{
-    BACKOFF_KEYS, CATEGORY_KEYS, CODE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS, FIELD_KEYS,
-    MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
+    BACKOFF_KEYS, CATEGORY_KEYS, CODE_KEYS, CONTENT_TYPE_KEYS, DEPRECATION_KEYS, EXAMPLE_KEYS,
+    FIELD_KEYS, MEMBER_TEMPLATE_KEYS, SCALAR_TYPES, Slot, TOP_KEYS, TYPE_KEYS,
 };
 
 fn object(keys: &[&str], props: Value, required: &[&str]) -> Value {
@@ -47,7 +47,13 @@ pub fn language_schema() -> Value {
             "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
             "deprecation_headers": {"type": "boolean", "description": "Deprecated codes answer with `Deprecation` (RFC 9745, from `since`) and `Sunset` (RFC 8594) headers."},
-            "content_type": {"type": "string", "pattern": "^[A-Za-z0-9!#$&^_.+-]+/([A-Za-z0-9!#$&^_.+-]+\\+)?json$", "description": "The media type of HTTP error bodies, e.g. `application/problem+json` (default `application/json`)."},
+            "content_type": {
+                "description": "The media type of HTTP error bodies, parameters included (e.g. `application/problem+json`, `application/json;charset=UTF-8`; default `application/json`), sent as written. A JSON type (`json`, `+json`), or a vendor type declared JSON with `{type: application/x-amz-json-1.0, json: true}`.",
+                "oneOf": [
+                    {"type": "string", "pattern": "^[A-Za-z0-9!#$%&'*^_.+|~`-]+/[A-Za-z0-9!#$%&'*^_.+|~`-]+( *;.*)?$"},
+                    {"$ref": "#/$defs/content_type_long"},
+                ],
+            },
             "envelopes": {
                 "type": "object",
                 "description": "One JSON template per channel. `http` is the HTTP channel; any other name (e.g. `websocket`) is a channel without HTTP statuses.",
@@ -145,6 +151,14 @@ pub fn language_schema() -> Value {
         }),
         &["template"],
     );
+    let content_type_long = object(
+        CONTENT_TYPE_KEYS,
+        json!({
+            "type": {"type": "string", "description": "The media type, e.g. `application/x-amz-json-1.0`."},
+            "json": {"type": "boolean", "description": "`true`: the type carries JSON though its name does not say so."},
+        }),
+        &["type"],
+    );
     let deprecation = object(
         DEPRECATION_KEYS,
         json!({
@@ -188,6 +202,7 @@ pub fn language_schema() -> Value {
             "code": code,
             "example": example,
             "member_template": member_template,
+            "content_type_long": content_type_long,
             "deprecation": deprecation,
             "retry": retry,
             "backoff": backoff,

@@ -1,5 +1,6 @@
-//! A media type with parameters (`application/json;charset=UTF-8`, RFC
-//! 6749 section 5.2): accepted by the checks and sent as written.
+//! Media types as APIs write them: with parameters
+//! (`application/json;charset=UTF-8`, RFC 6749 section 5.2) or a vendor
+//! type declared JSON (`application/x-amz-json-1.0`), sent as written.
 
 use errcat::CatalogCode;
 
@@ -21,4 +22,23 @@ fn the_response_carries_the_media_type_as_written() {
     assert_eq!(response.status(), 400);
     let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["error"], "invalid_grant");
+}
+
+#[errcat::catalog("catalogs/vendor_json.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum DynamoError {}
+
+#[test]
+fn a_vendor_type_declared_json_is_sent_as_written() {
+    assert_eq!(DynamoErrorCode::CONTENT_TYPE, "application/x-amz-json-1.0");
+    let response = DynamoError::resource_not_found_exception().to_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/x-amz-json-1.0"
+    );
+    let back = DynamoError::from_envelope(response.body()).unwrap();
+    assert_eq!(
+        back.error,
+        errcat::Decoded::Known(DynamoError::resource_not_found_exception())
+    );
 }

@@ -20,7 +20,7 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
         }
     }
     if let Some(ct) = &catalog.content_type {
-        check_media_type(ct, cx);
+        check_media_type(ct, catalog.content_type_json, cx);
     }
     if let Some(t) = &catalog.code_type
         && !matches!(t.value.as_str(), "string" | "integer")
@@ -116,7 +116,7 @@ pub(crate) fn check_envelopes(catalog: &Catalog, cx: &mut Diagnostics) {
 /// `content_type` is a media type as RFC 9110 writes one (`type/subtype`,
 /// then `; name=value` parameters, a value a token or a quoted string), and
 /// a JSON one (`json`, `+json`).
-fn check_media_type(ct: &Spanned<String>, cx: &mut Diagnostics) {
+fn check_media_type(ct: &Spanned<String>, declared_json: bool, cx: &mut Diagnostics) {
     let token = |s: &str| {
         !s.is_empty()
             && s.bytes()
@@ -146,10 +146,13 @@ fn check_media_type(ct: &Spanned<String>, cx: &mut Diagnostics) {
             Diagnostic::new(&ct.loc, format!("`{}` is not a media type", ct.value))
                 .hint("write `type/subtype`, parameters after `;` (e.g. `application/json; charset=utf-8`)"),
         );
-    } else if !(sub.eq_ignore_ascii_case("json") || sub.to_ascii_lowercase().ends_with("+json")) {
+    } else if !(declared_json
+        || sub.eq_ignore_ascii_case("json")
+        || sub.to_ascii_lowercase().ends_with("+json"))
+    {
         cx.push(
             Diagnostic::new(&ct.loc, format!("`{}` is not a JSON media type", ct.value))
-                .hint("error bodies are JSON: use `application/json` or a `+json` type such as `application/problem+json`"),
+                .hint("error bodies are JSON: use `application/json`, a `+json` type such as `application/problem+json`, or declare a vendor JSON type: `{type: application/x-amz-json-1.0, json: true}`"),
         );
     }
 }
@@ -168,6 +171,10 @@ pub(crate) fn check_details_placed(catalog: &Catalog, cx: &mut Diagnostics) {
         });
     }
     for code in &catalog.codes {
+        // A code whose category is unknown has that mistake, not this one.
+        if code.category.is_some() && category_of(catalog, code).is_none() {
+            continue;
+        }
         let channel = code.resolved.channel.as_str();
         let known = catalog.envelopes.iter().any(|e| e.channel.value == channel);
         let loc = match &code.details {
@@ -385,7 +392,7 @@ mod tests {
                 .unwrap()
                 .contains("did you mean `$message`")
         );
-        let d = diags_full(&BASE.replace("ws: {code: $code}", "ws: {c: 1}"));
+        let d = diags_full(&BASE.replace("ws: {code: $code, details: $details}", "ws: {c: 1}"));
         assert!(d[0].message.contains("no `$code` slot"), "{d:?}");
     }
 
@@ -452,8 +459,13 @@ mod tests {
 
     #[test]
     fn details_need_a_details_slot() {
-        // BASE's `ws` envelope, `{code: $code}`, carries no details.
-        let d = one("  S: {category: sock, message: m, details: {id: string}}\n");
+        // A `ws` envelope, `{code: $code}`, that carries no details.
+        let base = BASE.replace("ws: {code: $code, details: $details}", "ws: {code: $code}");
+        let d = diags_full(&format!(
+            "{base}  S: {{category: sock, message: m, details: {{id: string}}}}\n"
+        ));
+        assert_eq!(d.len(), 1, "{d:#?}");
+        let d = &d[0];
         assert!(
             d.message
                 .contains("the `ws` envelope has no `$details` slot"),
@@ -465,7 +477,7 @@ mod tests {
                 .unwrap()
                 .contains("add `details: $details` to the `ws` envelope")
         );
-        assert!(diags("  S: {category: sock, message: m}\n").is_empty());
+        assert!(diags_full(&format!("{base}  S: {{category: sock, message: m}}\n")).is_empty());
     }
 
     #[test]
@@ -496,5 +508,20 @@ mod tests {
                 .message
                 .ends_with("is not a JSON media type")
         );
+
+        // A vendor type is JSON when the catalog says so.
+        let vendor = |long: &str| {
+            diags_full(&BASE.replace("name: t\n", &format!("name: t\ncontent_type: {long}\n")))
+        };
+        assert!(vendor("{type: application/x-amz-json-1.0, json: true}").is_empty());
+        let d = vendor("application/x-amz-json-1.0");
+        assert!(
+            d[0].hint.as_deref().unwrap().contains("json: true"),
+            "{d:#?}"
+        );
+        let d = vendor("{json: true}");
+        assert_eq!(d[0].message, "`content_type` has no `type`");
+        let d = vendor("{type: application/json, jsn: true}");
+        assert!(d[0].message.contains("jsn"), "{d:#?}");
     }
 }

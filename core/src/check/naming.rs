@@ -449,7 +449,10 @@ mod tests {
     #[test]
     fn channels_without_a_rust_name_are_errors() {
         let text = BASE
-            .replace("  ws: {code: $code}", "  日本: {code: $code}")
+            .replace(
+                "  ws: {code: $code, details: $details}",
+                "  日本: {code: $code}",
+            )
             .replace("channel: ws", "channel: 日本");
         let d = diags_full(&format!("{text}  AUTH_A: {{category: auth, message: m}}\n"));
         assert!(

@@ -6,7 +6,7 @@ pub(crate) const BASE: &str = "\
 name: t
 envelopes:
   http: {error: {code: $code, message: $message, details: $details}}
-  ws: {code: $code}
+  ws: {code: $code, details: $details}
 categories:
   auth: {status: 401, prefix: AUTH_}
   sock: {channel: ws}

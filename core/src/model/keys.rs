@@ -76,6 +76,8 @@ pub(crate) const CODE_KEYS: &[&str] = &[
 pub(crate) const DEPRECATION_KEYS: &[&str] = &["note", "since", "replaced_by", "sunset"];
 /// Keys accepted in an example.
 pub(crate) const EXAMPLE_KEYS: &[&str] = &["details", "members", "request_id", "timestamp"];
+/// Keys accepted in `content_type`'s long form.
+pub(crate) const CONTENT_TYPE_KEYS: &[&str] = &["type", "json"];
 /// Keys accepted in a template member.
 pub(crate) const MEMBER_TEMPLATE_KEYS: &[&str] = &["template", "description"];
 

@@ -57,6 +57,9 @@ pub struct Catalog {
     /// The media type of HTTP error bodies (`application/problem+json`);
     /// `application/json` when absent.
     pub content_type: Option<Spanned<String>>,
+    /// Whether `content_type` was declared JSON (`json: true`), for vendor
+    /// types such as `application/x-amz-json-1.0`.
+    pub content_type_json: bool,
     /// One envelope per channel, in file order.
     pub envelopes: Vec<Envelope>,
     /// Categories, in file order.

@@ -30,6 +30,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         version: None,
         deprecation_headers: false,
         content_type: None,
+        content_type_json: false,
         envelopes: Vec::new(),
         categories: Vec::new(),
         types: Vec::new(),
@@ -117,12 +118,37 @@ fn scalars(top: &MapReader<'_>, catalog: &mut Catalog, cx: &mut Diagnostics) {
         .get("deprecation_headers")
         .and_then(|n| boolean(n, "`deprecation_headers`", cx))
         .unwrap_or(false);
-    catalog.content_type = top
-        .get("content_type")
-        .and_then(|n| string(n, "`content_type`", cx));
+    if let Some(n) = top.get("content_type") {
+        content_type(n, catalog, cx);
+    }
     catalog.rust_name_prefix = top
         .get("rust_name_prefix")
         .and_then(|n| string(n, "`rust_name_prefix`", cx));
+}
+
+/// `content_type:`, a media type or `{type, json}`, where `json: true`
+/// declares a vendor type JSON (`application/x-amz-json-1.0`).
+fn content_type(n: &Node, catalog: &mut Catalog, cx: &mut Diagnostics) {
+    if !matches!(n.kind, Kind::Map(_)) {
+        catalog.content_type = string(n, "`content_type`", cx);
+        return;
+    }
+    let Some(m) = MapReader::new(n, "`content_type`", CONTENT_TYPE_KEYS, cx) else {
+        return;
+    };
+    catalog.content_type = m
+        .get_or_misspelt("type")
+        .and_then(|t| string(t, "`type`", cx));
+    if catalog.content_type.is_none() {
+        cx.push(
+            Diagnostic::new(&n.loc, "`content_type` has no `type`")
+                .hint("write `content_type: {type: application/x-amz-json-1.0, json: true}`"),
+        );
+    }
+    catalog.content_type_json = m
+        .get("json")
+        .and_then(|j| boolean(j, "`json`", cx))
+        .unwrap_or(false);
 }
 
 /// `codes:`, in the catalog's order; at least one.
