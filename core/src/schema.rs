@@ -46,6 +46,7 @@ pub fn language_schema() -> Value {
             "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
             "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
+            "request_id_header": {"type": "string", "description": "The response header a client reads the request id from when the body carries none, e.g. `x-amzn-RequestId` (default `x-request-id`)."},
             "deprecation_headers": {"type": "boolean", "description": "Deprecated codes answer with `Deprecation` (RFC 9745, from `since`) and `Sunset` (RFC 8594) headers."},
             "content_type": {
                 "description": "The media type of HTTP error bodies, parameters included (e.g. `application/problem+json`, `application/json;charset=UTF-8`; default `application/json`), sent as written. A JSON type (`json`, `+json`), or a vendor type declared JSON with `{type: application/x-amz-json-1.0, json: true}`.",

@@ -29,6 +29,9 @@ pub struct Valid<'a> {
     pub numeric: bool,
     /// The media type of HTTP error bodies.
     pub content_type: &'a str,
+    /// The header clients read the request id from, lowercase, when the
+    /// catalog names one.
+    pub request_id_header: Option<String>,
     /// The catalog-wide members, in catalog order.
     pub members: &'a [crate::model::Member],
     /// The user's error enum.
@@ -262,6 +265,10 @@ impl<'a> Valid<'a> {
                 catalog,
                 numeric: catalog.numeric_codes(),
                 content_type: catalog.content_type(),
+                request_id_header: catalog
+                    .request_id_header
+                    .as_ref()
+                    .map(|h| h.value.to_ascii_lowercase()),
                 members: &catalog.members,
                 error: error.clone(),
                 code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),

@@ -193,7 +193,7 @@ impl<E: CatalogError> Failure<E> {
         Failure {
             status,
             request_id: headers
-                .get("x-request-id")
+                .get(<E::Code as CatalogCode>::REQUEST_ID_HEADER)
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string),
             timestamp: None,

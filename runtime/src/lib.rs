@@ -84,6 +84,9 @@ pub trait CatalogCode:
     /// The media type of HTTP error bodies (`application/json` unless the
     /// catalog's `content_type` says otherwise).
     const CONTENT_TYPE: &'static str;
+    /// The response header a client reads the request id from when the
+    /// body carries none (the catalog's `request_id_header`, lowercase).
+    const REQUEST_ID_HEADER: &'static str = "x-request-id";
     /// The wire names of the catalog's sensitive fields, redacted in logs.
     #[doc(hidden)]
     const SENSITIVE: &'static [&'static str];

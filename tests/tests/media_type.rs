@@ -42,3 +42,21 @@ fn a_vendor_type_declared_json_is_sent_as_written() {
         errcat::Decoded::Known(DynamoError::resource_not_found_exception())
     );
 }
+
+/// The request id comes from the catalog's `request_id_header` when the
+/// body has none.
+#[test]
+fn the_request_id_header_is_the_catalogs() {
+    assert_eq!(DynamoErrorCode::REQUEST_ID_HEADER, "x-amzn-requestid");
+    assert_eq!(OAuthErrorCode::REQUEST_ID_HEADER, "x-request-id");
+    let mut headers = errcat::http::HeaderMap::new();
+    headers.insert("x-amzn-RequestId", "AWS-1".parse().unwrap());
+    headers.insert("x-request-id", "other".parse().unwrap());
+    let body = br#"{"__type": "ResourceNotFoundException", "message": "m"}"#;
+    let f = errcat::Failure::<DynamoError>::from_parts(
+        errcat::http::StatusCode::BAD_REQUEST,
+        &headers,
+        body,
+    );
+    assert_eq!(f.request_id.as_deref(), Some("AWS-1"));
+}

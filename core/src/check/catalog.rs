@@ -22,6 +22,14 @@ pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
     if let Some(ct) = &catalog.content_type {
         check_media_type(ct, catalog.content_type_json, cx);
     }
+    if let Some(h) = &catalog.request_id_header
+        && http::HeaderName::from_bytes(h.value.as_bytes()).is_err()
+    {
+        cx.push(
+            Diagnostic::new(&h.loc, format!("`{}` is not a header name", h.value))
+                .hint("e.g. `request_id_header: x-amzn-RequestId`"),
+        );
+    }
     if let Some(t) = &catalog.code_type
         && !matches!(t.value.as_str(), "string" | "integer")
     {
@@ -523,5 +531,16 @@ mod tests {
         assert_eq!(d[0].message, "`content_type` has no `type`");
         let d = vendor("{type: application/json, jsn: true}");
         assert!(d[0].message.contains("jsn"), "{d:#?}");
+    }
+
+    #[test]
+    fn the_request_id_header_is_a_header_name() {
+        let with = |h: &str| {
+            diags_full(&BASE.replace("name: t\n", &format!("name: t\nrequest_id_header: {h}\n")))
+        };
+        assert!(with("x-amzn-RequestId").is_empty());
+        let d = with("\"bad header\"");
+        assert_eq!(d[0].message, "`bad header` is not a header name");
+        assert_eq!(d[0].loc.line, 2);
     }
 }

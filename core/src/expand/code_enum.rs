@@ -265,6 +265,10 @@ fn parse_and_display(valid: &Valid<'_>) -> Rust {
 fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
     let code_enum = &valid.code_enum;
     let content_type = valid.content_type;
+    let request_id_header = valid
+        .request_id_header
+        .as_deref()
+        .map(|h| rust!(const REQUEST_ID_HEADER: &'static str = #h;));
     let sensitive = sensitive_names(valid);
     let advices: Vec<Rust> = valid
         .codes
@@ -300,6 +304,7 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
             const ALL: &'static [Self] = #code_enum::ALL;
             const TEMPLATES: &'static [&'static __p::Template] = __ERRCAT_TEMPLATES;
             const CONTENT_TYPE: &'static str = #content_type;
+            #request_id_header
             const SENSITIVE: &'static [&'static str] = &[#(#sensitive),*];
             #[inline]
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }

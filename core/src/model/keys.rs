@@ -13,6 +13,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "code_type",
     "content_type",
     "deprecation_headers",
+    "request_id_header",
     "envelopes",
     "categories",
     "types",

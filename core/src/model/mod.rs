@@ -54,6 +54,9 @@ pub struct Catalog {
     pub version: Option<Spanned<String>>,
     /// Deprecated codes answer with `Deprecation` and `Sunset` headers.
     pub deprecation_headers: bool,
+    /// The response header a client reads the request id from when the
+    /// body has none (`x-amzn-RequestId`); default `x-request-id`.
+    pub request_id_header: Option<Spanned<String>>,
     /// The media type of HTTP error bodies (`application/problem+json`);
     /// `application/json` when absent.
     pub content_type: Option<Spanned<String>>,

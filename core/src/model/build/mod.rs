@@ -29,6 +29,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         code_type: None,
         version: None,
         deprecation_headers: false,
+        request_id_header: None,
         content_type: None,
         content_type_json: false,
         envelopes: Vec::new(),
@@ -114,6 +115,9 @@ fn scalars(top: &MapReader<'_>, catalog: &mut Catalog, cx: &mut Diagnostics) {
         .get("code_type")
         .and_then(|n| string(n, "`code_type`", cx));
     catalog.version = top.get("version").and_then(|n| string(n, "`version`", cx));
+    catalog.request_id_header = top
+        .get("request_id_header")
+        .and_then(|n| string(n, "`request_id_header`", cx));
     catalog.deprecation_headers = top
         .get("deprecation_headers")
         .and_then(|n| boolean(n, "`deprecation_headers`", cx))
