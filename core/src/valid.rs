@@ -227,23 +227,7 @@ impl<'a> Valid<'a> {
                 })
             })
             .collect();
-        let categories: Vec<CategoryV<'a>> = catalog
-            .categories
-            .iter()
-            .filter_map(|c| {
-                let (name, loc) = match &c.rust_name {
-                    Some(r) => (r.value.clone(), &r.loc),
-                    None => (
-                        names::upper_camel(&c.name.value).unwrap_or_default(),
-                        &c.name.loc,
-                    ),
-                };
-                Some(CategoryV {
-                    ident: take(ident(&name, loc))?,
-                    category: c,
-                })
-            })
-            .collect();
+        let categories = category_vs(catalog, &mut take);
         let mut inline_enums = Vec::new();
         let mut types = named_types(catalog, codes, all_types, &mut inline_enums, &mut take);
         let codes: Vec<CodeV<'a>> = codes
@@ -320,6 +304,27 @@ impl<'a> Valid<'a> {
 }
 
 type Take<'t> = dyn FnMut(Result<Ident, Diagnostic>) -> Option<Ident> + 't;
+
+/// The categories, each with its variant of the category enum.
+fn category_vs<'a>(catalog: &'a Catalog, take: &mut Take<'_>) -> Vec<CategoryV<'a>> {
+    catalog
+        .categories
+        .iter()
+        .filter_map(|c| {
+            let (name, loc) = match &c.rust_name {
+                Some(r) => (r.value.clone(), &r.loc),
+                None => (
+                    names::upper_camel(&c.name.value).unwrap_or_default(),
+                    &c.name.loc,
+                ),
+            };
+            Some(CategoryV {
+                ident: take(ident(&name, loc))?,
+                category: c,
+            })
+        })
+        .collect()
+}
 
 fn field_v<'a>(
     f: &'a Field,
