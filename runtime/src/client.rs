@@ -94,7 +94,7 @@ pub struct Failure<E> {
     /// The HTTP status.
     pub status: StatusCode,
     /// The request id: from the envelope (wherever its `$request_id` slot
-    /// is), else from the `x-request-id` header.
+    /// is), else from the catalog's `request_id_header` (`x-request-id`).
     pub request_id: Option<String>,
     /// The envelope's timestamp.
     pub timestamp: Option<jiff::Timestamp>,
