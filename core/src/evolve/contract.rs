@@ -180,6 +180,10 @@ pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
     };
     let loc = catalog.code_type.as_ref().map_or(top, |c| &c.loc);
     b.text(&["code_type"], code_type, loc);
+    // Only when set, so that locks written before the key stay as they are.
+    if let Some(h) = &catalog.request_id_header {
+        b.text(&["request_id_header"], h.value.to_ascii_lowercase(), &h.loc);
+    }
     for e in &catalog.envelopes {
         b.text(
             &["envelope", &e.channel.value],

@@ -461,6 +461,7 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
                 (Some("envelope"), _) => "clients parse the old envelope",
                 (_, "content_type") => "clients check the media type",
                 (_, "code_type") => "clients read codes of the old JSON type",
+                (_, "request_id_header") => "clients read the request id from the old header",
                 _ => "clients built against the old value break",
             };
             one(

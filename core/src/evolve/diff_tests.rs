@@ -65,6 +65,12 @@ fn edits_are_classified() {
             &[Compatible],
         ),
         (
+            "read the request id from another header",
+            "version: 1.0.0\n",
+            "version: 1.0.0\nrequest_id_header: x-amzn-RequestId\n",
+            &[Breaking],
+        ),
+        (
             "change a status",
             "    category: auth\n",
             "    category: auth\n    status: 403\n",
