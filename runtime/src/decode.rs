@@ -44,26 +44,16 @@ pub(crate) fn decode_parts<E: CatalogError>(
         return Err(DecodeError::NotAnEnvelope);
     };
     let mut known = E::Code::from_wire(&code);
-    if let Some(k) = known.filter(|k| http && k.status().is_none()) {
-        // Read again for the raw details the direct read consumed.
+    // A code of a channel without statuses is no known HTTP error.
+    let foreign = known.filter(|k| http && k.status().is_none());
+    if foreign.is_some() {
+        // Read again for the raw details a direct read consumed.
         slots
             .walk(channel, body, false)
             .map_err(|e| decode_error(&slots, e))?;
-        let why = format!(
-            "`{}` is a code of the `{}` channel, which is not sent over HTTP",
-            k.as_str(),
-            k.channel_name()
-        );
-        let unknown = unknown(code, slots.message.clone().map(Cow::into_owned), &slots);
-        return Ok(Parts {
-            error: Err((de::Error::custom(why), unknown)),
-            message: slots.message.take().map(Cow::into_owned),
-            request_id: slots.request_id.take().map(Cow::into_owned),
-            timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
-        });
-    }
-    // Details read directly: the code is known and of this channel.
-    if slots.error.is_some() {
+        known = None;
+    } else if slots.error.is_some() {
+        // Details read directly: the code is known and of this channel.
         known = None;
     } else if let Some(k) = known
         && k.channel_index() != channel
@@ -73,9 +63,20 @@ pub(crate) fn decode_parts<E: CatalogError>(
     let message = slots.message.take().map(Cow::into_owned);
     let request_id = slots.request_id.take().map(Cow::into_owned);
     let timestamp = slots.timestamp.as_ref().and_then(|t| t.parse().ok());
-    let error = match (slots.error.take(), known) {
-        (Some(e), _) => Ok(Decoded::Known(e)),
-        (None, Some(k)) => {
+    let foreign = foreign.map(|k| {
+        format!(
+            "`{}` is a code of the `{}` channel, which is not sent over HTTP",
+            k.as_str(),
+            k.channel_name()
+        )
+    });
+    let error = match (foreign, slots.error.take(), known) {
+        (Some(why), _, _) => Err((
+            de::Error::custom(why),
+            unknown(code, message.clone(), &slots),
+        )),
+        (None, Some(e), _) => Ok(Decoded::Known(e)),
+        (None, None, Some(k)) => {
             let details = slots.details.map_or("null", |d| d.get());
             let mut de = serde_json::Deserializer::from_str(details);
             let mut members = Members(slots.members.clone());
@@ -87,7 +88,7 @@ pub(crate) fn decode_parts<E: CatalogError>(
                 )),
             }
         }
-        (None, None) => Ok(Decoded::Unknown(unknown(code, message.clone(), &slots))),
+        (None, None, None) => Ok(Decoded::Unknown(unknown(code, message.clone(), &slots))),
     };
     Ok(Parts {
         error,

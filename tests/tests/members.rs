@@ -67,13 +67,8 @@ fn unknown_codes_keep_their_members() {
     let Decoded::Unknown(u) = got.error else {
         panic!("{got:?}")
     };
-    let members: Vec<(String, serde_json::Value)> = u
-        .members
-        .iter()
-        .map(|(n, v)| (n.clone(), v.to_value()))
-        .collect();
     assert_eq!(
-        members,
+        values(&u.members),
         vec![
             ("param".to_string(), json!("x")),
             ("doc_url".to_string(), json!("https://d/new_code"))
@@ -117,13 +112,8 @@ fn a_mismatch_keeps_the_members() {
         panic!("{f:?}")
     };
     assert!(mismatch.as_deref().unwrap().contains("decline_code"));
-    let members: Vec<(String, serde_json::Value)> = error
-        .members
-        .iter()
-        .map(|(n, v)| (n.clone(), v.to_value()))
-        .collect();
     assert_eq!(
-        members,
+        values(&error.members),
         vec![
             ("param".to_string(), json!("card")),
             ("decline_code".to_string(), json!("no_such_reason")),
@@ -149,4 +139,12 @@ fn synthesized_examples_leave_optional_members_out() {
         example("parameter_invalid_integer")["error"]["param"],
         "string"
     );
+}
+
+/// An unknown error's members as JSON values, to compare.
+fn values(members: &[(String, errcat::RawJson)]) -> Vec<(String, serde_json::Value)> {
+    members
+        .iter()
+        .map(|(n, v)| (n.clone(), v.to_value()))
+        .collect()
 }
