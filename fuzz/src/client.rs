@@ -27,6 +27,16 @@ pub enum Hexabase {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum Vault {}
 
+/// A list of errors per response (JSON:API).
+#[errcat::catalog("../tests/catalogs/jsonapi.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonApi {}
+
+/// The code inside the array element a literal selects (AIP-193).
+#[errcat::catalog("../tests/catalogs/aip193.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Google {}
+
 /// What a planted secret starts with, followed by the name it is planted
 /// under.
 const SECRET: &str = "SECRET-";
@@ -136,6 +146,8 @@ pub fn run(bodies: &[String], seed: u64, executions: u64) -> Report {
             let mut out = Vec::new();
             out.extend(check::<Hexabase>(status, &headers, &body, max, &mut report));
             out.extend(check::<Vault>(status, &headers, &body, max, &mut report));
+            out.extend(check::<JsonApi>(status, &headers, &body, max, &mut report));
+            out.extend(check::<Google>(status, &headers, &body, max, &mut report));
             out
         }));
         let problems = match result {
@@ -161,7 +173,7 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// The oracle for one catalog; what it finds wrong.
-fn check<E: errcat::CatalogError>(
+fn check<E: errcat::CatalogError + PartialEq>(
     status: StatusCode,
     headers: &HeaderMap,
     body: &[u8],
@@ -173,6 +185,7 @@ fn check<E: errcat::CatalogError>(
     if matches!(failure.kind, errcat::FailureKind::Known(_)) {
         report.known += 1;
     }
+    problems.extend(symmetric(&failure));
     let now: errcat::Timestamp = "2024-01-15T10:30:00Z".parse().unwrap_or_default();
     for attempt in [0, 1, 2, 99, u32::MAX] {
         let decisions = [
@@ -219,6 +232,27 @@ fn check<E: errcat::CatalogError>(
             .sum();
         if copies > 0 && under == copies && (shown.contains(&secret) || debug.contains(&secret)) {
             problems.push(format!("`{name}`'s value is printed: {shown}\n{debug}"));
+        }
+    }
+    problems
+}
+
+/// Symmetry: every known error read from a body, written again, reads back
+/// as the same error (for each error of a list, too).
+fn symmetric<E: errcat::CatalogError + PartialEq>(failure: &Failure<E>) -> Vec<String> {
+    let mut problems = Vec::new();
+    for f in std::iter::once(failure).chain(&failure.more) {
+        let errcat::FailureKind::Known(e) = &f.kind else {
+            continue;
+        };
+        let body = e.envelope().to_body();
+        let back = Failure::<E>::from_parts(f.status, &HeaderMap::new(), &body);
+        if back.kind != f.kind {
+            problems.push(format!(
+                "{} written as {} reads back as {back:?}",
+                errcat::CatalogCode::as_str(e.code()),
+                String::from_utf8_lossy(&body)
+            ));
         }
     }
     problems

@@ -100,6 +100,8 @@ fn client(args: &[String]) -> ExitCode {
         "catalog/hexabase.yaml",
         "catalog/hook0.yaml",
         "tests/catalogs/sensitive.yaml",
+        "tests/catalogs/jsonapi.yaml",
+        "tests/catalogs/aip193.yaml",
     ]
     .iter()
     .flat_map(|c| errcat_fuzz::client::example_bodies(&root, c))

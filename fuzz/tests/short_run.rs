@@ -30,10 +30,13 @@ fn a_fixed_seed_client_run_finds_nothing() {
         &root,
         "catalog/hook0.yaml",
     ));
-    bodies.extend(errcat_fuzz::client::example_bodies(
-        &root,
+    for catalog in [
         "tests/catalogs/sensitive.yaml",
-    ));
+        "tests/catalogs/jsonapi.yaml",
+        "tests/catalogs/aip193.yaml",
+    ] {
+        bodies.extend(errcat_fuzz::client::example_bodies(&root, catalog));
+    }
     assert!(bodies.len() > 50, "example bodies: {}", bodies.len());
     let report = errcat_fuzz::client::run(&bodies, 20261206, 20_000);
     let findings: Vec<String> = report

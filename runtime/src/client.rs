@@ -104,6 +104,13 @@ pub struct Failure<E> {
     pub message: Option<String>,
     /// The error.
     pub kind: FailureKind<E>,
+    /// Elements of the body's arrays that the envelope selects none of,
+    /// as they came (AIP-193's `LocalizedMessage`, `Help`).
+    pub extra: Vec<crate::RawJson>,
+    /// The other errors of a list of errors (JSON:API's `errors`), in
+    /// order, each with this response's status, headers and request id
+    /// unless it has its own. Empty for a body of one error.
+    pub more: Vec<Failure<E>>,
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
@@ -138,27 +145,7 @@ impl<E: CatalogError> Failure<E> {
             },
         );
         match decode_parts::<E>(body, true) {
-            Ok(Parts {
-                error,
-                message,
-                request_id,
-                timestamp,
-            }) => {
-                f.request_id = request_id.or(f.request_id.take());
-                f.timestamp = timestamp;
-                f.message = message;
-                f.kind = match error {
-                    Ok(Decoded::Known(e)) => FailureKind::Known(e),
-                    Ok(Decoded::Unknown(u)) => FailureKind::Unknown {
-                        error: u,
-                        mismatch: None,
-                    },
-                    Err((why, u)) => FailureKind::Unknown {
-                        error: u,
-                        mismatch: Some(why.to_string()),
-                    },
-                };
-            }
+            Ok(parts) => f.fill(parts),
             Err(crate::DecodeError::DuplicateKey { key }) => {
                 f.kind = FailureKind::Ambiguous { key }
             }
@@ -176,6 +163,51 @@ impl<E: CatalogError> Failure<E> {
             }
         }
         f
+    }
+
+    /// This response's failure with a decoded body's parts; each other
+    /// error of a list becomes a failure of the same response.
+    fn fill(&mut self, parts: Parts<E>) {
+        let Parts {
+            error,
+            message,
+            request_id,
+            timestamp,
+            extra,
+            more,
+        } = parts;
+        self.request_id = request_id.or(self.request_id.take());
+        self.timestamp = timestamp.or(self.timestamp);
+        self.message = message;
+        self.extra = extra;
+        self.kind = match error {
+            Ok(Decoded::Known(e)) => FailureKind::Known(e),
+            Ok(Decoded::Unknown(u)) => FailureKind::Unknown {
+                error: u,
+                mismatch: None,
+            },
+            Err((why, u)) => FailureKind::Unknown {
+                error: u,
+                mismatch: Some(why.to_string()),
+            },
+        };
+        self.more = more
+            .into_iter()
+            .map(|p| {
+                let mut f = Failure {
+                    status: self.status,
+                    request_id: self.request_id.clone(),
+                    timestamp: self.timestamp,
+                    retry_after: self.retry_after,
+                    message: None,
+                    kind: FailureKind::TooLarge { limit: 0 },
+                    extra: Vec::new(),
+                    more: Vec::new(),
+                };
+                f.fill(p);
+                f
+            })
+            .collect();
     }
 
     /// A response whose body was longer than `limit` and was not read.
@@ -200,6 +232,8 @@ impl<E: CatalogError> Failure<E> {
             retry_after: retry_after(headers),
             message: None,
             kind,
+            extra: Vec::new(),
+            more: Vec::new(),
         }
     }
 
@@ -358,6 +392,9 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
         if let Some(id) = &self.request_id {
             write!(f, " (request id {})", shorten(id, CODE_SHOWN))?;
         }
+        if !self.more.is_empty() {
+            write!(f, ", and {} more error(s)", self.more.len())?;
+        }
         Ok(())
     }
 }
@@ -378,6 +415,8 @@ impl<E: CatalogError> fmt::Debug for Failure<E> {
                 &self.message.as_deref().map(|s| shorten(s, 1024)),
             )
             .field("kind", &self.kind)
+            .field("extra", &self.extra)
+            .field("more", &self.more)
             .finish()
     }
 }

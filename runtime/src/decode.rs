@@ -34,8 +34,9 @@ pub(crate) fn decode_parts<E: CatalogError>(
     let mut found = None;
     for channel in 0..E::Code::TEMPLATES.len() {
         walk(&mut slots, channel, body)?;
-        if let Some(code) = slots.code.take() {
-            found = Some((code, channel));
+        // A list's element without a code is an unknown error.
+        if slots.code.is_some() || slots.element.is_some() {
+            found = Some((slots.code.take().unwrap_or_default(), channel));
             break;
         }
     }
@@ -60,42 +61,91 @@ pub(crate) fn decode_parts<E: CatalogError>(
     {
         walk(&mut slots, k.channel_index(), body)?;
     }
-    let message = slots.message.take().map(Cow::into_owned);
-    let request_id = slots.request_id.take().map(Cow::into_owned);
-    let timestamp = slots.timestamp.as_ref().and_then(|t| t.parse().ok());
-    let foreign = foreign.map(|k| {
-        format!(
-            "`{}` is a code of the `{}` channel, which is not sent over HTTP",
-            k.as_str(),
-            k.channel_name()
-        )
-    });
-    let error = match (foreign, slots.error.take(), known) {
-        (Some(why), _, _) => Err((
-            de::Error::custom(why),
-            unknown(code, message.clone(), &slots),
-        )),
-        (None, Some(e), _) => Ok(Decoded::Known(e)),
-        (None, None, Some(k)) => {
-            let details = slots.details.map_or("null", |d| d.get());
-            let mut de = serde_json::Deserializer::from_str(details);
-            let mut members = Members(slots.members.clone());
-            match E::from_wire_parts(k, &mut de, &mut members) {
-                Ok(e) => Ok(Decoded::Known(e)),
-                Err(source) => Err((
-                    without_sensitive_values::<E>(source),
-                    unknown(code, message.clone(), &slots),
-                )),
-            }
-        }
-        (None, None, None) => Ok(Decoded::Unknown(unknown(code, message.clone(), &slots))),
+    let sensitive = E::Code::SENSITIVE;
+    let element = slots.element;
+    let rest = std::mem::take(&mut slots.rest);
+    let error = match (foreign, slots.error.take()) {
+        (Some(k), _) => Err((not_http(k), unknown(code, &slots))),
+        (None, Some(e)) => Ok(Decoded::Known(e)),
+        (None, None) => known_or_unknown(known, code, &slots),
+    };
+    let mut more = Vec::with_capacity(rest.len());
+    for raw in rest {
+        let Some(element) = element else { break };
+        more.push(list_element::<E>(channel, element, raw, http)?);
+    }
+    Ok(Parts {
+        error,
+        message: slots.message.take().map(Cow::into_owned),
+        request_id: slots.request_id.take().map(Cow::into_owned),
+        timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
+        extra: raw_all(&slots.extra, sensitive),
+        more,
+    })
+}
+
+/// The error of a body whose details were not read directly: known (its
+/// details read from their slice) or unknown, kept as it came.
+fn known_or_unknown<E: CatalogError>(
+    known: Option<E::Code>,
+    code: Cow<'_, str>,
+    slots: &Slots<'_, E>,
+) -> ElementResult<E> {
+    let Some(k) = known else {
+        return Ok(Decoded::Unknown(unknown(code, slots)));
+    };
+    let details = slots.details.map_or("null", |d| d.get());
+    let mut de = serde_json::Deserializer::from_str(details);
+    let mut members = Members(slots.members.clone());
+    match E::from_wire_parts(k, &mut de, &mut members) {
+        Ok(e) => Ok(Decoded::Known(e)),
+        Err(source) => Err((without_sensitive_values::<E>(source), unknown(code, slots))),
+    }
+}
+
+/// One more element of a list of errors, read through the list's element
+/// template. An element without a code is kept as an unknown error with
+/// an empty code: nothing in a list is dropped.
+fn list_element<E: CatalogError>(
+    channel: usize,
+    element: &'static [(&'static str, crate::template::Template)],
+    raw: &RawValue,
+    http: bool,
+) -> Result<Parts<E>, DecodeError> {
+    let mut slots = Slots::<E>::new();
+    slots
+        .walk_element(channel, element, raw.get())
+        .map_err(|e| decode_error(&slots, e))?;
+    let code = slots.code.take().unwrap_or_default();
+    let known = E::Code::from_wire(&code);
+    let error = match known.filter(|k| http && k.status().is_none()) {
+        Some(k) => Err((not_http(k), unknown(code, &slots))),
+        None => known_or_unknown(known, code, &slots),
     };
     Ok(Parts {
         error,
-        message,
-        request_id,
-        timestamp,
+        message: slots.message.take().map(Cow::into_owned),
+        request_id: slots.request_id.take().map(Cow::into_owned),
+        timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
+        extra: raw_all(&slots.extra, E::Code::SENSITIVE),
+        more: Vec::new(),
     })
+}
+
+/// Why a code of a channel without statuses is no known HTTP error.
+fn not_http<C: CatalogCode>(k: C) -> serde_json::Error {
+    de::Error::custom(format_args!(
+        "`{}` is a code of the `{}` channel, which is not sent over HTTP",
+        k.as_str(),
+        k.channel_name()
+    ))
+}
+
+fn raw_all(values: &[&RawValue], sensitive: &'static [&'static str]) -> Vec<RawJson> {
+    values
+        .iter()
+        .map(|v| RawJson::new(v, sensitive, false))
+        .collect()
 }
 
 /// Walks the template of `channel` over `body`. A walk that read a known
@@ -131,15 +181,11 @@ fn without_sensitive_values<E: CatalogError>(e: serde_json::Error) -> serde_json
 
 /// Everything a body had, for a code this build does not know or whose
 /// details do not match: raw text, one copy, no tree.
-fn unknown<E: CatalogError>(
-    code: Cow<'_, str>,
-    message: Option<String>,
-    slots: &Slots<'_, E>,
-) -> UnknownError {
+fn unknown<E: CatalogError>(code: Cow<'_, str>, slots: &Slots<'_, E>) -> UnknownError {
     let sensitive = E::Code::SENSITIVE;
     UnknownError {
         code: code.into_owned(),
-        message,
+        message: slots.message.as_deref().map(str::to_owned),
         category: slots.category.as_deref().map(str::to_owned),
         status: slots.status,
         details: slots.details.map(|d| RawJson::new(d, sensitive, false)),
@@ -173,13 +219,21 @@ impl Members<'_> {
     }
 }
 
+/// A body's error, or a known code whose details do not match, with the
+/// reason and the rest kept.
+pub(crate) type ElementResult<E> = Result<Decoded<E>, (serde_json::Error, UnknownError)>;
+
 /// What a body holds; a known code whose details do not match keeps the
 /// rest, with the reason.
 pub(crate) struct Parts<E> {
-    pub error: Result<Decoded<E>, (serde_json::Error, UnknownError)>,
+    pub error: ElementResult<E>,
     pub message: Option<String>,
     pub request_id: Option<String>,
     pub timestamp: Option<jiff::Timestamp>,
+    /// Array elements no template element selects, as they came.
+    pub extra: Vec<RawJson>,
+    /// The other errors of a list, in order.
+    pub more: Vec<Parts<E>>,
 }
 
 /// Reads an error body: finds the code through the catalog's templates (the
@@ -188,20 +242,39 @@ pub(crate) struct Parts<E> {
 /// reads a known code's details straight into their types as they stream
 /// by (from their slice when they come before the code).
 pub fn decode<E: CatalogError>(body: &[u8]) -> Result<Received<E>, DecodeError> {
+    received(decode_parts::<E>(body, false)?)
+}
+
+/// A body's parts as [`Received`]: a known code whose details do not
+/// match, anywhere in a list, fails the whole.
+fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError> {
     let Parts {
         error,
         message,
         request_id,
         timestamp,
-    } = decode_parts::<E>(body, false)?;
+        extra,
+        more,
+    } = parts;
     let error = error.map_err(|(source, u)| DecodeError::Details {
         code: u.code,
         source,
     })?;
+    let more = more
+        .into_iter()
+        .map(|mut p| {
+            // The response's context, for every error of it.
+            p.request_id = p.request_id.or_else(|| request_id.clone());
+            p.timestamp = p.timestamp.or(timestamp);
+            received(p)
+        })
+        .collect::<Result<_, _>>()?;
     Ok(Received {
         error,
         message,
         request_id,
         timestamp,
+        extra,
+        more,
     })
 }

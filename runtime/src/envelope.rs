@@ -15,6 +15,8 @@ use crate::raw::{RawJson, shorten};
 #[derive(Debug, Clone, Copy)]
 pub struct Envelope<'a, E> {
     error: &'a E,
+    /// The other errors of a list of errors ([`crate::Errors`]).
+    rest: &'a [E],
     request_id: Option<&'a str>,
     timestamp: Option<jiff::Timestamp>,
 }
@@ -24,6 +26,7 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
     pub fn new(error: &'a E) -> Self {
         Envelope {
             error,
+            rest: &[],
             request_id: None,
             timestamp: None,
         }
@@ -43,9 +46,22 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
         self
     }
 
-    /// The error.
+    /// The error (the first, in a list of errors).
     pub fn error(&self) -> &'a E {
         self.error
+    }
+
+    /// The envelope of a list of errors: `first`, then `rest`.
+    pub(crate) fn list(first: &'a E, rest: &'a [E]) -> Self {
+        Envelope {
+            rest,
+            ..Envelope::new(first)
+        }
+    }
+
+    /// Every error the envelope holds: one, or a list's.
+    pub fn errors(&self) -> impl Iterator<Item = &'a E> + use<'a, E> {
+        std::iter::once(self.error).chain(self.rest)
     }
 }
 
@@ -54,6 +70,13 @@ impl<E: CatalogError> Envelope<'_, E> {
     #[doc(hidden)]
     pub fn request_id_value(&self) -> Option<&str> {
         self.request_id
+    }
+
+    /// Whether the envelope holds several errors (for generated code: the
+    /// `http` channel's list then carries them all).
+    #[doc(hidden)]
+    pub fn is_list(&self) -> bool {
+        !self.rest.is_empty()
     }
 
     /// The timestamp, if set (for generated code).
@@ -105,6 +128,21 @@ pub struct Received<E> {
     pub request_id: Option<String>,
     /// The timestamp, when the envelope carries one.
     pub timestamp: Option<jiff::Timestamp>,
+    /// Elements of the body's arrays that the envelope selects none of,
+    /// as they came: AIP-193's `LocalizedMessage` or `Help` beside the
+    /// `ErrorInfo` that holds the code.
+    pub extra: Vec<RawJson>,
+    /// The other errors of a list of errors (JSON:API's `errors`), in
+    /// order, each with the response's request id and timestamp unless it
+    /// has its own. Empty for a body of one error.
+    pub more: Vec<Received<E>>,
+}
+
+impl<E> Received<E> {
+    /// Every error of the body: this one, then [`more`](Self::more).
+    pub fn errors(&self) -> impl Iterator<Item = &Decoded<E>> {
+        std::iter::once(&self.error).chain(self.more.iter().map(|r| &r.error))
+    }
 }
 
 /// A received error: one of the catalog's codes, or a code this build does

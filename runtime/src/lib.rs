@@ -37,6 +37,7 @@ mod caused;
 mod client;
 mod decode;
 mod envelope;
+mod errors;
 mod macros;
 mod raw;
 #[cfg(feature = "reqwest")]
@@ -52,6 +53,7 @@ pub use client::{
 };
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
+pub use errors::Errors;
 pub use http;
 pub use jiff::Timestamp;
 pub use raw::RawJson;

@@ -57,6 +57,7 @@ pub use ::std::vec::Vec;
 
 pub use crate::decode::decode;
 pub use crate::envelope::{DetailsOf, MessageOf};
+pub use crate::errors::ListEnvelope;
 pub use crate::template::{Slot, Template};
 
 /// The seal of [`CatalogCode`](crate::CatalogCode) and

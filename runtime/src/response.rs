@@ -16,17 +16,17 @@ impl<E: CatalogError> Envelope<'_, E> {
 
     /// The HTTP response: the code's status, the catalog's headers, its
     /// content type (`application/json` unless the catalog declares
-    /// another) and this envelope as the body.
+    /// another) and this envelope as the body. An envelope of several
+    /// errors has their status and headers as [`crate::Errors`] says.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
-        let error = self.error();
         let mut response = http::Response::new(self.to_body());
-        *response.status_mut() = error.http_status();
+        *response.status_mut() = crate::errors::status(self.errors());
         let headers = response.headers_mut();
         headers.insert(
             CONTENT_TYPE,
             HeaderValue::from_static(<E::Code as CatalogCode>::CONTENT_TYPE),
         );
-        for (name, value) in error.headers() {
+        for (name, value) in crate::errors::headers(self.errors()) {
             headers.append(name, value);
         }
         response

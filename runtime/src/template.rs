@@ -46,3 +46,57 @@ pub enum Template {
     /// A member declared by the catalog (`$param`, `$doc_url`).
     Member(&'static str),
 }
+
+impl Template {
+    /// Whether a slot or a member is anywhere in this node.
+    pub(crate) fn has_slots(&self) -> bool {
+        match self {
+            Template::Slot(_) | Template::Member(_) => true,
+            Template::Object(members) => members.iter().any(|(_, v)| v.has_slots()),
+            Template::Array(items) => items.iter().any(Template::has_slots),
+            _ => false,
+        }
+    }
+
+    /// Whether this node is a literal that picks an object out among an
+    /// array's elements (a string, number or boolean).
+    pub(crate) fn is_selector(&self) -> bool {
+        matches!(
+            self,
+            Template::Str(_)
+                | Template::I64(_)
+                | Template::U64(_)
+                | Template::F64(_)
+                | Template::Bool(_)
+        )
+    }
+
+    /// The element of this array when it is a list of errors: one object
+    /// with slots and no literal to select it by (the checker's rule).
+    pub(crate) fn list_element(&self) -> Option<&'static [(&'static str, Template)]> {
+        let Template::Array(items) = *self else {
+            return None;
+        };
+        match items {
+            [item @ Template::Object(members)]
+                if item.has_slots() && !members.iter().any(|(_, v)| v.is_selector()) =>
+            {
+                Some(members)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `value` equals this literal.
+    pub(crate) fn matches(&self, value: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        match (self, value) {
+            (Template::Str(s), Value::String(v)) => s == v,
+            (Template::Bool(b), Value::Bool(v)) => b == v,
+            (Template::U64(n), Value::Number(v)) => v.as_u64() == Some(*n),
+            (Template::I64(n), Value::Number(v)) => v.as_i64() == Some(*n),
+            (Template::F64(n), Value::Number(v)) => v.as_f64() == Some(*n),
+            _ => false,
+        }
+    }
+}

@@ -631,7 +631,10 @@ const _: () = {
             }
         }
     }
-    struct __ErrcatEnvelopeNode0<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    struct __ErrcatEnvelopeNode0<'a, 'b>(
+        &'a ::errcat::Envelope<'b, SmallError>,
+        &'b SmallError,
+    );
     #[automatically_derived]
     #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
@@ -639,8 +642,7 @@ const _: () = {
             &self,
             __s: __S,
         ) -> __p::Result<__S::Ok, __S::Error> {
-            let __env = self.0;
-            let __e = __env.error();
+            let (__env, __e) = (self.0, self.1);
             let __c = __e.code();
             {
                 let mut __m = __s
@@ -663,7 +665,10 @@ const _: () = {
             }
         }
     }
-    struct __ErrcatEnvelopeNode1<'a, 'b>(&'a ::errcat::Envelope<'b, SmallError>);
+    struct __ErrcatEnvelopeNode1<'a, 'b>(
+        &'a ::errcat::Envelope<'b, SmallError>,
+        &'b SmallError,
+    );
     #[automatically_derived]
     #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
@@ -671,8 +676,7 @@ const _: () = {
             &self,
             __s: __S,
         ) -> __p::Result<__S::Ok, __S::Error> {
-            let __env = self.0;
-            let __e = __env.error();
+            let (__env, __e) = (self.0, self.1);
             let __c = __e.code();
             {
                 let mut __m = __s
@@ -770,7 +774,7 @@ const _: () = {
                                         || __env.timestamp_value().is_some(),
                                 ),
                         )?;
-                    __m.serialize_field("error", &__ErrcatEnvelopeNode0(__env))?;
+                    __m.serialize_field("error", &__ErrcatEnvelopeNode0(__env, __e))?;
                     if let __p::Some(__v) = __c.status() {
                         __m.serialize_field("status", &__v.as_u16())?;
                     } else {
@@ -779,7 +783,7 @@ const _: () = {
                     if __env.request_id_value().is_some()
                         || __env.timestamp_value().is_some()
                     {
-                        __m.serialize_field("meta", &__ErrcatEnvelopeNode1(__env))?;
+                        __m.serialize_field("meta", &__ErrcatEnvelopeNode1(__env, __e))?;
                     } else {
                         __m.skip_field("meta")?;
                     }

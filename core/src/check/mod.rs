@@ -1,6 +1,6 @@
 //! Stage 3: the rules a catalog must follow, one module per group of
 //! rules: the catalog, its envelopes, categories, statuses and channels
-//! (`catalog`); detail types and references to them (`types`); the
+//! (`catalog`); slots inside arrays (`arrays`); detail types and references to them (`types`); the
 //! names the generated code derives (`naming`); messages and headers
 //! (`messages`); members (`members`); renames and deprecation
 //! (`lifecycle`); retry advice (`retry`); examples (`examples`).
@@ -17,6 +17,7 @@ use crate::model::{
 use crate::names;
 use crate::resolve::{category_of, channel_of, variant_name};
 
+mod arrays;
 mod catalog;
 mod examples;
 mod lifecycle;
@@ -39,6 +40,7 @@ pub(super) fn parsed(text: &Spanned<String>, cx: &mut Diagnostics) -> Option<Vec
 pub(crate) mod test_support;
 mod types;
 
+use arrays::*;
 use catalog::*;
 use examples::*;
 use lifecycle::*;
@@ -57,6 +59,7 @@ pub const HTTP: &str = "http";
 pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_name(catalog, cx);
     check_envelopes(catalog, cx);
+    check_arrays(catalog, cx);
     check_details_placed(catalog, cx);
     check_categories(catalog, cx);
     check_types(catalog, cx);

@@ -182,16 +182,24 @@ pub(crate) fn check_field_names(catalog: &Catalog, cx: &mut Diagnostics) {
         }
         let name = f.rust_name.as_ref().unwrap_or(&f.name);
         if !names::is_field_ident(&name.value) {
+            // `pointer?: string` is an optional field written as a member's.
+            let hint = match f.name.value.strip_suffix('?') {
+                Some(bare) if f.rust_name.is_none() && names::is_field_ident(bare) => format!(
+                    "an optional field puts the `?` after its type: `{bare}: {}?`",
+                    f.ty.value.display()
+                ),
+                _ => format!(
+                    "use the long form with a `rust_name`, e.g. `{}: {{type: ..., rust_name: {}}}`",
+                    f.name.value,
+                    names::snake(&names::suggest_rust_name(&f.name.value))
+                ),
+            };
             cx.push(
                 Diagnostic::new(
                     &name.loc,
                     format!("field `{}` is not a Rust identifier", name.value),
                 )
-                .hint(format!(
-                    "use the long form with a `rust_name`, e.g. `{}: {{type: ..., rust_name: {}}}`",
-                    f.name.value,
-                    names::snake(&names::suggest_rust_name(&f.name.value))
-                )),
+                .hint(hint),
             );
         }
     }

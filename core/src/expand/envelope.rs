@@ -156,6 +156,17 @@ impl EnvelopeGen<'_> {
                     __m.end()
                 }}
             }
+            // A list of errors: the element once per error of the envelope.
+            Template::Array(items) if t.is_list() => {
+                let (value, _) = self.value(&items[0]);
+                rust! {{
+                    let mut __q = __s.serialize_seq(#p::None)?;
+                    for __e in __env.errors() {
+                        __q.serialize_element(#value)?;
+                    }
+                    __q.end()
+                }}
+            }
             Template::Array(items) => {
                 let elems: Vec<Rust> = items
                     .iter()
@@ -274,18 +285,17 @@ impl EnvelopeGen<'_> {
                     rust!(#p::serde::Serialize for #id<'_, '_>),
                     rust! {
                         fn serialize<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                            let __env = self.0;
-                            let __e = __env.error();
+                            let (__env, __e) = (self.0, self.1);
                             let __c = __e.code();
                             #body
                         }
                     },
                 );
                 self.helpers.extend(rust! {
-                    struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>);
+                    struct #id<'a, 'b>(&'a ::errcat::Envelope<'b, #error>, &'b #error);
                     #serialize
                 });
-                rust!(&#id(__env))
+                rust!(&#id(__env, __e))
             }
         };
         (value, presence)
@@ -357,12 +367,23 @@ pub(super) fn serializer(valid: &Valid<'_>) -> (Rust, Rust) {
     };
     let channel_enum = &valid.channel_enum;
     let mut arms = Vec::new();
+    let mut list = None;
     for ch in &valid.channels {
         gen_.http = ch.wire == HTTP;
         let body = gen_.node(ch.template);
         let id = &ch.ident;
         arms.push(rust!(#channel_enum::#id => #body));
+        if gen_.http && ch.template.list().is_some() {
+            list = Some(id);
+        }
     }
+    // Several errors travel in the `http` channel's list.
+    let channel = match list {
+        Some(id) => {
+            rust!(if __env.is_list() { #channel_enum::#id } else { __c.channel() })
+        }
+        None => rust!(__c.channel()),
+    };
     let method = rust! {
         fn serialize_envelope<__S: __p::serde::Serializer>(
             __env: &::errcat::Envelope<'_, Self>,
@@ -370,10 +391,15 @@ pub(super) fn serializer(valid: &Valid<'_>) -> (Rust, Rust) {
         ) -> __p::core::result::Result<__S::Ok, __S::Error> {
             let __e = __env.error();
             let __c = __e.code();
-            match __c.channel() {
+            match #channel {
                 #(#arms,)*
             }
         }
     };
-    (method, gen_.helpers)
+    let mut helpers = gen_.helpers;
+    if list.is_some() {
+        let error = &valid.error;
+        helpers.extend(rust!(impl ::errcat::__private::ListEnvelope for #error {}));
+    }
+    (method, helpers)
 }

@@ -103,3 +103,62 @@ impl Slot {
         Slot::ALL.into_iter().find(|s| s.name() == name)
     }
 }
+
+impl Template {
+    /// Whether a slot or a member is anywhere in this node.
+    pub fn has_slots(&self) -> bool {
+        match self {
+            Template::Slot(_) | Template::Member(_) | Template::UnknownSlot(_) => true,
+            Template::Object(members) => members.iter().any(|(_, v)| v.has_slots()),
+            Template::Array(items) => items.iter().any(Template::has_slots),
+            Template::Literal(_) => false,
+        }
+    }
+
+    /// The literal members that pick this object out among an array's
+    /// elements (`"@type": "type.googleapis.com/google.rpc.ErrorInfo"`):
+    /// its strings, numbers and booleans. Empty for other nodes.
+    pub fn selectors(&self) -> Vec<(&str, &serde_json::Value)> {
+        match self {
+            Template::Object(members) => members
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    Template::Literal(l) if !l.is_null() => Some((k.as_str(), l)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether this array is a list of errors: one object element, with
+    /// slots and nothing to select it by (JSON:API's `errors`).
+    pub fn is_list(&self) -> bool {
+        match self {
+            Template::Array(items) => {
+                matches!(items.as_slice(), [item @ Template::Object(_)]
+                    if item.has_slots() && item.selectors().is_empty())
+            }
+            _ => false,
+        }
+    }
+
+    /// The key path to this template's list of errors, and the list's
+    /// element, if it has one.
+    pub fn list(&self) -> Option<(Vec<&str>, &Template)> {
+        match self {
+            Template::Object(members) => members.iter().find_map(|(k, v)| {
+                if v.is_list() {
+                    let Template::Array(items) = v else {
+                        return None;
+                    };
+                    return Some((vec![k.as_str()], &items[0]));
+                }
+                let (mut path, item) = v.list()?;
+                path.insert(0, k.as_str());
+                Some((path, item))
+            }),
+            _ => None,
+        }
+    }
+}

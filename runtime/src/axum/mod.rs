@@ -75,6 +75,64 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
     }
 }
 
+/// A response of several errors: the layer logs and renders them as one,
+/// under the first error's code.
+impl<E: crate::errors::ListEnvelope + Send + Sync + 'static> Erased for crate::Errors<E> {
+    fn response(
+        &self,
+        request_id: Option<&str>,
+        timestamp: Option<jiff::Timestamp>,
+    ) -> http::Response<Vec<u8>> {
+        let mut env = self.envelope();
+        if let Some(id) = request_id {
+            env = env.request_id(id);
+        }
+        if let Some(ts) = timestamp {
+            env = env.timestamp(ts);
+        }
+        env.to_response()
+    }
+    fn is_http(&self) -> bool {
+        self.iter().all(|e| e.code().status().is_some())
+    }
+    fn channel(&self) -> &'static str {
+        self.iter()
+            .next()
+            .map_or("http", |e| e.code().channel_name())
+    }
+    fn code(&self) -> &'static str {
+        self.iter()
+            .next()
+            .map_or("", |e| CatalogError::code(e).as_str())
+    }
+    fn category(&self) -> &'static str {
+        self.iter()
+            .next()
+            .map_or("", |e| CatalogError::code(e).category_name())
+    }
+    fn message(&self) -> String {
+        self.to_string()
+    }
+    fn details(&self) -> Option<serde_json::Value> {
+        let all: Vec<_> = self.iter().filter_map(|e| Erased::details(e)).collect();
+        (!all.is_empty()).then_some(serde_json::Value::Array(all))
+    }
+}
+
+/// Several errors answer with their list (see [`crate::Errors`]); the
+/// layer adds the request context as for one error.
+impl<E: crate::errors::ListEnvelope + Send + Sync + 'static> IntoResponse for crate::Errors<E> {
+    fn into_response(self) -> Response {
+        let (parts, body) = self.to_response().into_parts();
+        let mut response = Response::from_parts(parts, Body::from(body));
+        response.extensions_mut().insert(Pending {
+            error: Arc::new(self),
+            source: None,
+        });
+        response
+    }
+}
+
 /// The error behind a response, left in its extensions for [`ErrorLayer`].
 #[derive(Clone)]
 struct Pending {

@@ -38,6 +38,16 @@ pub(crate) struct Slots<'a, E> {
     pub timestamp: Option<Cow<'a, str>>,
     pub details: Option<&'a RawValue>,
     pub members: Vec<(&'static str, &'a RawValue)>,
+    /// The other elements of a list of errors, each read later through
+    /// the list's element template.
+    pub rest: Vec<&'a RawValue>,
+    /// The list's element template, when the walk met a list with an
+    /// element (which makes the body an envelope, with a code or not:
+    /// JSON:API's error objects may leave `code` out).
+    pub element: Option<&'static [(&'static str, Template)]>,
+    /// Elements of an array with selected elements that none of them
+    /// selects (AIP-193's LocalizedMessage or Help next to ErrorInfo).
+    pub extra: Vec<&'a RawValue>,
     /// A key of the template found twice in one object: the walk stops,
     /// since JSON parsers disagree on which of the two counts.
     pub duplicate: Option<&'static str>,
@@ -58,6 +68,9 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             timestamp: None,
             details: None,
             members: Vec::new(),
+            rest: Vec::new(),
+            element: None,
+            extra: Vec::new(),
             duplicate: None,
         }
     }
@@ -78,15 +91,41 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         };
         self.channel = channel;
         self.direct = direct && !const { any_members(E::Code::TEMPLATES) };
-        let mut de = serde_json::Deserializer::from_str(body);
         match template {
-            Template::Object(members) => Walk {
-                members,
-                slots: self,
+            Template::Object(members) => self.walk_object(members, body),
+            _ => {
+                let mut de = serde_json::Deserializer::from_str(body);
+                <IgnoredAny as serde::Deserialize>::deserialize(&mut de).map(drop)?;
+                de.end()
             }
-            .deserialize(&mut de)?,
-            _ => <IgnoredAny as serde::Deserialize>::deserialize(&mut de).map(drop)?,
         }
+    }
+
+    /// Walks one element of a list of errors of `channel` (the list's
+    /// `element` template), starting afresh.
+    pub fn walk_element(
+        &mut self,
+        channel: usize,
+        element: &'static [(&'static str, Template)],
+        body: &'a str,
+    ) -> Result<(), serde_json::Error> {
+        *self = Slots::new();
+        self.channel = channel;
+        self.walk_object(element, body)
+    }
+
+    /// Walks an object template over the whole of `body`.
+    fn walk_object(
+        &mut self,
+        members: &'static [(&'static str, Template)],
+        body: &'a str,
+    ) -> Result<(), serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_str(body);
+        Walk {
+            members,
+            slots: self,
+        }
+        .deserialize(&mut de)?;
         de.end()
     }
 
@@ -193,19 +232,19 @@ impl<'de, E: CatalogError> DeserializeSeed<'de> for Direct<E> {
 }
 
 /// One object of a template, walked over the body.
-struct Walk<'t, 's, 'a, E> {
-    members: &'t [(&'static str, Template)],
+struct Walk<'s, 'a, E> {
+    members: &'static [(&'static str, Template)],
     slots: &'s mut Slots<'a, E>,
 }
 
-impl<'de, E: CatalogError> DeserializeSeed<'de> for Walk<'_, '_, 'de, E> {
+impl<'de, E: CatalogError> DeserializeSeed<'de> for Walk<'_, 'de, E> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
+impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, 'de, E> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("JSON")
@@ -228,6 +267,10 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
             match i.map(|i| &self.members[i].1) {
                 Some(Template::Object(inner)) => map.next_value_seed(Walk {
                     members: inner,
+                    slots: &mut *self.slots,
+                })?,
+                Some(Template::Array(items)) => map.next_value_seed(Elements {
+                    items,
                     slots: &mut *self.slots,
                 })?,
                 Some(Template::Slot(slot)) => self.slots.fill(*slot, &mut map)?,
@@ -259,6 +302,119 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, '_, 'de, E> {
     fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
         Ok(())
     }
+}
+
+/// One array of a template, walked over the body: a list of errors (the
+/// first element read in place, the others kept for later), or elements
+/// picked out by their literal members (the others kept as they came).
+struct Elements<'s, 'a, E> {
+    items: &'static [Template],
+    slots: &'s mut Slots<'a, E>,
+}
+
+impl<'de, E: CatalogError> DeserializeSeed<'de> for Elements<'_, 'de, E> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, E: CatalogError> Elements<'_, 'de, E> {
+    /// Walks `raw` through the first of the items it is selected by;
+    /// `false` when none selects it.
+    fn select<Er: de::Error>(&mut self, raw: &'de RawValue) -> Result<bool, Er> {
+        for item in self.items {
+            let Template::Object(members) = *item else {
+                continue;
+            };
+            if !item.has_slots() || !selected(members, raw.get()) {
+                continue;
+            }
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            Walk {
+                members,
+                slots: &mut *self.slots,
+            }
+            .deserialize(&mut de)
+            .map_err(Er::custom)?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        if let Some(members) = Template::Array(self.items).list_element() {
+            if self.slots.element.is_none() {
+                self.slots.element = Some(members);
+                let first = Walk {
+                    members,
+                    slots: &mut *self.slots,
+                };
+                if seq.next_element_seed(first)?.is_none() {
+                    self.slots.element = None;
+                    return Ok(());
+                }
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    self.slots.rest.push(raw);
+                }
+            }
+            return drain(seq);
+        }
+        if !self.items.iter().any(Template::has_slots) {
+            return drain(seq);
+        }
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            if !self.select(raw)? {
+                self.slots.extra.push(raw);
+            }
+        }
+        Ok(())
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_str<Er: de::Error>(self, _: &str) -> Result<(), Er> {
+        Ok(())
+    }
+    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
+        Ok(())
+    }
+}
+
+/// Whether the object in `text` has every literal member of `members`
+/// (an element's `"@type"`). Only those members' values are read.
+fn selected(members: &[(&'static str, Template)], text: &str) -> bool {
+    type Map<'a> = std::collections::HashMap<Cow<'a, str>, &'a RawValue>;
+    let Ok(map) = serde_json::from_str::<Map<'_>>(text) else {
+        return false;
+    };
+    members
+        .iter()
+        .filter(|(_, v)| v.is_selector())
+        .all(|(k, v)| {
+            map.get(*k)
+                .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
+                .is_some_and(|value| v.matches(&value))
+        })
 }
 
 /// The keys of one template object found so far: bits, without
