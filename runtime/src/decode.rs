@@ -84,6 +84,8 @@ pub(crate) fn decode_parts<E: CatalogError>(
     })
 }
 
+// The result is moved once, into `Parts`: boxing would only add an allocation.
+#[allow(clippy::result_large_err)]
 /// The error of a body whose details were not read directly: known (its
 /// details read from their slice) or unknown, kept as it came.
 fn known_or_unknown<E: CatalogError>(
