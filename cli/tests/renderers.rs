@@ -175,3 +175,56 @@ fn the_openapi_document_is_valid_and_holds_every_seed_example() {
         );
     }
 }
+
+/// The other envelope shapes (a list of errors, an element selected by a
+/// literal): every rendered example and a published AIP-193 body validate,
+/// with the selected element anywhere; a wrong type in the element does
+/// not; the OpenAPI documents are valid.
+#[test]
+fn shaped_envelopes_render_schemas_that_hold_their_bodies() {
+    let google = serde_json::json!({"error": {
+    "code": 400, "message": "API key not valid. Please pass a valid API key.",
+    "status": "INVALID_ARGUMENT",
+    "details": [
+        {"@type": "type.googleapis.com/google.rpc.Help", "links": []},
+        {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID",
+         "domain": "googleapis.com", "metadata": {"service": "translate.googleapis.com"}}
+    ]}});
+    let mut wrong = google.clone();
+    wrong["error"]["details"][1]["metadata"]["service"] = Value::from(5);
+    let two = serde_json::json!({"errors": [
+        {"status": "422", "code": "226", "title": "Password and password confirmation do not match."},
+        {"status": "403", "code": "SECRET_POWERS_LOCKED", "title": "t"}]});
+    let mut bad_list = two.clone();
+    bad_list["errors"][0]["title"] = Value::from(5);
+    for (name, extra) in [
+        ("jsonapi", vec![(two, true), (bad_list, false)]),
+        ("aip193", vec![(google, true), (wrong, false)]),
+    ] {
+        let rel = format!("tests/catalogs/{name}.yaml");
+        let c = errcat_core::compile_file(&root().join(&rel), &rel).unwrap();
+        let mut lines: Vec<(Value, bool)> = c
+            .codes
+            .iter()
+            .map(|code| (errcat_core::render::example(&c, code).to_value(), true))
+            .collect();
+        lines.extend(extra);
+        let schema = scratch(&format!("{name}.schema.json"));
+        let doc = errcat_core::render::json_schema::document(&c);
+        std::fs::write(&schema, doc.to_string()).unwrap();
+        let instances = scratch(&format!("{name}.instances.jsonl"));
+        let text: Vec<String> = lines.iter().map(|(v, _)| v.to_string()).collect();
+        std::fs::write(&instances, text.join("\n")).unwrap();
+        let (ok, out) = python(&["json-schema", path(&schema), path(&instances)]);
+        assert!(ok, "{out}");
+        let got: Vec<bool> = out.lines().map(|l| l == "true").collect();
+        let want: Vec<bool> = lines.iter().map(|(_, w)| *w).collect();
+        assert_eq!(got, want, "{name}: {text:#?}");
+
+        let file = scratch(&format!("{name}.openapi.json"));
+        let doc = errcat_core::render::openapi::document(&c);
+        std::fs::write(&file, doc.to_string()).unwrap();
+        let (ok, out) = python(&["openapi", path(&file)]);
+        assert!(ok, "{name}: {out}");
+    }
+}

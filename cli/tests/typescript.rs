@@ -46,6 +46,27 @@ fn the_typescript_module_compiles_strictly_and_parses_every_seed_example() {
             serde_json::to_string(&bodies).unwrap()
         ));
     }
+    for name in ["jsonapi", "aip193"] {
+        let rel = format!("tests/catalogs/{name}.yaml");
+        let catalog = errcat_core::compile_file(&root.join(&rel), &rel).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.ts")),
+            errcat_core::render::typescript::module(&catalog).expect("no clash"),
+        )
+        .unwrap();
+        let pairs: Vec<serde_json::Value> = catalog
+            .codes
+            .iter()
+            .map(|c| {
+                let body = errcat_core::render::example(&catalog, c).to_value();
+                serde_json::json!([c.code.value, body])
+            })
+            .collect();
+        examples.push_str(&format!(
+            "export const {name}Examples: [string, unknown][] = {};\n",
+            serde_json::to_string(&pairs).unwrap()
+        ));
+    }
     std::fs::write(dir.join("examples.ts"), examples).unwrap();
     std::fs::copy(root.join("tests/ts/check.ts"), dir.join("check.ts")).unwrap();
     std::fs::write(
@@ -59,4 +80,5 @@ fn the_typescript_module_compiles_strictly_and_parses_every_seed_example() {
         .arg(dir.join("tsconfig.json")));
     let out = run(Command::new("node").arg(dir.join("out/check.js")));
     assert!(out.starts_with("ok: 64 seed examples known"), "{out}");
+    assert!(out.contains(", 8 shaped examples known"), "{out}");
 }

@@ -5,7 +5,9 @@
 
 import * as hook0 from "./hook0";
 import * as hexabase from "./hexabase";
-import { hook0Examples, hexabaseExamples } from "./examples";
+import * as jsonapi from "./jsonapi";
+import * as aip193 from "./aip193";
+import { hook0Examples, hexabaseExamples, jsonapiExamples, aip193Examples } from "./examples";
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`check failed: ${what}`);
@@ -27,6 +29,38 @@ for (const body of hexabaseExamples) {
   check(parsed.known && parsed.code === codeOf(body), `hexabase ${JSON.stringify(body)}`);
   known++;
 }
+
+// Other shapes: a list of errors (JSON:API), the code in the array element
+// a literal selects (AIP-193); every rendered example parses as its code.
+let shaped = 0;
+for (const [code, body] of jsonapiExamples) {
+  const parsed = jsonapi.parseError(body);
+  check(parsed.known && parsed.code === code, `jsonapi ${JSON.stringify(body)}`);
+  shaped++;
+}
+for (const [code, body] of aip193Examples) {
+  const parsed = aip193.parseError(body);
+  check(parsed.known && parsed.code === code, `aip193 ${JSON.stringify(body)}`);
+  shaped++;
+}
+const listed = jsonapi.parseError({ errors: [{ code: "226", title: "t", status: "422" }, { title: "other" }] });
+if (listed.known && listed.code === "226") {
+  const first: string = listed.body.errors[0].title;
+  check(first === "t", "the first element is typed");
+} else {
+  check(false, "a list's first element gives the code");
+}
+const google = aip193.parseError({
+  error: {
+    code: 400, message: "m", status: "INVALID_ARGUMENT",
+    details: [
+      { "@type": "type.googleapis.com/google.rpc.Help", links: [] },
+      { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com", metadata: { service: "s" } },
+    ],
+  },
+});
+check(google.known && google.code === "API_KEY_INVALID", "ErrorInfo is found among other elements");
+check(!aip193.parseError({ error: { code: 400, details: [{ reason: "API_KEY_INVALID" }] } }).known, "no ErrorInfo, no code");
 
 // Narrowing on the wire code types the details.
 const expired = hook0.parseError({
@@ -69,4 +103,4 @@ for (const body of hostile) {
 const future = hook0.parseError({ error: { code: "A_NEW_CODE", message: "m" } });
 check(!future.known && future.code === "A_NEW_CODE", "an unknown code is kept");
 
-console.log(`ok: ${known} seed examples known, ${hostile.length} hostile bodies unknown`);
+console.log(`ok: ${known} seed examples known, ${hostile.length} hostile bodies unknown, ${shaped} shaped examples known`);

@@ -86,6 +86,24 @@ fn template(t: &Template, fill: &Fill<'_>) -> Option<(Value, bool)> {
                 always,
             ))
         }
+        // A list of errors: this code's element first (the one the code
+        // is read from), any others after it.
+        Template::Array(items) if t.is_list() => {
+            let (first, _) = template(&items[0], fill)?;
+            Some((
+                json!({"type": "array", "prefixItems": [first], "minItems": 1}),
+                true,
+            ))
+        }
+        // Elements a literal selects stand anywhere among others.
+        Template::Array(items) if t.has_slots() => {
+            let contains: Vec<Value> = items
+                .iter()
+                .filter(|i| i.has_slots())
+                .filter_map(|i| template(i, fill).map(|(s, _)| json!({"contains": s})))
+                .collect();
+            Some((json!({"type": "array", "allOf": contains}), true))
+        }
         Template::Array(items) => {
             let items: Vec<Value> = items
                 .iter()

@@ -87,7 +87,7 @@ fn typed(v: &mut Value) {
             ("anyOf" | "oneOf" | "allOf" | "prefixItems", Value::Array(items)) => {
                 items.iter_mut().for_each(typed)
             }
-            ("items" | "additionalProperties" | "not", child) => typed(child),
+            ("items" | "additionalProperties" | "not" | "contains", child) => typed(child),
             _ => {}
         }
     }

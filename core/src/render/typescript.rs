@@ -46,6 +46,11 @@ fn ts(schema: &Value) -> String {
         Some("null") => "null".into(),
         Some("array") => match (o.get("items"), o.get("prefixItems")) {
             (Some(items), _) => format!("Array<{}>", ts(items)),
+            // A list of errors: this code's element, then any.
+            (None, Some(Value::Array(p))) if o.contains_key("minItems") => {
+                let first = p.iter().map(ts).collect::<Vec<_>>().join(", ");
+                format!("[{first}, ...unknown[]]")
+            }
             (None, Some(Value::Array(p))) => {
                 format!("[{}]", p.iter().map(ts).collect::<Vec<_>>().join(", "))
             }
@@ -86,14 +91,33 @@ fn body_name(code: &crate::model::Code) -> String {
 }
 
 /// The member paths of every envelope's `$code` and `$status` slots.
-fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<String>> {
-    fn find(t: &Template, slot: Slot, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<Value>> {
+    // A step is a key, `0` (a list's first element) or the literals that
+    // select an array's element (`{"@type": "...ErrorInfo"}`).
+    fn find(t: &Template, slot: Slot, path: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
         match t {
             Template::Slot(s) if s.value == slot => out.push(path.clone()),
             Template::Object(members) => {
                 for (k, v) in members {
-                    path.push(k.clone());
+                    path.push(Value::String(k.clone()));
                     find(v, slot, path, out);
+                    path.pop();
+                }
+            }
+            Template::Array(items) if t.is_list() => {
+                path.push(Value::from(0));
+                find(&items[0], slot, path, out);
+                path.pop();
+            }
+            Template::Array(items) => {
+                for item in items.iter().filter(|i| i.has_slots()) {
+                    let select: serde_json::Map<String, Value> = item
+                        .selectors()
+                        .into_iter()
+                        .map(|(k, v)| (k.to_string(), v.clone()))
+                        .collect();
+                    path.push(Value::Object(select));
+                    find(item, slot, path, out);
                     path.pop();
                 }
             }
@@ -222,7 +246,7 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
     );
     let _ = writeln!(
         out,
-        "const CODE_PATHS: string[][] = {code_paths};\nconst STATUS_PATHS: string[][] = {status_paths};\n"
+        "const CODE_PATHS: Step[][] = {code_paths};\nconst STATUS_PATHS: Step[][] = {status_paths};\n"
     );
     out.push_str(RUNTIME);
     Ok(out)
@@ -299,11 +323,22 @@ function isObject(v: unknown): v is { [key: string]: unknown } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function at(v: unknown, path: string[]): unknown {
+/** A key, a list's first element, or the literals selecting an element. */
+type Step = string | number | { readonly [k: string]: unknown };
+
+function at(v: unknown, path: Step[]): unknown {
   let cur: unknown = v;
   for (const k of path) {
-    if (!isObject(cur)) return undefined;
-    cur = cur[k];
+    if (typeof k === "string") {
+      if (!isObject(cur)) return undefined;
+      cur = cur[k];
+    } else if (typeof k === "number") {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[k];
+    } else {
+      if (!Array.isArray(cur)) return undefined;
+      cur = (cur as unknown[]).find((e) => isObject(e) && Object.entries(k).every(([n, x]) => e[n] === x));
+    }
   }
   return cur;
 }
@@ -316,6 +351,11 @@ function valid(v: unknown, s: Schema): boolean {
     return target !== undefined && valid(v, target);
   }
   if (Array.isArray(s["anyOf"])) return (s["anyOf"] as Schema[]).some((x) => valid(v, x));
+  if (Array.isArray(s["allOf"]) && !(s["allOf"] as Schema[]).every((x) => valid(v, x))) return false;
+  if (isObject(s["contains"])) {
+    const c = s["contains"] as Schema;
+    if (!Array.isArray(v) || !v.some((x) => valid(x, c))) return false;
+  }
   switch (s["type"]) {
     case "string": return typeof v === "string";
     case "integer": return typeof v === "number" && Number.isInteger(v);
@@ -326,6 +366,7 @@ function valid(v: unknown, s: Schema): boolean {
       if (!Array.isArray(v)) return false;
       if (isObject(s["items"])) return v.every((x) => valid(x, s["items"] as Schema));
       const prefix = Array.isArray(s["prefixItems"]) ? (s["prefixItems"] as Schema[]) : [];
+      if (typeof s["minItems"] === "number" && v.length < s["minItems"]) return false;
       return prefix.every((p, i) => valid(v[i], p));
     }
     case "object": {
