@@ -94,3 +94,43 @@ fn attribute_and_derive_share_a_module() {
         Subset::InvalidToken.code().as_str()
     );
 }
+
+/// JSON:API's `source`, written by hand.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    /// A JSON pointer into the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+}
+
+/// A hand-written subset of a catalog whose envelope is a list of errors.
+#[derive(Debug, Clone, PartialEq, ErrorCatalog)]
+#[catalog(path = "catalogs/jsonapi.yaml")]
+pub enum SignupError {
+    /// `226`.
+    #[catalog(code = "226")]
+    Mismatch {
+        /// This occurrence.
+        detail: Option<String>,
+        /// Where.
+        source: Option<Source>,
+        /// Its id.
+        id: Option<String>,
+    },
+}
+
+#[test]
+fn a_derived_enum_answers_a_list_of_errors() {
+    let e = || SignupError::Mismatch {
+        detail: Some("d".into()),
+        source: None,
+        id: None,
+    };
+    let mut errors = errcat::Errors::new(e());
+    errors.push(e());
+    let response = errors.to_response();
+    assert_eq!(response.status(), 422);
+    let back = SignupError::from_envelope(response.body()).unwrap();
+    let got: Vec<_> = back.errors().cloned().collect();
+    assert_eq!(got, [Decoded::Known(e()), Decoded::Known(e())]);
+}

@@ -137,6 +137,18 @@ fn edits_are_classified() {
             &[Breaking],
         ),
         (
+            "make the envelope a list of errors",
+            "{error: {code: $code, message: $message, details: $details}}",
+            "{errors: [{code: $code, message: $message, details: $details}]}",
+            &[Breaking],
+        ),
+        (
+            "move the code into a selected element",
+            "{error: {code: $code, message: $message, details: $details}}",
+            "{error: {message: $message, details: [{t: info, reason: $code, metadata: $details}]}}",
+            &[Breaking],
+        ),
+        (
             "remove a header",
             "    headers:\n      WWW-Authenticate: Bearer\n",
             "",
