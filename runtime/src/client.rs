@@ -108,8 +108,10 @@ pub struct Failure<E> {
     /// as they came (AIP-193's `LocalizedMessage`, `Help`).
     pub extra: Vec<crate::RawJson>,
     /// The other errors of a list of errors (JSON:API's `errors`), in
-    /// order, each with this response's status, headers and request id
-    /// unless it has its own. Empty for a body of one error.
+    /// order, each with this response's status and `Retry-After`. The
+    /// request id and timestamp are this failure's; an element has its own
+    /// only where the list's element places them. Empty for a body of one
+    /// error.
     pub more: Vec<Failure<E>>,
 }
 
@@ -177,7 +179,7 @@ impl<E: CatalogError> Failure<E> {
             more,
         } = parts;
         self.request_id = request_id.or(self.request_id.take());
-        self.timestamp = timestamp.or(self.timestamp);
+        self.timestamp = timestamp;
         self.message = message;
         self.extra = extra;
         self.kind = match error {
@@ -187,7 +189,7 @@ impl<E: CatalogError> Failure<E> {
                 mismatch: None,
             },
             Err((why, u)) => FailureKind::Unknown {
-                error: u,
+                error: *u,
                 mismatch: Some(why.to_string()),
             },
         };
@@ -196,8 +198,8 @@ impl<E: CatalogError> Failure<E> {
             .map(|p| {
                 let mut f = Failure {
                     status: self.status,
-                    request_id: self.request_id.clone(),
-                    timestamp: self.timestamp,
+                    request_id: None,
+                    timestamp: None,
                     retry_after: self.retry_after,
                     message: None,
                     kind: FailureKind::TooLarge { limit: 0 },

@@ -30,7 +30,7 @@ pub(crate) fn decode_parts<E: CatalogError>(
             "the body is not UTF-8",
         ))
     })?;
-    let mut slots = Slots::<E>::new();
+    let mut slots = Slots::<E>::new(http);
     let mut found = None;
     for channel in 0..E::Code::TEMPLATES.len() {
         walk(&mut slots, channel, body)?;
@@ -62,18 +62,13 @@ pub(crate) fn decode_parts<E: CatalogError>(
         walk(&mut slots, k.channel_index(), body)?;
     }
     let sensitive = E::Code::SENSITIVE;
-    let element = slots.element;
     let rest = std::mem::take(&mut slots.rest);
     let error = match (foreign, slots.error.take()) {
-        (Some(k), _) => Err((not_http(k), unknown(code, &slots))),
+        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, &slots)))),
         (None, Some(e)) => Ok(Decoded::Known(e)),
         (None, None) => known_or_unknown(known, code, &slots),
     };
-    let mut more = Vec::with_capacity(rest.len());
-    for raw in rest {
-        let Some(element) = element else { break };
-        more.push(list_element::<E>(channel, element, raw, http)?);
-    }
+    let more = rest;
     Ok(Parts {
         error,
         message: slots.message.take().map(Cow::into_owned),
@@ -84,8 +79,6 @@ pub(crate) fn decode_parts<E: CatalogError>(
     })
 }
 
-// The result is moved once, into `Parts`: boxing would only add an allocation.
-#[allow(clippy::result_large_err)]
 /// The error of a body whose details were not read directly: known (its
 /// details read from their slice) or unknown, kept as it came.
 fn known_or_unknown<E: CatalogError>(
@@ -98,40 +91,38 @@ fn known_or_unknown<E: CatalogError>(
     };
     let details = slots.details.map_or("null", |d| d.get());
     let mut de = serde_json::Deserializer::from_str(details);
-    let mut members = Members(slots.members.clone());
+    let mut members = Members(&slots.members);
     match E::from_wire_parts(k, &mut de, &mut members) {
         Ok(e) => Ok(Decoded::Known(e)),
-        Err(source) => Err((without_sensitive_values::<E>(source), unknown(code, slots))),
+        Err(source) => Err((
+            without_sensitive_values::<E>(source),
+            Box::new(unknown(code, slots)),
+        )),
     }
 }
 
-/// One more element of a list of errors, read through the list's element
-/// template. An element without a code is kept as an unknown error with
-/// an empty code: nothing in a list is dropped.
-fn list_element<E: CatalogError>(
-    channel: usize,
-    element: &'static [(&'static str, crate::template::Template)],
-    raw: &RawValue,
-    http: bool,
-) -> Result<Parts<E>, DecodeError> {
-    let mut slots = Slots::<E>::new();
-    slots
-        .walk_element(channel, element, raw.get())
-        .map_err(|e| decode_error(&slots, e))?;
+/// One more element of a list of errors, walked through the list's
+/// element template. An element without a code is kept as an unknown
+/// error with an empty code: nothing in a list is dropped.
+pub(crate) fn list_element<E: CatalogError>(mut slots: Slots<'_, E>, http: bool) -> Parts<E> {
     let code = slots.code.take().unwrap_or_default();
     let known = E::Code::from_wire(&code);
-    let error = match known.filter(|k| http && k.status().is_none()) {
-        Some(k) => Err((not_http(k), unknown(code, &slots))),
-        None => known_or_unknown(known, code, &slots),
+    let error = match (
+        known.filter(|k| http && k.status().is_none()),
+        slots.error.take(),
+    ) {
+        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, &slots)))),
+        (None, Some(e)) => Ok(Decoded::Known(e)),
+        (None, None) => known_or_unknown(known, code, &slots),
     };
-    Ok(Parts {
+    Parts {
         error,
         message: slots.message.take().map(Cow::into_owned),
         request_id: slots.request_id.take().map(Cow::into_owned),
         timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
         extra: raw_all(&slots.extra, E::Code::SENSITIVE),
         more: Vec::new(),
-    })
+    }
 }
 
 /// Why a code of a channel without statuses is no known HTTP error.
@@ -208,13 +199,13 @@ fn unknown<E: CatalogError>(code: Cow<'_, str>, slots: &Slots<'_, E>) -> Unknown
 /// that generated code reads into a known error's fields.
 #[doc(hidden)]
 #[derive(Debug, Default)]
-pub struct Members<'a>(Vec<(&'static str, &'a RawValue)>);
+pub struct Members<'a>(&'a [(&'static str, &'a RawValue)]);
 
 impl Members<'_> {
-    /// Takes the value of a member (absent counts as `null`).
+    /// Reads the value of a member (absent counts as `null`).
     pub fn member<T: DeserializeOwned, Er: de::Error>(&mut self, name: &str) -> Result<T, Er> {
-        let raw = match self.0.iter().position(|(n, _)| *n == name) {
-            Some(i) => self.0.swap_remove(i).1.get(),
+        let raw = match self.0.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => v.get(),
             None => "null",
         };
         serde_json::from_str(raw).map_err(|e| Er::custom(format_args!("member `{name}`: {e}")))
@@ -223,7 +214,7 @@ impl Members<'_> {
 
 /// A body's error, or a known code whose details do not match, with the
 /// reason and the rest kept.
-pub(crate) type ElementResult<E> = Result<Decoded<E>, (serde_json::Error, UnknownError)>;
+pub(crate) type ElementResult<E> = Result<Decoded<E>, (serde_json::Error, Box<UnknownError>)>;
 
 /// What a body holds; a known code whose details do not match keeps the
 /// rest, with the reason.
@@ -262,15 +253,7 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         code: u.code,
         source,
     })?;
-    let more = more
-        .into_iter()
-        .map(|mut p| {
-            // The response's context, for every error of it.
-            p.request_id = p.request_id.or_else(|| request_id.clone());
-            p.timestamp = p.timestamp.or(timestamp);
-            received(p)
-        })
-        .collect::<Result<_, _>>()?;
+    let more = more.into_iter().map(received).collect::<Result<_, _>>()?;
     Ok(Received {
         error,
         message,

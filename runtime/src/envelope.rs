@@ -133,8 +133,9 @@ pub struct Received<E> {
     /// `ErrorInfo` that holds the code.
     pub extra: Vec<RawJson>,
     /// The other errors of a list of errors (JSON:API's `errors`), in
-    /// order, each with the response's request id and timestamp unless it
-    /// has its own. Empty for a body of one error.
+    /// order. The response's request id and timestamp are this one's; an
+    /// element has its own only where the list's element places them.
+    /// Empty for a body of one error.
     pub more: Vec<Received<E>>,
 }
 

@@ -38,9 +38,11 @@ pub(crate) struct Slots<'a, E> {
     pub timestamp: Option<Cow<'a, str>>,
     pub details: Option<&'a RawValue>,
     pub members: Vec<(&'static str, &'a RawValue)>,
-    /// The other elements of a list of errors, each read later through
-    /// the list's element template.
-    pub rest: Vec<&'a RawValue>,
+    /// The other elements of a list of errors, each walked as it streams
+    /// by through the list's element template.
+    pub rest: Vec<super::Parts<E>>,
+    /// Whether the body is an HTTP response's (see `decode_parts`).
+    http: bool,
     /// The list's element template, when the walk met a list with an
     /// element (which makes the body an envelope, with a code or not:
     /// JSON:API's error objects may leave `code` out).
@@ -48,15 +50,19 @@ pub(crate) struct Slots<'a, E> {
     /// Elements of an array with selected elements that none of them
     /// selects (AIP-193's LocalizedMessage or Help next to ErrorInfo).
     pub extra: Vec<&'a RawValue>,
+    /// Literal members of the walked object that matched the template's
+    /// (an array element's `"@type"`), counted only when selecting.
+    selected: usize,
     /// A key of the template found twice in one object: the walk stops,
     /// since JSON parsers disagree on which of the two counts.
     pub duplicate: Option<&'static str>,
 }
 
 impl<'a, E: CatalogError> Slots<'a, E> {
-    /// Nothing found yet.
-    pub fn new() -> Self {
+    /// Nothing found yet; `http` when the body is an HTTP response's.
+    pub fn new(http: bool) -> Self {
         Slots {
+            http,
             channel: usize::MAX,
             direct: false,
             error: None,
@@ -71,6 +77,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             rest: Vec::new(),
             element: None,
             extra: Vec::new(),
+            selected: 0,
             duplicate: None,
         }
     }
@@ -85,7 +92,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         body: &'a str,
         direct: bool,
     ) -> Result<(), serde_json::Error> {
-        *self = Slots::new();
+        *self = Slots::new(self.http);
         let Some(template) = E::Code::TEMPLATES.get(channel) else {
             return Ok(());
         };
@@ -101,19 +108,6 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         }
     }
 
-    /// Walks one element of a list of errors of `channel` (the list's
-    /// `element` template), starting afresh.
-    pub fn walk_element(
-        &mut self,
-        channel: usize,
-        element: &'static [(&'static str, Template)],
-        body: &'a str,
-    ) -> Result<(), serde_json::Error> {
-        *self = Slots::new();
-        self.channel = channel;
-        self.walk_object(element, body)
-    }
-
     /// Walks an object template over the whole of `body`.
     fn walk_object(
         &mut self,
@@ -121,12 +115,33 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         body: &'a str,
     ) -> Result<(), serde_json::Error> {
         let mut de = serde_json::Deserializer::from_str(body);
-        Walk {
-            members,
-            slots: self,
-        }
-        .deserialize(&mut de)?;
+        Walk::new(members, self).deserialize(&mut de)?;
         de.end()
+    }
+
+    /// A fresh walk for an element of an array in this walk.
+    fn child(&self) -> Self {
+        Slots {
+            channel: self.channel,
+            direct: self.direct,
+            ..Slots::new(self.http)
+        }
+    }
+
+    /// Takes what an array element selected by its literals holds: a slot
+    /// filled here already keeps its first value.
+    fn merge(&mut self, other: Slots<'a, E>) {
+        self.error = self.error.take().or(other.error);
+        self.code = self.code.take().or(other.code);
+        self.message = self.message.take().or(other.message);
+        self.category = self.category.take().or(other.category);
+        self.status = self.status.or(other.status);
+        self.request_id = self.request_id.take().or(other.request_id);
+        self.timestamp = self.timestamp.take().or(other.timestamp);
+        self.details = self.details.or(other.details);
+        self.members.extend(other.members);
+        self.extra.extend(other.extra);
+        self.duplicate = self.duplicate.or(other.duplicate);
     }
 
     /// Reads the value of `slot` from `map`.
@@ -235,6 +250,19 @@ impl<'de, E: CatalogError> DeserializeSeed<'de> for Direct<E> {
 struct Walk<'s, 'a, E> {
     members: &'static [(&'static str, Template)],
     slots: &'s mut Slots<'a, E>,
+    /// Whether the object's literal members are compared (an array
+    /// element being selected) rather than skipped.
+    select: bool,
+}
+
+impl<'s, 'a, E> Walk<'s, 'a, E> {
+    fn new(members: &'static [(&'static str, Template)], slots: &'s mut Slots<'a, E>) -> Self {
+        Walk {
+            members,
+            slots,
+            select: false,
+        }
+    }
 }
 
 impl<'de, E: CatalogError> DeserializeSeed<'de> for Walk<'_, 'de, E> {
@@ -265,16 +293,20 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, 'de, E> {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
             match i.map(|i| &self.members[i].1) {
-                Some(Template::Object(inner)) => map.next_value_seed(Walk {
-                    members: inner,
-                    slots: &mut *self.slots,
-                })?,
+                Some(Template::Object(inner)) => {
+                    map.next_value_seed(Walk::new(inner, &mut *self.slots))?
+                }
                 Some(Template::Array(items)) => map.next_value_seed(Elements {
                     items,
                     slots: &mut *self.slots,
                 })?,
                 Some(Template::Slot(slot)) => self.slots.fill(*slot, &mut map)?,
                 Some(Template::Member(name)) => self.slots.members.push((name, map.next_value()?)),
+                Some(literal) if self.select && literal.is_selector() => {
+                    if map.next_value_seed(Literal(literal))? {
+                        self.slots.selected += 1;
+                    }
+                }
                 _ => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
@@ -320,24 +352,30 @@ impl<'de, E: CatalogError> DeserializeSeed<'de> for Elements<'_, 'de, E> {
 }
 
 impl<'de, E: CatalogError> Elements<'_, 'de, E> {
-    /// Walks `raw` through the first of the items it is selected by;
-    /// `false` when none selects it.
+    /// Walks `raw` through the first of the items whose literals all
+    /// match it; `false` when none does.
     fn select<Er: de::Error>(&mut self, raw: &'de RawValue) -> Result<bool, Er> {
         for item in self.items {
             let Template::Object(members) = *item else {
                 continue;
             };
-            if !item.has_slots() || !selected(members, raw.get()) {
+            if !item.has_slots() {
                 continue;
             }
+            let need = members.iter().filter(|(_, v)| v.is_selector()).count();
+            let mut child = self.slots.child();
             let mut de = serde_json::Deserializer::from_str(raw.get());
             Walk {
                 members,
-                slots: &mut *self.slots,
+                slots: &mut child,
+                select: true,
             }
             .deserialize(&mut de)
             .map_err(Er::custom)?;
-            return Ok(true);
+            if child.selected == need {
+                self.slots.merge(child);
+                return Ok(true);
+            }
         }
         Ok(false)
     }
@@ -352,16 +390,24 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
         if let Some(members) = Template::Array(self.items).list_element() {
             if self.slots.element.is_none() {
                 self.slots.element = Some(members);
-                let first = Walk {
-                    members,
-                    slots: &mut *self.slots,
-                };
-                if seq.next_element_seed(first)?.is_none() {
+                if seq
+                    .next_element_seed(Walk::new(members, &mut *self.slots))?
+                    .is_none()
+                {
                     self.slots.element = None;
                     return Ok(());
                 }
-                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                    self.slots.rest.push(raw);
+                // Each other error as it streams by, into slots of its own.
+                loop {
+                    let mut next = self.slots.child();
+                    if seq
+                        .next_element_seed(Walk::new(members, &mut next))?
+                        .is_none()
+                    {
+                        break;
+                    }
+                    let http = next.http;
+                    self.slots.rest.push(super::list_element(next, http));
                 }
             }
             return drain(seq);
@@ -400,21 +446,46 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
     }
 }
 
-/// Whether the object in `text` has every literal member of `members`
-/// (an element's `"@type"`). Only those members' values are read.
-fn selected(members: &[(&'static str, Template)], text: &str) -> bool {
-    type Map<'a> = std::collections::HashMap<Cow<'a, str>, &'a RawValue>;
-    let Ok(map) = serde_json::from_str::<Map<'_>>(text) else {
-        return false;
-    };
-    members
-        .iter()
-        .filter(|(_, v)| v.is_selector())
-        .all(|(k, v)| {
-            map.get(*k)
-                .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok())
-                .is_some_and(|value| v.matches(&value))
-        })
+/// Whether a value equals a template literal; the value is read, not kept.
+struct Literal<'t>(&'t Template);
+
+impl<'de> DeserializeSeed<'de> for Literal<'_> {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Literal<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_str<Er: de::Error>(self, v: &str) -> Result<bool, Er> {
+        Ok(matches!(self.0, Template::Str(s) if *s == v))
+    }
+    fn visit_bool<Er: de::Error>(self, v: bool) -> Result<bool, Er> {
+        Ok(*self.0 == Template::Bool(v))
+    }
+    fn visit_u64<Er: de::Error>(self, v: u64) -> Result<bool, Er> {
+        Ok(self.0.matches(&serde_json::Value::from(v)))
+    }
+    fn visit_i64<Er: de::Error>(self, v: i64) -> Result<bool, Er> {
+        Ok(self.0.matches(&serde_json::Value::from(v)))
+    }
+    fn visit_f64<Er: de::Error>(self, v: f64) -> Result<bool, Er> {
+        Ok(self.0.matches(&serde_json::Value::from(v)))
+    }
+    fn visit_unit<Er: de::Error>(self) -> Result<bool, Er> {
+        Ok(false)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
+        drain(seq).map(|()| false)
+    }
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<bool, M::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
 }
 
 /// The keys of one template object found so far: bits, without
