@@ -104,16 +104,17 @@ fn known_or_unknown<E: CatalogError>(
 /// One more element of a list of errors, walked through the list's
 /// element template. An element without a code is kept as an unknown
 /// error with an empty code: nothing in a list is dropped.
-pub(crate) fn list_element<E: CatalogError>(mut slots: Slots<'_, E>, http: bool) -> Parts<E> {
+pub(crate) fn list_element<E: CatalogError>(slots: &mut Slots<'_, E>) -> Parts<E> {
+    let http = slots.http;
     let code = slots.code.take().unwrap_or_default();
     let known = E::Code::from_wire(&code);
     let error = match (
         known.filter(|k| http && k.status().is_none()),
         slots.error.take(),
     ) {
-        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, &slots)))),
+        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, slots)))),
         (None, Some(e)) => Ok(Decoded::Known(e)),
-        (None, None) => known_or_unknown(known, code, &slots),
+        (None, None) => known_or_unknown(known, code, slots),
     };
     Parts {
         error,

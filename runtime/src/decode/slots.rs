@@ -42,7 +42,7 @@ pub(crate) struct Slots<'a, E> {
     /// by through the list's element template.
     pub rest: Vec<super::Parts<E>>,
     /// Whether the body is an HTTP response's (see `decode_parts`).
-    http: bool,
+    pub http: bool,
     /// The list's element template, when the walk met a list with an
     /// element (which makes the body an envelope, with a code or not:
     /// JSON:API's error objects may leave `code` out).
@@ -126,6 +126,21 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             direct: self.direct,
             ..Slots::new(self.http)
         }
+    }
+
+    /// Empties the slots for the next element, keeping their allocations.
+    fn reset(&mut self) {
+        self.error = None;
+        self.code = None;
+        self.message = None;
+        self.category = None;
+        self.status = None;
+        self.request_id = None;
+        self.timestamp = None;
+        self.details = None;
+        self.members.clear();
+        self.extra.clear();
+        self.selected = 0;
     }
 
     /// Takes what an array element selected by its literals holds: a slot
@@ -397,17 +412,15 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
                     self.slots.element = None;
                     return Ok(());
                 }
-                // Each other error as it streams by, into slots of its own.
-                loop {
-                    let mut next = self.slots.child();
-                    if seq
-                        .next_element_seed(Walk::new(members, &mut next))?
-                        .is_none()
-                    {
-                        break;
-                    }
-                    let http = next.http;
-                    self.slots.rest.push(super::list_element(next, http));
+                // Each other error as it streams by, into slots of its own
+                // (one set, reused).
+                let mut next = self.slots.child();
+                while seq
+                    .next_element_seed(Walk::new(members, &mut next))?
+                    .is_some()
+                {
+                    self.slots.rest.push(super::list_element(&mut next));
+                    next.reset();
                 }
             }
             return drain(seq);
