@@ -379,3 +379,30 @@ fn a_google_error_round_trips_through_a_response() {
     assert_eq!(f.kind, FailureKind::Known(e));
     assert!(f.advice().is_some(), "RESOURCE_EXHAUSTED is retryable");
 }
+
+/// The README's example of several errors, byte for byte.
+#[test]
+fn the_readme_example_of_several_errors_is_what_is_written() {
+    let mut errors = Errors::new(JsonApiError::value_too_short(
+        Some("First name must contain at least three characters.".into()),
+        Some(Source {
+            pointer: Some("/data/attributes/firstName".into()),
+            parameter: None,
+            header: None,
+        }),
+        None,
+    ));
+    errors.push(JsonApiError::password_mismatch(None, None, None));
+    let response = errors.envelope().request_id("req-9").to_response();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        std::str::from_utf8(response.body()).unwrap(),
+        concat!(
+            r#"{"errors":[{"status":"422","code":"123","title":"Value is too short","#,
+            r#""detail":"First name must contain at least three characters.","#,
+            r#""source":{"pointer":"/data/attributes/firstName"}},"#,
+            r#"{"status":"422","code":"226","title":"Password and password confirmation do not match."}],"#,
+            r#""meta":{"request_id":"req-9"}}"#
+        )
+    );
+}
