@@ -1,0 +1,4 @@
+#[errcat::catalog("slots_in_arrays.yaml")]
+pub enum ShapeError {}
+
+fn main() {}
