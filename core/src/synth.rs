@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+pub mod shapes;
+
 const CATEGORIES: &[(&str, u16)] = &[
     ("authentication_error", 401),
     ("authorization_error", 403),

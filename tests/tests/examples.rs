@@ -15,7 +15,7 @@ fn root() -> std::path::PathBuf {
 }
 
 /// Checks every code of the catalog at `path` (relative to `tests/`).
-fn every_example_decodes<E: CatalogError + Debug>(
+fn every_example_decodes<E: CatalogError + Debug + PartialEq>(
     path: &str,
     decode: impl Fn(&[u8]) -> Result<Received<E>, errcat::DecodeError>,
 ) -> usize {
@@ -36,6 +36,7 @@ fn every_example_decodes<E: CatalogError + Debug>(
             env = env.timestamp(ts);
         }
         let back = serde_json::to_string(&env).unwrap();
+        context_round_trips(path, e, &decode);
         // Examples keep a map's entries in the catalog's order, the wire's
         // `BTreeMap` sorts them: equal as JSON; byte for byte otherwise.
         if code.holds_map(&catalog) {
@@ -46,6 +47,26 @@ fn every_example_decodes<E: CatalogError + Debug>(
         }
     }
     catalog.codes.len()
+}
+
+/// The constructed error with a request id and a timestamp decodes back to
+/// an equal error, with both wherever the envelope writes them.
+fn context_round_trips<E: CatalogError + Debug + PartialEq>(
+    path: &str,
+    e: &E,
+    decode: &impl Fn(&[u8]) -> Result<Received<E>, errcat::DecodeError>,
+) {
+    let ts: errcat::Timestamp = "2024-01-15T10:30:00Z".parse().unwrap();
+    let text = serde_json::to_string(&e.envelope().request_id("req-ctx").timestamp(ts)).unwrap();
+    let got = decode(text.as_bytes()).unwrap_or_else(|err| panic!("{path}: {err}\n{text}"));
+    assert!(
+        matches!(&got.error, Decoded::Known(g) if g == e),
+        "{path}: {text}"
+    );
+    let id = text.contains("req-ctx").then_some("req-ctx");
+    assert_eq!(got.request_id.as_deref(), id, "{path}: {text}");
+    let at = text.contains("2024-01-15T10:30:00Z").then_some(ts);
+    assert_eq!(got.timestamp, at, "{path}: {text}");
 }
 
 macro_rules! catalogs {
@@ -83,6 +104,22 @@ catalogs! {
     edge_cases: "ui/pass/edge_cases.yaml",
     hygiene: "ui/pass/hygiene.yaml",
     tricky: "ui/pass/tricky.yaml",
+}
+
+/// The generated shapes (`errcat_core::synth::shapes`), 24 channels of
+/// seed 24; `UPDATE_SNAPSHOTS=1` rewrites the file.
+#[test]
+fn the_generated_shapes_are_current() {
+    let file = root().join("catalogs/shapes_generated.yaml");
+    let generated = errcat_core::synth::shapes::catalog(24, 24);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        committed, generated,
+        "regenerate: UPDATE_SNAPSHOTS=1 cargo test -p errcat-tests --test examples"
+    );
 }
 
 #[test]
