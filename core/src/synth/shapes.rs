@@ -115,7 +115,7 @@ fn template(rng: &mut Rng, http: bool) -> String {
         Home::List(d) => nest(d, format!("[{own}]")),
         Home::Selected(d) => {
             let own = own.replacen('{', "{\"@type\": t.Info, ", 1);
-            let mut items = vec![own, "{\"@type\": t.Help, links: []}".to_string()];
+            let mut items = [own, "{\"@type\": t.Help, links: []}".to_string()];
             if rng.coin() {
                 items.reverse();
             }
