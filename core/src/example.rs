@@ -123,6 +123,8 @@ pub(crate) struct SlotValues {
     pub timestamp: Option<Json>,
     /// Members (`$param`, `$doc_url`), those present.
     pub members: Vec<(String, Json)>,
+    /// The code's own `elements:`, added to the array of selected elements.
+    pub elements: Vec<Json>,
 }
 
 impl SlotValues {
@@ -152,9 +154,14 @@ pub(crate) fn fill(template: &Template, values: &SlotValues) -> Option<Json> {
             .map(|(_, v)| v.clone()),
         Template::UnknownSlot(_) => None,
         Template::Literal(v) => Some(Json::from_value(v)),
-        Template::Array(items) => Some(Json::Array(
-            items.iter().filter_map(|i| fill(i, values)).collect(),
-        )),
+        Template::Array(items) => {
+            let mut out: Vec<Json> = items.iter().filter_map(|i| fill(i, values)).collect();
+            // A code's own elements go where elements are selected.
+            if !template.is_list() && template.has_slots() {
+                out.extend(values.elements.iter().cloned());
+            }
+            Some(Json::Array(out))
+        }
         Template::Object(members) => {
             let out: Vec<(String, Json)> = members
                 .iter()
@@ -461,5 +468,10 @@ pub(crate) fn example_values(
             .map(|t| Json::String(t.value.clone())),
         details,
         members,
+        elements: code
+            .elements
+            .iter()
+            .filter_map(|(_, t)| fill(t, &SlotValues::default()))
+            .collect(),
     }
 }

@@ -140,6 +140,7 @@ pub fn language_schema() -> Value {
             "retry": {"$ref": "#/$defs/retry"},
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}, {"$ref": "#/$defs/deprecation"}]},
             "renamed_from": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Wire codes this code had before; still decoded as this code."},
+            "elements": {"type": "array", "items": {"type": "object"}, "description": "Literal elements this code adds to its envelope's array of selected elements (a `google.rpc.Help` link beside AIP-193's `ErrorInfo`)."},
             "example": {"$ref": "#/$defs/example"},
         }),
         &["message"],

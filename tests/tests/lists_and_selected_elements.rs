@@ -374,10 +374,25 @@ fn a_google_error_round_trips_through_a_response() {
         body["error"]["details"][0]["metadata"]["vmType"],
         "e2-medium"
     );
+    // The code's own Help element follows the ErrorInfo, and comes back in
+    // `extra`.
+    assert_eq!(
+        body["error"]["details"][1]["@type"],
+        "type.googleapis.com/google.rpc.Help"
+    );
+    assert_eq!(
+        body["error"]["details"][1]["links"][0]["url"],
+        "https://cloud.google.com/compute/docs/resource-error"
+    );
     let f =
         Failure::<GoogleError>::from_parts(response.status(), &HeaderMap::new(), response.body());
     assert_eq!(f.kind, FailureKind::Known(e));
+    assert_eq!(f.extra.len(), 1);
     assert!(f.advice().is_some(), "RESOURCE_EXHAUSTED is retryable");
+    // Codes without elements add none.
+    let plain = GoogleError::api_key_invalid("s".to_string()).to_response();
+    let body: serde_json::Value = serde_json::from_slice(plain.body()).unwrap();
+    assert_eq!(body["error"]["details"].as_array().unwrap().len(), 1);
 }
 
 /// The README's example of several errors, byte for byte.

@@ -48,6 +48,76 @@ pub(crate) fn check_arrays(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
+/// The arrays of `t` that hold elements selected by a literal: where a
+/// code's own `elements:` go.
+pub(crate) fn selected_arrays(t: &Template) -> Vec<&[Template]> {
+    let mut out = Vec::new();
+    super::walk_template(t, &mut |n| {
+        if let Template::Array(items) = n
+            && !n.is_list()
+            && n.has_slots()
+        {
+            out.push(items.as_slice());
+        }
+    });
+    out
+}
+
+/// A code's `elements:` are literal objects, added to the one array of its
+/// envelope whose elements are selected by literals, and selected by none
+/// of them (or decoding would read one as the error's own).
+pub(crate) fn check_code_elements(catalog: &Catalog, cx: &mut Diagnostics) {
+    for code in catalog.codes.iter().filter(|c| !c.elements.is_empty()) {
+        let channel = code.resolved.channel.as_str();
+        let Some(env) = catalog
+            .envelopes
+            .iter()
+            .find(|e| e.channel.value == channel)
+        else {
+            continue;
+        };
+        let arrays = selected_arrays(&env.template);
+        let Some(items) = arrays.first().filter(|_| arrays.len() == 1) else {
+            let found = if arrays.is_empty() {
+                "no"
+            } else {
+                "more than one"
+            };
+            cx.push(
+                Diagnostic::new(&code.elements[0].0, format!("code `{}` adds elements, but the `{channel}` envelope has {found} array of elements selected by a literal", code.code.value))
+                    .hint("elements go into the one array whose element holding the code is picked out by a literal, such as AIP-193's `details: [{\"@type\": …ErrorInfo, reason: $code}]`"),
+            );
+            continue;
+        };
+        for (loc, element) in &code.elements {
+            element_ok(loc, element, items, cx);
+        }
+    }
+}
+
+fn element_ok(loc: &Loc, element: &Template, items: &[Template], cx: &mut Diagnostics) {
+    if !matches!(element, Template::Object(_)) {
+        cx.push(
+            Diagnostic::new(loc, "an added element is not an object")
+                .hint("write an object, such as `{\"@type\": type.googleapis.com/google.rpc.Help, links: []}`"),
+        );
+    } else if let Some((at, name)) = first_place(element) {
+        cx.push(
+            Diagnostic::new(&at, format!("an added element holds `${name}`")).hint(
+                "a code's elements are literal JSON; write `$$` for a string that starts with `$`",
+            ),
+        );
+    } else if items.iter().any(|i| {
+        let want = i.selectors();
+        !want.is_empty() && want.iter().all(|w| element.selectors().contains(w))
+    }) {
+        cx.push(
+            Diagnostic::new(loc, "an added element has the literals that select the envelope's own element")
+                .hint("decoding would read it as the error's own; give it another `@type` (or other literal)"),
+        );
+    }
+}
+
 /// Checks every array under `t`; `in_array` when `t` is inside one.
 fn arrays_in(t: &Template, in_array: bool, lists: &mut usize, cx: &mut Diagnostics) {
     match t {
@@ -217,6 +287,35 @@ mod tests {
         assert_eq!(m, ["`$message` is in a second list of errors"]);
         let m = messages("{a: [{t: x, e: [{code: $code}]}]}");
         assert_eq!(m, ["`$code` is in a list of errors inside an array"]);
+    }
+
+    fn aip(codes: &str) -> Vec<String> {
+        let text = format!(
+            "name: t\nenvelopes:\n  http: {{error: {{message: $message, details: [{{\"@type\": t.Info, reason: $code}}]}}}}\n  ws: {{code: $code}}\ncategories:\n  sock: {{channel: ws}}\n  bad: {{status: 400}}\ncodes:\n{codes}"
+        );
+        diags_full(&text).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_codes_elements_are_literal_objects_selected_by_nothing() {
+        let ok = "  A: {category: bad, message: m, elements: [{\"@type\": t.Help, links: [{url: u}]}]}\n";
+        assert_eq!(aip(ok), Vec::<String>::new());
+        let bad = "  A: {category: bad, message: m, elements: [x, {\"@type\": t.Help, id: $request_id}, {\"@type\": t.Info}]}\n";
+        assert_eq!(
+            aip(bad),
+            [
+                "an added element is not an object",
+                "an added element holds `$request_id`",
+                "an added element has the literals that select the envelope's own element",
+            ]
+        );
+        let nowhere = "  B: {category: sock, message: m, elements: [{a: 1}]}\n";
+        assert_eq!(
+            aip(nowhere),
+            [
+                "code `B` adds elements, but the `ws` envelope has no array of elements selected by a literal"
+            ]
+        );
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_name(catalog, cx);
     check_envelopes(catalog, cx);
     check_arrays(catalog, cx);
+    check_code_elements(catalog, cx);
     check_details_placed(catalog, cx);
     check_categories(catalog, cx);
     check_types(catalog, cx);

@@ -80,6 +80,9 @@ struct EnvelopeGen<'a> {
     http: bool,
     helpers: Rust,
     next: usize,
+    /// Each code's own `elements:` (the code's pattern and the elements),
+    /// written after the template's elements where they are selected.
+    elements: Vec<(Rust, Vec<Template>)>,
 }
 
 impl EnvelopeGen<'_> {
@@ -180,9 +183,15 @@ impl EnvelopeGen<'_> {
                         }
                     })
                     .collect();
+                let added = if t.has_slots() {
+                    self.added_elements()
+                } else {
+                    Rust::new()
+                };
                 rust! {{
                     let mut __q = __s.serialize_seq(#p::None)?;
                     #(#elems)*
+                    #added
                     __q.end()
                 }}
             }
@@ -191,6 +200,19 @@ impl EnvelopeGen<'_> {
                 rust!(#p::serde::Serialize::serialize(#value, __s))
             }
         }
+    }
+
+    /// The codes' own elements, after an array's selected elements.
+    fn added_elements(&mut self) -> Rust {
+        if self.elements.is_empty() {
+            return Rust::new();
+        }
+        let mut arms = Vec::new();
+        for (pattern, elements) in self.elements.clone() {
+            let values: Vec<Rust> = elements.iter().map(|e| self.value(e).0).collect();
+            arms.push(rust!(#pattern => { #(__q.serialize_element(#values)?;)* }));
+        }
+        rust!(match __c { #(#arms)* _ => {} })
     }
 
     /// A struct field for `v` under `key`, and when it is present (which
@@ -364,6 +386,16 @@ pub(super) fn serializer(valid: &Valid<'_>) -> (Rust, Rust) {
         http: false,
         helpers,
         next: 0,
+        elements: valid
+            .codes
+            .iter()
+            .filter(|c| !c.code.elements.is_empty())
+            .map(|c| {
+                let (e, v) = (&valid.code_enum, &c.variant);
+                let elements = c.code.elements.iter().map(|(_, t)| t.clone()).collect();
+                (rust!(#e::#v), elements)
+            })
+            .collect(),
     };
     let channel_enum = &valid.channel_enum;
     let mut arms = Vec::new();

@@ -126,6 +126,9 @@ pub struct Code {
     pub retry: Option<Retry>,
     /// Deprecation.
     pub deprecated: Option<Deprecation>,
+    /// Literal elements this code adds to its envelope's array of
+    /// selected elements (`elements:`), with where each was written.
+    pub elements: Vec<(Loc, Template)>,
     /// Example.
     pub example: Option<Example>,
     /// Values resolved by the checker.

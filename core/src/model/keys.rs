@@ -72,6 +72,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "deprecated",
     "renamed_from",
     "example",
+    "elements",
 ];
 /// Keys accepted in a deprecation's long form.
 pub(crate) const DEPRECATION_KEYS: &[&str] = &["note", "since", "replaced_by", "sunset"];

@@ -64,6 +64,9 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
             .and_then(|n| boolean(n, "`retryable`", cx)),
         retry: map.get("retry").and_then(|n| retry(n, cx)),
         deprecated,
+        elements: map
+            .get("elements")
+            .map_or_else(Vec::new, |n| elements(n, cx)),
         example,
         code: name,
         resolved: Resolved::default(),
@@ -72,6 +75,23 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
         code_members(n, &mut code, cx);
     }
     Some(code)
+}
+
+/// `elements:`: a list of literal JSON elements (checked in `check::arrays`).
+fn elements(n: &Node, cx: &mut Diagnostics) -> Vec<(Loc, Template)> {
+    match &n.kind {
+        Kind::Seq(items) => items
+            .iter()
+            .map(|i| (i.loc.clone(), super::template(i)))
+            .collect(),
+        _ => {
+            cx.push(
+                Diagnostic::new(&n.loc, "`elements` is not a list")
+                    .hint("write a list of objects, such as `elements: [{\"@type\": type.googleapis.com/google.rpc.Help, links: []}]`"),
+            );
+            Vec::new()
+        }
+    }
 }
 
 /// `details:`: an object of fields, or a type.
