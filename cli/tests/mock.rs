@@ -321,3 +321,33 @@ fn mock_options_are_checked() {
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
     }
 }
+
+/// The other envelope shapes: a list of errors (JSON:API, under its vendor
+/// media type) and an element selected by a literal with a code's own Help
+/// element (AIP-193); every code answers its rendered example.
+#[tokio::test(flavor = "current_thread")]
+async fn shaped_envelopes_answer_their_examples() {
+    for (path, media) in [
+        ("tests/catalogs/jsonapi.yaml", "application/vnd.api+json"),
+        ("tests/catalogs/aip193.yaml", "application/json"),
+    ] {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let catalog = errcat_core::compile_file(&root.join(path), path).unwrap();
+        let mock = start(path);
+        let client = loopback_client();
+        for code in &catalog.codes {
+            let wire = &code.code.value;
+            let res = client
+                .get(format!("{}/{wire}", mock.base))
+                .send()
+                .await
+                .unwrap();
+            let want = render::response(&catalog, code, None);
+            assert_eq!(res.status().as_u16(), want.status, "{wire}");
+            assert_eq!(res.headers()["content-type"], media, "{wire}");
+            let body = res.text().await.unwrap();
+            assert_eq!(body, serde_json::to_string(&want.body).unwrap(), "{wire}");
+        }
+        stop(mock);
+    }
+}
