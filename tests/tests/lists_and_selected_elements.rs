@@ -153,7 +153,25 @@ fn several_errors_answer_with_the_most_general_status() {
     assert_eq!(server.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(server.len(), 4);
 
+    // Headers merged: each name once, as the first error that names it
+    // gives it.
+    let headers: Vec<(String, String)> = server
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_string()))
+        .collect();
+    let pair = |n: &str, v: &str| (n.to_string(), v.to_string());
+    assert_eq!(
+        headers,
+        [
+            pair("retry-after", "86400"),
+            pair("x-locked", "secret-powers")
+        ]
+    );
+
     let response = server.envelope().request_id("req-9").to_response();
+    assert_eq!(response.headers()["retry-after"], "86400");
+    assert_eq!(response.headers().get_all("retry-after").iter().count(), 1);
     assert_eq!(response.status(), 500);
     assert_eq!(
         response.headers()["content-type"],
