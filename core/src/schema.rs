@@ -46,6 +46,7 @@ pub fn language_schema() -> Value {
             "rust_name_prefix": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$", "description": "Naming rule for codes that give no Rust identifier (e.g. SQLSTATE `42P01`): the variant is this prefix followed by the code's letters and digits (`Sqlstate42P01`). An explicit `rust_name` wins."},
             "code_type": {"enum": ["string", "integer"], "description": "The JSON type of wire codes: `string` (default) or `integer` (gRPC's JSON `{\"code\": 5}`); integer codes are written as decimal numbers."},
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
+            "code_namespace": {"type": "string", "minLength": 1, "description": "A separator: a received code that is not the catalog's is looked up again by what follows its last occurrence (`#` for AWS's `namespace#Name`)."},
             "request_id_header": {"type": "string", "description": "The response header a client reads the request id from when the body carries none, e.g. `x-amzn-RequestId` (default `x-request-id`)."},
             "deprecation_headers": {"type": "boolean", "description": "Deprecated codes answer with `Deprecation` (RFC 9745, from `since`) and `Sunset` (RFC 8594) headers."},
             "content_type": {
@@ -139,6 +140,7 @@ pub fn language_schema() -> Value {
             "retryable": {"type": "boolean"},
             "retry": {"$ref": "#/$defs/retry"},
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}, {"$ref": "#/$defs/deprecation"}]},
+            "aliases": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Other spellings this code is decoded from; the code itself is what is written."},
             "renamed_from": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Wire codes this code had before; still decoded as this code."},
             "elements": {"type": "array", "items": {"type": "object"}, "description": "Literal elements this code adds to its envelope's array of selected elements (a `google.rpc.Help` link beside AIP-193's `ErrorInfo`)."},
             "example": {"$ref": "#/$defs/example"},

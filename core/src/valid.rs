@@ -32,6 +32,8 @@ pub struct Valid<'a> {
     /// The header clients read the request id from, lowercase, when the
     /// catalog names one.
     pub request_id_header: Option<String>,
+    /// The separator of a received code's namespace (`code_namespace`).
+    pub code_namespace: Option<&'a str>,
     /// The catalog-wide members, in catalog order.
     pub members: &'a [crate::model::Member],
     /// The user's error enum.
@@ -253,6 +255,7 @@ impl<'a> Valid<'a> {
                     .request_id_header
                     .as_ref()
                     .map(|h| h.value.to_ascii_lowercase()),
+                code_namespace: catalog.code_namespace.as_ref().map(|s| s.value.as_str()),
                 members: &catalog.members,
                 error: error.clone(),
                 code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),

@@ -60,3 +60,45 @@ fn the_request_id_header_is_the_catalogs() {
     );
     assert_eq!(f.request_id.as_deref(), Some("AWS-1"));
 }
+
+/// AWS JSON protocols send a code with its namespace, or bare (SDKs reduce
+/// `ns#Name` to `Name`): `code_namespace: "#"` decodes both as the code,
+/// and an alias as its code; the canonical code is what is written.
+#[test]
+fn namespaced_codes_and_aliases_decode_as_their_code() {
+    let known = |body: &str| DynamoError::from_envelope(body.as_bytes()).unwrap().error;
+    let not_found = errcat::Decoded::Known(DynamoError::resource_not_found_exception());
+    for code in [
+        "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+        "ResourceNotFoundException",
+        "other.namespace#ResourceNotFoundException",
+    ] {
+        let body = format!(
+            r#"{{"__type": "{code}", "message": "Requested resource not found: Table: x not found"}}"#
+        );
+        assert_eq!(known(&body), not_found, "{code}");
+    }
+    assert_eq!(
+        known(r#"{"__type": "ThroughputExceeded", "message": "m"}"#),
+        errcat::Decoded::Known(DynamoError::provisioned_throughput_exceeded_exception())
+    );
+    assert_eq!(
+        "ns#ThroughputExceeded".parse::<DynamoErrorCode>(),
+        Ok(DynamoErrorCode::ProvisionedThroughputExceededException)
+    );
+    // An unknown code keeps its whole spelling.
+    match known(r#"{"__type": "com.amazonaws.dynamodb.v20120810#NewException", "message": "m"}"#) {
+        errcat::Decoded::Unknown(u) => {
+            assert_eq!(u.code, "com.amazonaws.dynamodb.v20120810#NewException")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        "a#b#Nope".parse::<DynamoErrorCode>(),
+        Err(errcat::UnknownCode("a#b#Nope".into()))
+    );
+    // Written canonically.
+    let body = DynamoError::provisioned_throughput_exceeded_exception().to_response();
+    let v: serde_json::Value = serde_json::from_slice(body.body()).unwrap();
+    assert_eq!(v["__type"], "ProvisionedThroughputExceededException");
+}

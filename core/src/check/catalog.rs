@@ -6,6 +6,16 @@ use super::*;
 
 /// `name` must be present and be a plain identifier-like word.
 pub(crate) fn check_name(catalog: &Catalog, cx: &mut Diagnostics) {
+    if let Some(sep) = catalog
+        .code_namespace
+        .as_ref()
+        .filter(|s| s.value.is_empty())
+    {
+        cx.push(
+            Diagnostic::new(&sep.loc, "`code_namespace` is empty")
+                .hint("write the separator a namespace ends with, such as `\"#\"`"),
+        );
+    }
     if let Some(name) = &catalog.name {
         let ok = !name.value.is_empty()
             && name

@@ -38,19 +38,30 @@ fn check_renames<'a>(
     former: &mut HashMap<String, &'a Loc>,
     cx: &mut Diagnostics,
 ) {
-    for old in &code.renamed_from {
+    let aliases = code.aliases.iter().map(|a| (a, "an alias", "aliases"));
+    for (old, what, key) in code
+        .renamed_from
+        .iter()
+        .map(|o| (o, "a former code", "renamed_from"))
+        .chain(aliases)
+    {
         if codes.contains(&old.value.as_str()) {
             cx.push(
-                Diagnostic::new(&old.loc, format!("`{}` is still a code of the catalog", old.value))
-                    .hint("a former code must not be sent any more; remove it from `codes:` or from `renamed_from`"),
+                Diagnostic::new(
+                    &old.loc,
+                    format!("`{}` is still a code of the catalog", old.value),
+                )
+                .hint(format!(
+                    "{what} decodes as another code; remove it from `codes:` or from `{key}`"
+                )),
             );
         } else if let Some(first) = used_before(former, old.value.clone(), &old.loc) {
             cx.push(
                 Diagnostic::new(
                     &old.loc,
-                    format!("`{}` is the former code of two codes", old.value),
+                    format!("`{}` is the former code or alias of two codes", old.value),
                 )
-                .hint("clients would not know which code it became; keep it on one")
+                .hint("clients would not know which code it is; keep it on one")
                 .note("also here", first),
             );
         } else if catalog.numeric_codes()

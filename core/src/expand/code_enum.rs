@@ -230,12 +230,32 @@ fn parse_and_display(valid: &Valid<'_>) -> Rust {
         .iter()
         .enumerate()
         .flat_map(|(i, c)| {
-            let old = c.code.renamed_from.iter().map(|o| o.value.as_str());
+            let old = c
+                .code
+                .renamed_from
+                .iter()
+                .chain(&c.code.aliases)
+                .map(|o| o.value.as_str());
             std::iter::once(c.code.code.value.as_str())
                 .chain(old)
                 .map(move |w| (w, i))
         })
         .unzip();
+    let unknown = rust!(__p::Err(::errcat::UnknownCode(
+        __p::std::string::ToString::to_string(s)
+    )));
+    // A namespaced code is looked up again without its namespace.
+    let otherwise = match valid.code_namespace {
+        Some(sep) => rust! {
+            match s.rsplit_once(#sep) {
+                __p::Some((_, __tail)) => {
+                    return <Self as __p::core::str::FromStr>::from_str(__tail).or(#unknown)
+                }
+                __p::None => return #unknown,
+            }
+        },
+        None => rust!(return #unknown),
+    };
     let mut out = Rust::new();
     out.extend(imp(
         rust!(__p::core::str::FromStr for #code_enum),
@@ -244,7 +264,7 @@ fn parse_and_display(valid: &Valid<'_>) -> Rust {
             fn from_str(s: &str) -> __p::Result<Self, Self::Err> {
                 let i = match s {
                     #(#wires => #indices,)*
-                    _ => return __p::Err(::errcat::UnknownCode(__p::std::string::ToString::to_string(s))),
+                    _ => #otherwise,
                 };
                 __p::Ok(Self::ALL[i])
             }

@@ -145,6 +145,14 @@ pub(super) fn variant_doc(valid: &Valid<'_>, code: &Code) -> String {
             old.join(", ")
         ));
     }
+    if !code.aliases.is_empty() {
+        let other: Vec<String> = code
+            .aliases
+            .iter()
+            .map(|o| format!("`{}`", o.value))
+            .collect();
+        s.push_str(&format!("- Also decoded from: {}\n", other.join(", ")));
+    }
     if let Some(d) = &code.deprecated {
         let since = d
             .since

@@ -118,6 +118,9 @@ pub struct Code {
     /// Wire codes this code had before (`renamed_from: [OLD]`): still
     /// decoded, as this code.
     pub renamed_from: Vec<Spanned<String>>,
+    /// Other spellings the code is decoded from (`aliases: [Message]`):
+    /// the same mechanism as `renamed_from`, without the history.
+    pub aliases: Vec<Spanned<String>>,
     /// Headers.
     pub headers: Vec<Header>,
     /// Explicit retryability (overrides the category's).

@@ -14,6 +14,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "content_type",
     "deprecation_headers",
     "request_id_header",
+    "code_namespace",
     "envelopes",
     "categories",
     "types",
@@ -73,6 +74,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "renamed_from",
     "example",
     "elements",
+    "aliases",
 ];
 /// Keys accepted in a deprecation's long form.
 pub(crate) const DEPRECATION_KEYS: &[&str] = &["note", "since", "replaced_by", "sunset"];

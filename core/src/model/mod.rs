@@ -57,6 +57,10 @@ pub struct Catalog {
     /// The response header a client reads the request id from when the
     /// body has none (`x-amzn-RequestId`); default `x-request-id`.
     pub request_id_header: Option<Spanned<String>>,
+    /// A separator before which a received code's namespace is dropped
+    /// when the whole code is unknown (`code_namespace: "#"`: AWS's
+    /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
+    pub code_namespace: Option<Spanned<String>>,
     /// The media type of HTTP error bodies (`application/problem+json`);
     /// `application/json` when absent.
     pub content_type: Option<Spanned<String>>,

@@ -35,9 +35,13 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
     let details_optional = optional && matches!(details, Details::Object(_));
     let renamed_from = map
         .get("renamed_from")
-        .map_or_else(Vec::new, |n| renamed_from(n, cx));
+        .map_or_else(Vec::new, |n| other_codes(n, cx));
+    let aliases = map
+        .get("aliases")
+        .map_or_else(Vec::new, |n| other_codes(n, cx));
     let mut code = Code {
         renamed_from,
+        aliases,
         category: map
             .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),
@@ -149,8 +153,8 @@ fn resolution(n: &Node, cx: &mut Diagnostics) -> Vec<String> {
     }
 }
 
-/// `renamed_from:`: former codes, a list or one.
-fn renamed_from(n: &Node, cx: &mut Diagnostics) -> Vec<Spanned<String>> {
+/// `renamed_from:` and `aliases:`: other codes, a list or one.
+fn other_codes(n: &Node, cx: &mut Diagnostics) -> Vec<Spanned<String>> {
     match &n.kind {
         Kind::Seq(items) => items
             .iter()

@@ -30,6 +30,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         version: None,
         deprecation_headers: false,
         request_id_header: None,
+        code_namespace: None,
         content_type: None,
         content_type_json: false,
         envelopes: Vec::new(),
@@ -118,6 +119,9 @@ fn scalars(top: &MapReader<'_>, catalog: &mut Catalog, cx: &mut Diagnostics) {
     catalog.request_id_header = top
         .get("request_id_header")
         .and_then(|n| string(n, "`request_id_header`", cx));
+    catalog.code_namespace = top
+        .get("code_namespace")
+        .and_then(|n| string(n, "`code_namespace`", cx));
     catalog.deprecation_headers = top
         .get("deprecation_headers")
         .and_then(|n| boolean(n, "`deprecation_headers`", cx))
