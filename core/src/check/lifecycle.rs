@@ -166,7 +166,17 @@ mod tests {
             (
                 "",
                 "  B: {status: 400, message: m, renamed_from: [X]}\n  C: {status: 400, message: m, renamed_from: [X]}\n",
-                "former code of two codes",
+                "former code or alias of two codes",
+            ),
+            (
+                "",
+                "  B: {status: 400, message: m, aliases: A}\n",
+                "still a code of the catalog",
+            ),
+            (
+                "",
+                "  B: {status: 400, message: m, renamed_from: [X]}\n  C: {status: 400, message: m, aliases: [X]}\n",
+                "former code or alias of two codes",
             ),
             (
                 "",
