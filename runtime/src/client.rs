@@ -107,6 +107,9 @@ pub struct Failure<E> {
     /// Elements of the body's arrays that the envelope selects none of,
     /// as they came (AIP-193's `LocalizedMessage`, `Help`).
     pub extra: Vec<crate::RawJson>,
+    /// Members the envelope places that a known error does not carry, as
+    /// they came (an unknown error keeps its own).
+    pub members: Vec<(String, crate::RawJson)>,
     /// The other errors of a list of errors (JSON:API's `errors`), in
     /// order, each with this response's status and `Retry-After`. The
     /// request id and timestamp are this failure's; an element has its own
@@ -176,12 +179,14 @@ impl<E: CatalogError> Failure<E> {
             request_id,
             timestamp,
             extra,
+            members,
             more,
         } = parts;
         self.request_id = request_id.or(self.request_id.take());
         self.timestamp = timestamp;
         self.message = message;
         self.extra = extra;
+        self.members = members;
         self.kind = match error {
             Ok(Decoded::Known(e)) => FailureKind::Known(e),
             Ok(Decoded::Unknown(u)) => FailureKind::Unknown {
@@ -204,6 +209,7 @@ impl<E: CatalogError> Failure<E> {
                     message: None,
                     kind: FailureKind::TooLarge { limit: 0 },
                     extra: Vec::new(),
+                    members: Vec::new(),
                     more: Vec::new(),
                 };
                 f.fill(p);
@@ -235,6 +241,7 @@ impl<E: CatalogError> Failure<E> {
             message: None,
             kind,
             extra: Vec::new(),
+            members: Vec::new(),
             more: Vec::new(),
         }
     }
@@ -418,6 +425,7 @@ impl<E: CatalogError> fmt::Debug for Failure<E> {
             )
             .field("kind", &self.kind)
             .field("extra", &self.extra)
+            .field("members", &self.members)
             .field("more", &self.more)
             .finish()
     }

@@ -61,39 +61,68 @@ pub(crate) fn decode_parts<E: CatalogError>(
     {
         walk(&mut slots, k.channel_index(), body)?;
     }
+    let mut parts = parts_of(&mut slots, code, known, foreign);
+    parts.more = std::mem::take(&mut slots.rest);
+    Ok(parts)
+}
+
+/// What one error's slots hold: the error (read from the slots unless its
+/// details were read directly), its message and context, the array
+/// elements nothing selected, and the members the known error did not take.
+fn parts_of<E: CatalogError>(
+    slots: &mut Slots<'_, E>,
+    code: Cow<'_, str>,
+    known: Option<E::Code>,
+    foreign: Option<E::Code>,
+) -> Parts<E> {
     let sensitive = E::Code::SENSITIVE;
-    let rest = std::mem::take(&mut slots.rest);
+    let mut members = Vec::new();
     let error = match (foreign, slots.error.take()) {
-        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, &slots)))),
+        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, slots)))),
         (None, Some(e)) => Ok(Decoded::Known(e)),
-        (None, None) => known_or_unknown(known, code, &slots),
+        (None, None) => known_or_unknown(known, code, slots, &mut members),
     };
-    let more = rest;
-    Ok(Parts {
+    Parts {
         error,
         message: slots.message.take().map(Cow::into_owned),
         request_id: slots.request_id.take().map(Cow::into_owned),
         timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
         extra: raw_all(&slots.extra, sensitive),
-        more,
-    })
+        members,
+        more: Vec::new(),
+    }
 }
 
 /// The error of a body whose details were not read directly: known (its
-/// details read from their slice) or unknown, kept as it came.
+/// details read from their slice) or unknown, kept as it came. A known
+/// error's members that it does not carry go to `left`.
 fn known_or_unknown<E: CatalogError>(
     known: Option<E::Code>,
     code: Cow<'_, str>,
     slots: &Slots<'_, E>,
+    left: &mut Vec<(String, RawJson)>,
 ) -> ElementResult<E> {
     let Some(k) = known else {
         return Ok(Decoded::Unknown(unknown(code, slots)));
     };
     let details = slots.details.map_or("null", |d| d.get());
     let mut de = serde_json::Deserializer::from_str(details);
-    let mut members = Members(&slots.members);
+    let mut members = Members::new(&slots.members);
     match E::from_wire_parts(k, &mut de, &mut members) {
-        Ok(e) => Ok(Decoded::Known(e)),
+        Ok(e) => {
+            let sensitive = E::Code::SENSITIVE;
+            *left = members
+                .left(E::Code::TEXT_MEMBERS)
+                .into_iter()
+                .map(|(n, v)| {
+                    (
+                        n.to_string(),
+                        RawJson::new(v, sensitive, sensitive.contains(&n)),
+                    )
+                })
+                .collect();
+            Ok(Decoded::Known(e))
+        }
         Err(source) => Err((
             without_sensitive_values::<E>(source),
             Box::new(unknown(code, slots)),
@@ -105,25 +134,10 @@ fn known_or_unknown<E: CatalogError>(
 /// element template. An element without a code is kept as an unknown
 /// error with an empty code: nothing in a list is dropped.
 pub(crate) fn list_element<E: CatalogError>(slots: &mut Slots<'_, E>) -> Parts<E> {
-    let http = slots.http;
     let code = slots.code.take().unwrap_or_default();
     let known = E::Code::from_wire(&code);
-    let error = match (
-        known.filter(|k| http && k.status().is_none()),
-        slots.error.take(),
-    ) {
-        (Some(k), _) => Err((not_http(k), Box::new(unknown(code, slots)))),
-        (None, Some(e)) => Ok(Decoded::Known(e)),
-        (None, None) => known_or_unknown(known, code, slots),
-    };
-    Parts {
-        error,
-        message: slots.message.take().map(Cow::into_owned),
-        request_id: slots.request_id.take().map(Cow::into_owned),
-        timestamp: slots.timestamp.as_ref().and_then(|t| t.parse().ok()),
-        extra: raw_all(&slots.extra, E::Code::SENSITIVE),
-        more: Vec::new(),
-    }
+    let foreign = known.filter(|k| slots.http && k.status().is_none());
+    parts_of(slots, code, known, foreign)
 }
 
 /// Why a code of a channel without statuses is no known HTTP error.
@@ -200,17 +214,91 @@ fn unknown<E: CatalogError>(code: Cow<'_, str>, slots: &Slots<'_, E>) -> Unknown
 /// that generated code reads into a known error's fields.
 #[doc(hidden)]
 #[derive(Debug, Default)]
-pub struct Members<'a>(&'a [(&'static str, &'a RawValue)]);
+pub struct Members<'a> {
+    all: &'a [(&'static str, &'a RawValue)],
+    /// The members read (bit `i` for `all[i]`; past 64, all count read).
+    taken: u64,
+}
 
-impl Members<'_> {
+impl<'a> Members<'a> {
+    fn new(all: &'a [(&'static str, &'a RawValue)]) -> Self {
+        Members { all, taken: 0 }
+    }
+
+    fn raw(&mut self, name: &str) -> &'a str {
+        match self.all.iter().position(|(n, _)| *n == name) {
+            Some(i) => {
+                self.taken |= 1u64.checked_shl(i as u32).unwrap_or(0);
+                self.all[i].1.get()
+            }
+            None => "null",
+        }
+    }
+
     /// Reads the value of a member (absent counts as `null`).
     pub fn member<T: DeserializeOwned, Er: de::Error>(&mut self, name: &str) -> Result<T, Er> {
-        let raw = match self.0.iter().find(|(n, _)| *n == name) {
-            Some((_, v)) => v.get(),
-            None => "null",
-        };
-        serde_json::from_str(raw).map_err(|e| Er::custom(format_args!("member `{name}`: {e}")))
+        serde_json::from_str(self.raw(name))
+            .map_err(|e| Er::custom(format_args!("member `{name}`: {e}")))
     }
+
+    /// Reads a `url` member: a string that is an absolute URL
+    /// (`scheme://…`, no whitespace), as the catalog's examples must be.
+    pub fn url_member<T: DeserializeOwned + UrlText, Er: de::Error>(
+        &mut self,
+        name: &str,
+    ) -> Result<T, Er> {
+        let value: T = self.member(name)?;
+        match value.url_text() {
+            Some(text) if !is_absolute_url(text) => Err(Er::custom(format_args!(
+                "member `{name}`: `{}` is not an absolute URL",
+                crate::raw::shorten(text, 200)
+            ))),
+            _ => Ok(value),
+        }
+    }
+
+    /// The members no read took, but for the catalog's template members
+    /// (a text every code has): kept beside a known error.
+    fn left(&self, texts: &[&str]) -> Vec<(&'static str, &'a RawValue)> {
+        self.all
+            .iter()
+            .enumerate()
+            .filter(|(i, (n, _))| *i < 64 && self.taken & (1 << i) == 0 && !texts.contains(n))
+            .map(|(_, m)| *m)
+            .collect()
+    }
+}
+
+/// The text of a `url` value, to check (`String` or `Option<String>`).
+#[doc(hidden)]
+pub trait UrlText {
+    /// The text, when there is one.
+    fn url_text(&self) -> Option<&str>;
+}
+
+impl UrlText for String {
+    fn url_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl UrlText for Option<String> {
+    fn url_text(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
+/// `scheme://rest`, a scheme of letters, digits, `+`, `-`, `.` that starts
+/// with a letter, and no whitespace.
+fn is_absolute_url(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && !s.contains(char::is_whitespace)
 }
 
 /// A body's error, or a known code whose details do not match, with the
@@ -226,6 +314,8 @@ pub(crate) struct Parts<E> {
     pub timestamp: Option<jiff::Timestamp>,
     /// Array elements no template element selects, as they came.
     pub extra: Vec<RawJson>,
+    /// A known error's members that it does not carry.
+    pub members: Vec<(String, RawJson)>,
     /// The other errors of a list, in order.
     pub more: Vec<Parts<E>>,
 }
@@ -248,6 +338,7 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         request_id,
         timestamp,
         extra,
+        members,
         more,
     } = parts;
     let error = error.map_err(|(source, u)| DecodeError::Details {
@@ -261,6 +352,7 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         request_id,
         timestamp,
         extra,
+        members,
         more,
     })
 }

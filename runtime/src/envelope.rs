@@ -132,6 +132,11 @@ pub struct Received<E> {
     /// as they came: AIP-193's `LocalizedMessage` or `Help` beside the
     /// `ErrorInfo` that holds the code.
     pub extra: Vec<RawJson>,
+    /// Members the envelope places that a known error does not carry (a
+    /// member its code does not list, such as an identity provider's
+    /// `trace_id` on a code without it), as they came. An unknown error
+    /// keeps its members in [`UnknownError::members`].
+    pub members: Vec<(String, RawJson)>,
     /// The other errors of a list of errors (JSON:API's `errors`), in
     /// order. The response's request id and timestamp are this one's; an
     /// element has its own only where the list's element places them.

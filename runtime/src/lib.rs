@@ -92,6 +92,10 @@ pub trait CatalogCode:
     /// The wire names of the catalog's sensitive fields, redacted in logs.
     #[doc(hidden)]
     const SENSITIVE: &'static [&'static str];
+    /// The names of the catalog's template members (a text every code
+    /// has), which decoding does not keep beside a known error.
+    #[doc(hidden)]
+    const TEXT_MEMBERS: &'static [&'static str] = &[];
     /// The categories, for classifying codes this build does not know.
     #[doc(hidden)]
     const CATEGORIES: &'static [CategoryInfo];

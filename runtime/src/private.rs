@@ -64,7 +64,7 @@ pub use crate::template::{Slot, Template};
 /// [`CatalogError`](crate::CatalogError): generated code implements it.
 pub trait Sealed {}
 
-pub use crate::decode::{FieldSet, Members, field, fields, skip};
+pub use crate::decode::{FieldSet, Members, UrlText, field, fields, skip};
 
 /// Serializes object details as `#[derive(Serialize)]` serializes a
 /// struct named `name` with `len` fields, written by `fields`.

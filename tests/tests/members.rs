@@ -148,3 +148,70 @@ fn values(members: &[(String, errcat::RawJson)]) -> Vec<(String, serde_json::Val
         .map(|(n, v)| (n.clone(), v.to_value()))
         .collect()
 }
+
+/// Members the envelope places that a known code does not list are kept
+/// beside the error, as an unknown code's are; template members (a text
+/// every code has) are not repeated there.
+#[test]
+fn members_a_known_code_does_not_carry_are_kept() {
+    let body = br#"{"error": {"type": "invalid_request_error", "code": "parameter_invalid_integer",
+        "message": "Invalid integer.", "param": "amount", "decline_code": "lost_card",
+        "request_log_url": "https://dashboard.stripe.com/logs/req_1", "doc_url": "https://x"}}"#;
+    let got = StripeError::from_envelope(body).unwrap();
+    assert_eq!(
+        got.error,
+        Decoded::Known(StripeError::parameter_invalid_integer("amount"))
+    );
+    let kept: Vec<(&str, String)> = got
+        .members
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.get().to_string()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("decline_code", r#""lost_card""#.to_string()),
+            (
+                "request_log_url",
+                r#""https://dashboard.stripe.com/logs/req_1""#.to_string()
+            ),
+        ]
+    );
+    // The client sees them too.
+    let f = errcat::Failure::<StripeError>::from_parts(
+        errcat::http::StatusCode::BAD_REQUEST,
+        &errcat::http::HeaderMap::new(),
+        body,
+    );
+    assert_eq!(f.members.len(), 2);
+}
+
+/// A `url` member is an absolute URL on decode too.
+#[test]
+fn url_members_are_validated_on_decode() {
+    let body = |url: &str| {
+        format!(
+            r#"{{"error": {{"type": "invalid_request_error", "code": "parameter_missing", "message": "m", "param": "amount", "request_log_url": "{url}"}}}}"#
+        )
+    };
+    let ok = StripeError::from_envelope(body("https://dashboard.stripe.com/logs/req_1").as_bytes());
+    assert!(matches!(ok.unwrap().error, Decoded::Known(_)));
+    for bad in [
+        "not a url",
+        "/relative/path",
+        "https://",
+        "://x",
+        "1http://x",
+    ] {
+        match StripeError::from_envelope(body(bad).as_bytes()) {
+            Err(errcat::DecodeError::Details { code, source }) => {
+                assert_eq!(code, "parameter_missing");
+                assert!(
+                    source.to_string().contains("is not an absolute URL"),
+                    "{bad}: {source}"
+                );
+            }
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}

@@ -290,6 +290,16 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
         .as_deref()
         .map(|h| rust!(const REQUEST_ID_HEADER: &'static str = #h;));
     let sensitive = sensitive_names(valid);
+    let texts: Vec<&str> = valid
+        .members
+        .iter()
+        .filter(|m| matches!(m.kind, crate::model::MemberKind::Template { .. }))
+        .map(|m| m.name.value.as_str())
+        .collect();
+    let texts = match texts.is_empty() {
+        true => Rust::new(),
+        false => rust!(const TEXT_MEMBERS: &'static [&'static str] = &[#(#texts),*];),
+    };
     let advices: Vec<Rust> = valid
         .codes
         .iter()
@@ -326,6 +336,7 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
             const CONTENT_TYPE: &'static str = #content_type;
             #request_id_header
             const SENSITIVE: &'static [&'static str] = &[#(#sensitive),*];
+            #texts
             #[inline]
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
             #[inline]

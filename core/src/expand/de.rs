@@ -11,12 +11,14 @@ pub(super) fn arms(valid: &Valid<'_>) -> Rust {
     let mut arms = Arms::braces();
     for c in &valid.codes {
         let v = &c.variant;
-        let (mids, mwires): (Vec<_>, Vec<_>) = c
-            .members
-            .iter()
-            .map(|f| (&f.ident, f.field.name.value.as_str()))
-            .unzip();
-        let members = rust!(#(#mids: __m.member(#mwires)?,)*);
+        let members = c.members.iter().map(|f| {
+            let (id, wire) = (&f.ident, f.field.name.value.as_str());
+            match f.field.ty.value.required() {
+                crate::model::Ty::Url => rust!(#id: __m.url_member(#wire)?,),
+                _ => rust!(#id: __m.member(#wire)?,),
+            }
+        });
+        let members = rust!(#(#members)*);
         arms.push(match &c.details {
             DetailsV::None if c.members.is_empty() => {
                 rust!(#code_enum::#v => { __p::skip(__d)?; Self::#v })
