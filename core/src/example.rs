@@ -132,6 +132,8 @@ impl SlotValues {
         match slot {
             Slot::Code => self.code.as_ref(),
             Slot::Message => self.message.as_ref(),
+            // Only a response's own message, which an example has not.
+            Slot::OptionalMessage => None,
             Slot::Details => self.details.as_ref(),
             Slot::Category => self.category.as_ref(),
             Slot::Status => self.status.as_ref(),

@@ -154,6 +154,7 @@ pub(crate) const RESERVED_CTORS: &[&str] = &[
     "envelope",
     "from_envelope",
     "caused_by",
+    "with_message",
     "to_response",
 ];
 

@@ -145,7 +145,7 @@ pub fn language_schema() -> Value {
             "elements": {"type": "array", "items": {"type": "object"}, "description": "Literal elements this code adds to its envelope's array of selected elements (a `google.rpc.Help` link beside AIP-193's `ErrorInfo`)."},
             "example": {"$ref": "#/$defs/example"},
         }),
-        &["message"],
+        &[],
     );
     let member_template = object(
         MEMBER_TEMPLATE_KEYS,

@@ -542,9 +542,10 @@ fn texts_v(
             None
         }
     };
+    // Without a message (its envelope sends none), `Display` shows the code.
     let message = match &code.message {
         Some(m) => parse(&m.value, &m.loc)?,
-        None => Vec::new(),
+        None => vec![Piece::Text(code.code.value.clone())],
     };
     let mut headers = code
         .headers

@@ -379,7 +379,11 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.status)?;
         match &self.kind {
-            FailureKind::Known(e) => write!(f, " {}: {e}", e.code().as_str())?,
+            // The server's own message when it sent one, else the code's.
+            FailureKind::Known(e) => match &self.message {
+                Some(m) => write!(f, " {}: {}", e.code().as_str(), shorten(m, MESSAGE_SHOWN))?,
+                None => write!(f, " {}: {e}", e.code().as_str())?,
+            },
             FailureKind::Unknown { error, .. } => {
                 write!(f, " {}", shorten(&error.code, CODE_SHOWN))?;
                 if let Some(m) = &self.message {

@@ -19,6 +19,8 @@ pub struct Envelope<'a, E> {
     rest: &'a [E],
     request_id: Option<&'a str>,
     timestamp: Option<jiff::Timestamp>,
+    /// The response's own message for `error`, instead of the code's.
+    message: Option<&'a str>,
 }
 
 impl<'a, E: CatalogError> Envelope<'a, E> {
@@ -27,6 +29,7 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
         Envelope {
             error,
             rest: &[],
+            message: None,
             request_id: None,
             timestamp: None,
         }
@@ -36,6 +39,16 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
     #[must_use]
     pub fn request_id(mut self, request_id: &'a str) -> Self {
         self.request_id = Some(request_id);
+        self
+    }
+
+    /// Sets this response's own message, sent in the `$message` (or
+    /// `$message?`) slot instead of the code's (see
+    /// [`CatalogError::with_message`]). In a list of errors it is the
+    /// first error's.
+    #[must_use]
+    pub fn message(mut self, message: &'a str) -> Self {
+        self.message = Some(message);
         self
     }
 
@@ -79,6 +92,13 @@ impl<E: CatalogError> Envelope<'_, E> {
         !self.rest.is_empty()
     }
 
+    /// The response's own message for `error`, when it is the envelope's
+    /// first error and one was set (for generated code).
+    #[doc(hidden)]
+    pub fn message_for(&self, error: &E) -> Option<&str> {
+        self.message.filter(|_| std::ptr::eq(error, self.error))
+    }
+
     /// The timestamp, if set (for generated code).
     #[doc(hidden)]
     pub fn timestamp_value(&self) -> Option<&jiff::Timestamp> {
@@ -92,16 +112,17 @@ impl<E: CatalogError> Serialize for Envelope<'_, E> {
     }
 }
 
-/// The `$message` slot of an error, as a serializable value.
+/// The `$message` slot of an error, as a serializable value: the
+/// response's own message, else the code's.
 #[doc(hidden)]
 #[derive(Debug)]
-pub struct MessageOf<'a, E>(pub &'a E);
+pub struct MessageOf<'a, E>(pub &'a E, pub Option<&'a str>);
 
 impl<E: CatalogError> Serialize for MessageOf<'_, E> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0.static_message() {
-            Some(m) => s.serialize_str(m),
-            None => s.collect_str(self.0),
+        match (self.1, self.0.static_message()) {
+            (Some(m), _) | (None, Some(m)) => s.serialize_str(m),
+            (None, None) => s.collect_str(self.0),
         }
     }
 }

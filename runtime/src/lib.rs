@@ -39,6 +39,7 @@ mod decode;
 mod envelope;
 mod errors;
 mod macros;
+mod message;
 mod raw;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
@@ -54,6 +55,7 @@ pub use client::{
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use errors::Errors;
+pub use message::WithMessage;
 pub use http;
 pub use jiff::Timestamp;
 pub use raw::RawJson;
@@ -157,6 +159,12 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
         details: D,
         members: &mut __private::Members<'_>,
     ) -> Result<Self, D::Error>;
+
+    /// This error with a message of its own for one response, sent instead
+    /// of the code's (the code's `message` is its default text).
+    fn with_message(self, message: impl Into<String>) -> WithMessage<Self> {
+        WithMessage::new(self, message)
+    }
 
     /// The wire envelope of this error, to add a request id and timestamp to
     /// and serialize.

@@ -10,6 +10,8 @@ pub enum Slot {
     Code,
     /// The message.
     Message,
+    /// The response's own message, when it has one (`$message?`).
+    OptionalMessage,
     /// The details; omitted for codes without details.
     Details,
     /// The category's wire name.

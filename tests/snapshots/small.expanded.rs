@@ -402,6 +402,14 @@ const _: () = {
         ) -> ::errcat::Caused<Self> {
             ::errcat::Caused::new(self, source)
         }
+        /// This error with a message of its own for one response, sent
+        /// instead of the code's.
+        pub fn with_message(
+            self,
+            message: impl __p::Into<__p::String>,
+        ) -> ::errcat::WithMessage<Self> {
+            ::errcat::WithMessage::new(self, message)
+        }
         /// This error as an HTTP response without request context.
         #[must_use]
         pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {
@@ -655,7 +663,10 @@ const _: () = {
                     )?;
                 __m.serialize_field("type", __c.category().as_str())?;
                 __m.serialize_field("code", __c.as_str())?;
-                __m.serialize_field("message", &__p::MessageOf(__e))?;
+                __m.serialize_field(
+                    "message",
+                    &__p::MessageOf(__e, __env.message_for(__e)),
+                )?;
                 if ::errcat::CatalogError::has_details(__e) {
                     __m.serialize_field("details", &__p::DetailsOf(__e))?;
                 } else {

@@ -191,13 +191,32 @@ impl Shown<'_> {
     }
 }
 
-/// Every `{placeholder}` in a message names a displayable detail field.
+/// Every `{placeholder}` in a message names a displayable detail field;
+/// a code has a message when its channel's envelope sends one (`$message`;
+/// with `$message?` or no slot, it is the code's default text only).
 pub(crate) fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
-        if let Some(message) = &code.message {
-            check_placeholders(catalog, code, message, "message", false, cx);
+        match &code.message {
+            Some(message) => check_placeholders(catalog, code, message, "message", false, cx),
+            None if sends_message(catalog, &code.resolved.channel) => cx.push(
+                Diagnostic::new(&code.code.loc, format!("code `{}` has no `message`", code.code.value))
+                    .hint("add `message: A human-readable message`; its envelope sends one in `$message`"),
+            ),
+            None => {}
         }
     }
+}
+
+/// Whether the envelope of `channel` has a `$message` slot (one every
+/// error fills). An unknown channel is another rule's mistake.
+fn sends_message(catalog: &Catalog, channel: &str) -> bool {
+    let mut found = false;
+    for env in catalog.envelopes.iter().filter(|e| e.channel.value == channel) {
+        super::walk_template(&env.template, &mut |t| {
+            found |= matches!(t, Template::Slot(s) if s.value == Slot::Message);
+        });
+    }
+    found
 }
 
 /// Header names are valid HTTP header names, each once per code; values'

@@ -45,6 +45,7 @@ pub(super) fn template_tokens(t: &Template) -> Rust {
             let id = match s.value {
                 Slot::Code => rust!(Code),
                 Slot::Message => rust!(Message),
+                Slot::OptionalMessage => rust!(OptionalMessage),
                 Slot::Details => rust!(Details),
                 Slot::Category => rust!(Category),
                 Slot::Status => rust!(Status),
@@ -108,6 +109,7 @@ impl EnvelopeGen<'_> {
                 Slot::Details => Presence::When(rust!(::errcat::CatalogError::has_details(__e))),
                 Slot::RequestId => Presence::When(rust!(__env.request_id_value().is_some())),
                 Slot::Timestamp => Presence::When(rust!(__env.timestamp_value().is_some())),
+                Slot::OptionalMessage => Presence::When(rust!(__env.message_for(__e).is_some())),
             },
             Template::UnknownSlot(_) => Presence::Never,
             Template::Object(members) if !members.is_empty() => {
@@ -238,6 +240,9 @@ impl EnvelopeGen<'_> {
             Template::Slot(s) if s.value == Slot::RequestId => {
                 optional(rust!(__v), rust!(__env.request_id_value()))
             }
+            Template::Slot(s) if s.value == Slot::OptionalMessage => {
+                optional(rust!(__v), rust!(__env.message_for(__e)))
+            }
             Template::Slot(s) if s.value == Slot::Timestamp => {
                 optional(rust!(__v), rust!(__env.timestamp_value()))
             }
@@ -268,7 +273,8 @@ impl EnvelopeGen<'_> {
             Template::Slot(s) => match s.value {
                 Slot::Code if self.numeric => rust!(&__c.number()),
                 Slot::Code => rust!(__c.as_str()),
-                Slot::Message => rust!(&#p::MessageOf(__e)),
+                Slot::Message => rust!(&#p::MessageOf(__e, __env.message_for(__e))),
+                Slot::OptionalMessage => rust!(&__env.message_for(__e)),
                 Slot::Details => rust!(&#p::DetailsOf(__e)),
                 Slot::Category => rust!(__c.category().as_str()),
                 // Reached only inside arrays; entries handle these above.

@@ -117,6 +117,11 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             pub fn caused_by(self, source: impl __p::Into<::errcat::BoxError>) -> ::errcat::Caused<Self> {
                 ::errcat::Caused::new(self, source)
             }
+            /// This error with a message of its own for one response, sent
+            /// instead of the code's.
+            pub fn with_message(self, message: impl __p::Into<__p::String>) -> ::errcat::WithMessage<Self> {
+                ::errcat::WithMessage::new(self, message)
+            }
             /// This error as an HTTP response without request context.
             #[must_use]
             pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {

@@ -60,8 +60,11 @@ pub enum Template {
 pub enum Slot {
     /// The wire code.
     Code,
-    /// The message, placeholders filled.
+    /// The message, placeholders filled, or the response's own.
     Message,
+    /// `$message?`: only a response's own message (OAuth's
+    /// `error_description`), omitted when it has none.
+    OptionalMessage,
     /// The details value; omitted for codes without details.
     Details,
     /// The category's wire name.
@@ -76,9 +79,10 @@ pub enum Slot {
 
 impl Slot {
     /// Every slot, in documentation order.
-    pub const ALL: [Slot; 7] = [
+    pub const ALL: [Slot; 8] = [
         Slot::Code,
         Slot::Message,
+        Slot::OptionalMessage,
         Slot::Details,
         Slot::Category,
         Slot::Status,
@@ -91,6 +95,7 @@ impl Slot {
         match self {
             Slot::Code => "code",
             Slot::Message => "message",
+            Slot::OptionalMessage => "message?",
             Slot::Details => "details",
             Slot::Category => "category",
             Slot::Status => "status",

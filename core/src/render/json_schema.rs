@@ -133,6 +133,7 @@ pub(crate) fn code_body(catalog: &Catalog, code: &Code, refs: &str) -> Value {
                     true,
                 )),
                 Slot::Message => Some((json!({"type": "string"}), true)),
+                Slot::OptionalMessage => Some((json!({"type": "string"}), false)),
                 Slot::Details => details(code, refs),
                 Slot::Category => {
                     let c = code
@@ -194,7 +195,7 @@ fn unknown_body(catalog: &Catalog, template_: &Template) -> Value {
         match t {
             Template::Slot(s) => Some(match s.value {
                 Slot::Code => (json!({"type": code_type, "not": {"enum": known}}), true),
-                Slot::Message | Slot::Category | Slot::RequestId => {
+                Slot::Message | Slot::OptionalMessage | Slot::Category | Slot::RequestId => {
                     (json!({"type": "string"}), false)
                 }
                 Slot::Details => (json!({}), false),

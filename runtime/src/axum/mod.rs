@@ -75,6 +75,56 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
     }
 }
 
+/// An error with its own message: rendered and logged with it.
+impl<E: CatalogError + Send + Sync + 'static> Erased for crate::WithMessage<E> {
+    fn response(
+        &self,
+        request_id: Option<&str>,
+        timestamp: Option<jiff::Timestamp>,
+    ) -> http::Response<Vec<u8>> {
+        let mut env = self.envelope();
+        if let Some(id) = request_id {
+            env = env.request_id(id);
+        }
+        if let Some(ts) = timestamp {
+            env = env.timestamp(ts);
+        }
+        env.to_response()
+    }
+    fn is_http(&self) -> bool {
+        Erased::is_http(self.error())
+    }
+    fn channel(&self) -> &'static str {
+        Erased::channel(self.error())
+    }
+    fn code(&self) -> &'static str {
+        Erased::code(self.error())
+    }
+    fn category(&self) -> &'static str {
+        Erased::category(self.error())
+    }
+    fn message(&self) -> String {
+        self.message().to_string()
+    }
+    fn details(&self) -> Option<serde_json::Value> {
+        Erased::details(self.error())
+    }
+}
+
+/// An error with its own message answers with it; the layer adds the
+/// request context as for any error.
+impl<E: CatalogError + Send + Sync + 'static> IntoResponse for crate::WithMessage<E> {
+    fn into_response(self) -> Response {
+        let (parts, body) = self.to_response().into_parts();
+        let mut response = Response::from_parts(parts, Body::from(body));
+        response.extensions_mut().insert(Pending {
+            error: Arc::new(self),
+            source: None,
+        });
+        response
+    }
+}
+
 /// A response of several errors: the layer logs and renders them as one,
 /// under the first error's code.
 impl<E: crate::errors::ListEnvelope + Send + Sync + 'static> Erased for crate::Errors<E> {

@@ -191,7 +191,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
                     self.status = u16::try_from(n).ok();
                 }
             }
-            Slot::Message => text(&mut self.message, value),
+            Slot::Message | Slot::OptionalMessage => text(&mut self.message, value),
             Slot::Category => text(&mut self.category, value),
             Slot::RequestId => text(&mut self.request_id, value),
             Slot::Timestamp => text(&mut self.timestamp, value),

@@ -12,14 +12,10 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
         .map_or_else(Vec::new, |n| resolution(n, cx));
     let deprecated = map.get("deprecated").and_then(|n| deprecated(n, cx));
     let example = map.get("example").and_then(|n| example(n, cx));
-    let message_node = map.get_or_misspelt("message");
-    let message = message_node.and_then(|n| string(n, "`message`", cx));
-    if message_node.is_none() {
-        cx.push(
-            Diagnostic::new(&name.loc, format!("{what} has no `message`"))
-                .hint("add `message: A human-readable message`"),
-        );
-    }
+    // Required where the channel sends it (`check::messages`).
+    let message = map
+        .get_or_misspelt("message")
+        .and_then(|n| string(n, "`message`", cx));
     let optional = map
         .get("details_optional")
         .and_then(|n| boolean(n, "`details_optional`", cx))

@@ -394,10 +394,18 @@ mod tests {
         let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
         assert!(messages.iter().any(|m| m.contains("no `name`")));
         assert!(messages.iter().any(|m| m.contains("no `codes`")));
-        // A missing category is the checker's (categories are optional).
+        // A missing category or message is the checker's: categories are
+        // optional, and a message is needed only where the envelope sends it.
         let (_, diags) = build_text(&format!("{MINIMAL}  A:\n    status: 400\n"));
-        assert_eq!(diags.len(), 1, "{diags:?}");
-        assert!(diags[0].message.contains("no `message`"), "{diags:?}");
+        assert_eq!(diags.len(), 0, "{diags:?}");
+        let text = format!("{MINIMAL}  A:\n    category: c\n")
+            .replace("{code: $code}", "{code: $code, m: $message}");
+        let d = crate::compile_str("t.yaml", text.as_bytes()).err().unwrap_or_default();
+        let d: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(d, ["code `A` has no `message`"]);
+        // Without a `$message` slot, none is needed.
+        let text = format!("{MINIMAL}  A:\n    category: c\n");
+        assert!(crate::compile_str("t.yaml", text.as_bytes()).is_ok());
     }
 
     #[test]
