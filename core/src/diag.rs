@@ -223,10 +223,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Collects every diagnostic of one run.
+/// Collects every diagnostic of one run, each once: a rule that meets one
+/// mistake through several codes (a header `every_code:` gives them all)
+/// reports it at its place once.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    seen: std::collections::HashSet<(u32, u32, String)>,
 }
 
 impl Diagnostics {
@@ -237,7 +240,14 @@ impl Diagnostics {
 
     /// Records a mistake.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
+        let key = (
+            diagnostic.loc.line,
+            diagnostic.loc.column,
+            diagnostic.message.clone(),
+        );
+        if self.seen.insert(key) {
+            self.items.push(diagnostic);
+        }
     }
 
     /// Whether nothing was recorded.

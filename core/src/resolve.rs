@@ -48,6 +48,65 @@ pub fn resolve(catalog: &mut Catalog) {
     for (code, r) in catalog.codes.iter_mut().zip(resolved) {
         code.resolved = r;
     }
+    inherit_every_code(catalog);
+}
+
+/// Gives every code what `every_code:` declares: each declared value
+/// member its envelope places and it does not list (unknown names are the
+/// checker's), and each header it does not name itself.
+fn inherit_every_code(catalog: &mut Catalog) {
+    let every = std::mem::take(&mut catalog.every_code);
+    for i in 0..catalog.codes.len() {
+        let code = &catalog.codes[i];
+        let placed: Vec<usize> = every
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                let value = catalog
+                    .member(&m.value)
+                    .is_some_and(|d| matches!(d.kind, crate::model::MemberKind::Value(_)));
+                value
+                    && !code.members.iter().any(|c| c.value == m.value)
+                    && places(catalog, &code.resolved.channel, &m.value)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let code = &mut catalog.codes[i];
+        for j in placed {
+            let m = &every.members[j];
+            if every.optional_members.contains(&m.value) {
+                code.optional_members.push(m.value.clone());
+            }
+            code.members.push(m.clone());
+        }
+        for h in &every.headers {
+            let named = code
+                .headers
+                .iter()
+                .any(|c| c.name.value.eq_ignore_ascii_case(&h.name.value));
+            if !named {
+                code.headers.push(h.clone());
+            }
+        }
+        code.member_fields = crate::model::build::member_fields(code, &catalog.members);
+    }
+    catalog.every_code = every;
+}
+
+/// Whether the envelope of `channel` places member `name`.
+fn places(catalog: &Catalog, channel: &str, name: &str) -> bool {
+    let mut found = false;
+    for env in catalog
+        .envelopes
+        .iter()
+        .filter(|e| e.channel.value == channel)
+    {
+        crate::check::walk_template(&env.template, &mut |t| {
+            found |= matches!(t, crate::model::Template::Member(m) if m.value == name);
+        });
+    }
+    found
 }
 
 /// The Rust variant name of a code: its `rust_name`, or derived from the

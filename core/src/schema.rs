@@ -48,6 +48,15 @@ pub fn language_schema() -> Value {
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
             "code_namespace": {"type": "string", "minLength": 1, "description": "A separator: a received code that is not the catalog's is looked up again by what follows its last occurrence (`#` for AWS's `namespace#Name`)."},
             "request_id_header": {"type": "string", "description": "The response header a client reads the request id from when the body carries none, e.g. `x-amzn-RequestId` (default `x-request-id`)."},
+            "every_code": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "What every code carries, declared once: value members (`name?` optional) each code whose envelope places them carries as if it listed them, and headers each code sends unless it names the header itself.",
+                "properties": {
+                    "members": {"type": "array", "items": {"type": "string"}},
+                    "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}},
+                },
+            },
             "deprecation_headers": {"type": "boolean", "description": "Deprecated codes answer with `Deprecation` (RFC 9745, from `since`) and `Sunset` (RFC 8594) headers."},
             "content_type": {
                 "description": "The media type of HTTP error bodies, parameters included (e.g. `application/problem+json`, `application/json;charset=UTF-8`; default `application/json`), sent as written. A JSON type (`json`, `+json`), or a vendor type declared JSON with `{type: application/x-amz-json-1.0, json: true}`.",

@@ -55,9 +55,9 @@ pub use client::{
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
 pub use errors::Errors;
-pub use message::WithMessage;
 pub use http;
 pub use jiff::Timestamp;
+pub use message::WithMessage;
 pub use raw::RawJson;
 pub use retry::{Backoff, CategoryInfo, Decision, RetryAdvice};
 

@@ -53,6 +53,48 @@ pub(crate) fn check_members(catalog: &Catalog, cx: &mut Diagnostics) {
     for code in &catalog.codes {
         check_code_members(catalog, code, &placed, cx);
     }
+    check_every_code(catalog, cx);
+}
+
+/// `every_code.members` names declared value members, each once.
+fn check_every_code(catalog: &Catalog, cx: &mut Diagnostics) {
+    let mut seen = HashSet::new();
+    for m in &catalog.every_code.members {
+        let name = m.value.as_str();
+        match catalog.member(name).map(|d| &d.kind) {
+            None => {
+                let names: Vec<&str> = catalog
+                    .members
+                    .iter()
+                    .map(|m| m.name.value.as_str())
+                    .collect();
+                cx.push(
+                    Diagnostic::new(
+                        &m.loc,
+                        format!("`every_code` lists `{name}`, which is not a declared member"),
+                    )
+                    .hint(format!(
+                        "{}; or declare it under `members:`",
+                        suggest(name, &names)
+                    )),
+                );
+            }
+            Some(MemberKind::Template { .. }) => cx.push(
+                Diagnostic::new(
+                    &m.loc,
+                    format!("`every_code` lists the template member `{name}`"),
+                )
+                .hint(
+                    "a template member is already a text every code has; list value members here",
+                ),
+            ),
+            Some(MemberKind::Value(_)) if !seen.insert(name) => cx.push(
+                Diagnostic::new(&m.loc, format!("`every_code` lists `{name}` twice"))
+                    .hint("list it once"),
+            ),
+            Some(MemberKind::Value(_)) => {}
+        }
+    }
 }
 
 pub(super) fn check_member_template(

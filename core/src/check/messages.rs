@@ -199,8 +199,13 @@ pub(crate) fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics
         match &code.message {
             Some(message) => check_placeholders(catalog, code, message, "message", false, cx),
             None if sends_message(catalog, &code.resolved.channel) => cx.push(
-                Diagnostic::new(&code.code.loc, format!("code `{}` has no `message`", code.code.value))
-                    .hint("add `message: A human-readable message`; its envelope sends one in `$message`"),
+                Diagnostic::new(
+                    &code.code.loc,
+                    format!("code `{}` has no `message`", code.code.value),
+                )
+                .hint(
+                    "add `message: A human-readable message`; its envelope sends one in `$message`",
+                ),
             ),
             None => {}
         }
@@ -211,7 +216,11 @@ pub(crate) fn check_message_placeholders(catalog: &Catalog, cx: &mut Diagnostics
 /// error fills). An unknown channel is another rule's mistake.
 fn sends_message(catalog: &Catalog, channel: &str) -> bool {
     let mut found = false;
-    for env in catalog.envelopes.iter().filter(|e| e.channel.value == channel) {
+    for env in catalog
+        .envelopes
+        .iter()
+        .filter(|e| e.channel.value == channel)
+    {
         super::walk_template(&env.template, &mut |t| {
             found |= matches!(t, Template::Slot(s) if s.value == Slot::Message);
         });

@@ -80,7 +80,7 @@ pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_examples(catalog, cx);
 }
 
-pub(super) fn walk_template<'a>(t: &'a Template, f: &mut impl FnMut(&'a Template)) {
+pub(crate) fn walk_template<'a>(t: &'a Template, f: &mut impl FnMut(&'a Template)) {
     f(t);
     match t {
         Template::Object(members) => members.iter().for_each(|(_, v)| walk_template(v, f)),

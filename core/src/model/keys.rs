@@ -15,6 +15,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "deprecation_headers",
     "request_id_header",
     "code_namespace",
+    "every_code",
     "envelopes",
     "categories",
     "types",
@@ -102,3 +103,6 @@ pub(crate) const SCALAR_TYPES: &[&str] = &[
     "i32",
     "i64",
 ];
+
+/// The keys of `every_code:`.
+pub(crate) const EVERY_CODE_KEYS: &[&str] = &["members", "headers"];

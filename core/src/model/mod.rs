@@ -61,6 +61,8 @@ pub struct Catalog {
     /// when the whole code is unknown (`code_namespace: "#"`: AWS's
     /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
     pub code_namespace: Option<Spanned<String>>,
+    /// What every code carries, declared once (`every_code:`).
+    pub every_code: EveryCode,
     /// The media type of HTTP error bodies (`application/problem+json`);
     /// `application/json` when absent.
     pub content_type: Option<Spanned<String>>,
@@ -126,6 +128,20 @@ impl Catalog {
             (None, MemberKind::Value(_)) => None,
         }
     }
+}
+
+/// What every code carries, declared once (`every_code:`): value members
+/// (`name?` for optional) that each code whose envelope places them
+/// carries as if it listed them, and headers each code sends unless it
+/// names the header itself. [`crate::resolve`] gives them to the codes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EveryCode {
+    /// The members, without `?`.
+    pub members: Vec<Spanned<String>>,
+    /// The members written `name?`.
+    pub optional_members: Vec<String>,
+    /// The headers.
+    pub headers: Vec<Header>,
 }
 
 /// A value with the location it was written at.

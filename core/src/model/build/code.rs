@@ -105,6 +105,11 @@ fn details(n: &Node, cx: &mut Diagnostics) -> Details {
     }
 }
 
+/// `headers:` of a code or of `every_code`.
+pub(super) fn code_headers(h: &Node, cx: &mut Diagnostics) -> Vec<Header> {
+    headers(h, cx)
+}
+
 /// `headers:`: name to value template.
 fn headers(h: &Node, cx: &mut Diagnostics) -> Vec<Header> {
     let mut headers = Vec::new();

@@ -31,6 +31,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         deprecation_headers: false,
         request_id_header: None,
         code_namespace: None,
+        every_code: EveryCode::default(),
         content_type: None,
         content_type_json: false,
         envelopes: Vec::new(),
@@ -122,6 +123,9 @@ fn scalars(top: &MapReader<'_>, catalog: &mut Catalog, cx: &mut Diagnostics) {
     catalog.code_namespace = top
         .get("code_namespace")
         .and_then(|n| string(n, "`code_namespace`", cx));
+    if let Some(n) = top.get("every_code") {
+        catalog.every_code = every_code(n, cx);
+    }
     catalog.deprecation_headers = top
         .get("deprecation_headers")
         .and_then(|n| boolean(n, "`deprecation_headers`", cx))
@@ -237,7 +241,7 @@ pub(super) fn resolve_members(t: &mut Template, members: &[Member]) {
 
 /// The fields of the value members a code lists (unknown names are the
 /// checker's to report).
-pub(super) fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
+pub(crate) fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
     code.members
         .iter()
         .filter_map(|n| {
@@ -252,6 +256,40 @@ pub(super) fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
             Some(f)
         })
         .collect()
+}
+
+/// `every_code:`: `members:` (names, `name?` optional) and `headers:`.
+fn every_code(n: &Node, cx: &mut Diagnostics) -> EveryCode {
+    let mut out = EveryCode::default();
+    let Some(map) = MapReader::new(n, "`every_code`", EVERY_CODE_KEYS, cx) else {
+        return out;
+    };
+    if let Some(h) = map.get("headers") {
+        out.headers = code_headers(h, cx);
+    }
+    let Some(m) = map.get("members") else {
+        return out;
+    };
+    let items = match &m.kind {
+        Kind::Seq(items) => items.as_slice(),
+        _ => {
+            cx.push(
+                Diagnostic::new(&m.loc, "`every_code.members` is not a list")
+                    .hint("write `members: [error_uri?]`"),
+            );
+            return out;
+        }
+    };
+    for item in items {
+        if let Some(mut name) = key(item, "a member name", cx) {
+            if let Some(base) = name.value.strip_suffix('?') {
+                name.value = base.to_string();
+                out.optional_members.push(name.value.clone());
+            }
+            out.members.push(name);
+        }
+    }
+    out
 }
 
 /// A `members:` entry: `{template: …}` or a field declaration.
@@ -400,7 +438,9 @@ mod tests {
         assert_eq!(diags.len(), 0, "{diags:?}");
         let text = format!("{MINIMAL}  A:\n    category: c\n")
             .replace("{code: $code}", "{code: $code, m: $message}");
-        let d = crate::compile_str("t.yaml", text.as_bytes()).err().unwrap_or_default();
+        let d = crate::compile_str("t.yaml", text.as_bytes())
+            .err()
+            .unwrap_or_default();
         let d: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(d, ["code `A` has no `message`"]);
         // Without a `$message` slot, none is needed.

@@ -1,0 +1,141 @@
+//! Per-response messages and what every code carries, on an OAuth
+//! 2.0-shaped catalog (`catalogs/oauth.yaml`). The bodies are RFC 6749's
+//! (section 5.2) and RFC 8628's (section 3.5): `error_description` is
+//! optional free text of one response, and every error response carries
+//! `Cache-Control: no-store` and `Pragma: no-cache`.
+
+mod common;
+
+use errcat::http::StatusCode;
+use errcat::{Decoded, Failure, FailureKind};
+
+#[errcat::catalog("catalogs/oauth.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum OAuthError {}
+
+/// RFC 6749 section 5.2's example body, and the same with a description
+/// and a URI.
+#[test]
+fn the_rfc_bodies_decode_with_their_own_description() {
+    let got = OAuthError::from_envelope(br#"{"error":"invalid_request"}"#).unwrap();
+    assert_eq!(got.error, Decoded::Known(OAuthError::invalid_request(None)));
+    assert_eq!(got.message, None);
+
+    let body = br#"{"error": "invalid_grant", "error_description": "The refresh token has expired",
+        "error_uri": "https://auth.example.com/errors/invalid_grant"}"#;
+    let got = OAuthError::from_envelope(body).unwrap();
+    assert_eq!(
+        got.error,
+        Decoded::Known(OAuthError::invalid_grant(Some(
+            "https://auth.example.com/errors/invalid_grant".to_string()
+        )))
+    );
+    assert_eq!(
+        got.message.as_deref(),
+        Some("The refresh token has expired")
+    );
+
+    // RFC 8628's device flow codes.
+    for code in [
+        "authorization_pending",
+        "slow_down",
+        "access_denied",
+        "expired_token",
+    ] {
+        let body = format!(r#"{{"error": "{code}"}}"#);
+        let got = OAuthError::from_envelope(body.as_bytes()).unwrap();
+        assert!(matches!(got.error, Decoded::Known(_)), "{code}");
+    }
+}
+
+/// `$message?` sends only a response's own message; the code's is its
+/// default text (`Display`), never sent.
+#[test]
+fn a_response_sends_its_own_description_or_none() {
+    let e = OAuthError::invalid_grant(None);
+    assert_eq!(
+        e.to_string(),
+        "The provided authorization grant is invalid, expired or revoked."
+    );
+    let plain = e.to_response();
+    assert_eq!(plain.body(), br#"{"error":"invalid_grant"}"#);
+
+    let with = e.clone().with_message("The refresh token has expired");
+    assert_eq!(with.to_string(), "The refresh token has expired");
+    assert_eq!(with.error(), &e);
+    let response = with.to_response();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.body(),
+        br#"{"error":"invalid_grant","error_description":"The refresh token has expired"}"#
+    );
+    // The client sees what the server sent, and shows it.
+    let f =
+        Failure::<OAuthError>::from_parts(response.status(), response.headers(), response.body());
+    assert_eq!(f.kind, FailureKind::Known(e));
+    assert_eq!(f.message.as_deref(), Some("The refresh token has expired"));
+    assert!(
+        f.to_string()
+            .contains("invalid_grant: The refresh token has expired"),
+        "{f}"
+    );
+}
+
+/// `every_code:` declares the headers and the optional member once; each
+/// code sends the headers and takes the member.
+#[test]
+fn every_code_carries_what_every_code_declares() {
+    for code in OAuthErrorCode::ALL {
+        let e = OAuthError::from_envelope(format!(r#"{{"error": "{code}"}}"#).as_bytes())
+            .unwrap()
+            .error;
+        let Decoded::Known(e) = e else {
+            panic!("{code}")
+        };
+        let response = e.to_response();
+        let h = response.headers();
+        assert_eq!(h["cache-control"], "no-store", "{code}");
+        assert_eq!(h["pragma"], "no-cache", "{code}");
+        assert_eq!(
+            h["content-type"], "application/json;charset=UTF-8",
+            "{code}"
+        );
+    }
+    let e = OAuthError::use_dpop_nonce(Some("https://auth.example.com/dpop".to_string()));
+    let body: serde_json::Value = serde_json::from_slice(e.to_response().body()).unwrap();
+    assert_eq!(body["error_uri"], "https://auth.example.com/dpop");
+}
+
+/// A handler answers with its own message through axum; the layer keeps it
+/// and adds the request id.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axum_answers_with_the_responses_own_message() {
+    use axum::routing::post;
+    let app = axum::Router::new()
+        .route(
+            "/token",
+            post(|| async {
+                Err::<(), _>(
+                    OAuthError::invalid_client(None).with_message("Unknown client_id `app-7`"),
+                )
+            }),
+        )
+        .layer(errcat::axum::ErrorLayer::new(|_| {
+            OAuthError::invalid_request(None)
+        }));
+    let (addr, _stop) = errcat_tests::server::serve_on_loopback(app).await.unwrap();
+    let response = common::client()
+        .post(format!("http://{addr}/token"))
+        .header("x-request-id", "req-5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert_eq!(response.headers()["x-request-id"], "req-5");
+    let f = errcat::reqwest::check::<OAuthError>(response)
+        .await
+        .unwrap_err();
+    assert_eq!(f.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(f.message.as_deref(), Some("Unknown client_id `app-7`"));
+    assert_eq!(f.kind, FailureKind::Known(OAuthError::invalid_client(None)));
+}
