@@ -99,7 +99,7 @@ fn repair(catalog: &Catalog, mut code: Code) -> Code {
     if code
         .status
         .as_ref()
-        .is_some_and(|s| !(400..=599).contains(&s.value))
+        .is_some_and(|s| !(400..=599).contains(&s.value) && !(200..=299).contains(&s.value))
     {
         code.status = None;
     }

@@ -87,7 +87,7 @@ pub fn language_schema() -> Value {
         json!({
             "title": {"type": "string"},
             "description": {"type": "string"},
-            "status": {"type": "integer", "minimum": 400, "maximum": 599, "description": "Default HTTP status of the category's codes."},
+            "status": {"$ref": "#/$defs/status", "description": "Default HTTP status of the category's codes."},
             "prefix": {"type": "string", "description": "Naming rule: every code of the category starts with this prefix."},
             "channel": {"type": "string", "description": "Default channel of the category's codes (default `http`)."},
             "retryable": {"type": "boolean", "description": "Default retryability of the category's codes."},
@@ -132,7 +132,7 @@ pub fn language_schema() -> Value {
         CODE_KEYS,
         json!({
             "category": {"type": "string"},
-            "status": {"type": "integer", "minimum": 400, "maximum": 599},
+            "status": {"$ref": "#/$defs/status"},
             "channel": {"type": "string"},
             "rust_name": {"type": "string", "pattern": "^[A-Z][A-Za-z0-9_]*$"},
             "message": {"type": "string", "description": "Message; `{field}` placeholders name detail fields, `{{` is a literal brace."},
@@ -210,6 +210,11 @@ pub fn language_schema() -> Value {
         "$id": "https://errcat.invalid/catalog.schema.json",
         "title": "errcat error catalog",
         "$defs": {
+            "status": {
+                "type": "integer",
+                "description": "An error status, 400 to 599; or 200 to 299 when the `http` envelope has a literal such as `ok: false` that tells an error from a success.",
+                "anyOf": [{"minimum": 400, "maximum": 599}, {"minimum": 200, "maximum": 299}],
+            },
             "category": category,
             "typedef": typedef,
             "code": code,

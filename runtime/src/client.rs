@@ -218,6 +218,17 @@ impl<E: CatalogError> Failure<E> {
             .collect();
     }
 
+    /// A 2xx response's failure, when its body is one of the catalog's
+    /// error envelopes (a catalog whose errors travel on a success status,
+    /// with the envelope's literals such as `ok: false`); `None` for any
+    /// other body, which is a success.
+    pub fn from_success(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Option<Self> {
+        let parts = decode_parts::<E>(body, true).ok()?;
+        let mut f = Failure::bare(status, headers, FailureKind::TooLarge { limit: 0 });
+        f.fill(parts);
+        Some(f)
+    }
+
     /// A response whose body was longer than `limit` and was not read.
     pub fn too_large(status: StatusCode, headers: &HeaderMap, limit: usize) -> Self {
         Failure::bare(status, headers, FailureKind::TooLarge { limit })

@@ -34,6 +34,11 @@ pub(crate) fn decode_parts<E: CatalogError>(
     let mut found = None;
     for channel in 0..E::Code::TEMPLATES.len() {
         walk(&mut slots, channel, body)?;
+        // Errors on a success status: a body without the envelope's
+        // literals (`ok: false`) is not this channel's error.
+        if slots.check_literals && slots.selected < E::Code::TEMPLATES[channel].literal_count() {
+            continue;
+        }
         // A list's element without a code is an unknown error.
         if slots.code.is_some() || slots.element.is_some() {
             found = Some((slots.code.take().unwrap_or_default(), channel));

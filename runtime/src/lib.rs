@@ -94,6 +94,10 @@ pub trait CatalogCode:
     /// The wire names of the catalog's sensitive fields, redacted in logs.
     #[doc(hidden)]
     const SENSITIVE: &'static [&'static str];
+    /// Whether some code travels on a success status (Slack's 200): then a
+    /// body is an `http` error only when it has the envelope's literals
+    /// (`ok: false`), and clients read 2xx bodies too.
+    const ERRORS_ON_SUCCESS: bool = false;
     /// The names of the catalog's template members (a text every code
     /// has), which decoding does not keep beside a known error.
     #[doc(hidden)]

@@ -69,6 +69,9 @@ pub async fn check_within<E: CatalogError>(
     timeout: Duration,
 ) -> Result<reqwest::Response, Failure<E>> {
     let status = response.status();
+    if status.is_success() && <E::Code as crate::CatalogCode>::ERRORS_ON_SUCCESS {
+        return success_or_error(response, limit, timeout).await;
+    }
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response);
     }
@@ -81,6 +84,33 @@ pub async fn check_within<E: CatalogError>(
         Ok(None) => Err(Failure::too_large(status, &headers, limit)),
         Err(_) => Err(Failure::timed_out(status, &headers, timeout)),
     }
+}
+
+/// A 2xx response of a catalog whose errors may travel on a success status
+/// (Slack's `{"ok": false, "error": ...}` on 200): its body is read within
+/// the limits; an error envelope is the failure, anything else the
+/// response, rebuilt with the body read.
+async fn success_or_error<E: CatalogError>(
+    mut response: reqwest::Response,
+    limit: usize,
+    timeout: Duration,
+) -> Result<reqwest::Response, Failure<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let version = response.version();
+    let body = match tokio::time::timeout(timeout, read_body(&mut response, limit)).await {
+        Ok(Some(body)) => body,
+        Ok(None) => return Err(Failure::too_large(status, &headers, limit)),
+        Err(_) => return Err(Failure::timed_out(status, &headers, timeout)),
+    };
+    if let Some(failure) = Failure::from_success(status, &headers, &body) {
+        return Err(failure);
+    }
+    let mut rebuilt = http::Response::new(body);
+    *rebuilt.status_mut() = status;
+    *rebuilt.version_mut() = version;
+    *rebuilt.headers_mut() = headers;
+    Ok(reqwest::Response::from(rebuilt))
 }
 
 /// The body, or `None` once it passes `limit` bytes.

@@ -89,6 +89,25 @@ impl Template {
         }
     }
 
+    /// The scalar literals of this template outside its arrays (`ok:
+    /// false`), which decoding checks when errors travel on a success
+    /// status (the macro's `Template::literal_count`).
+    pub(crate) fn literal_count(&self) -> usize {
+        match self {
+            Template::Object(members) => members
+                .iter()
+                .map(|(_, v)| {
+                    if v.is_selector() {
+                        1
+                    } else {
+                        v.literal_count()
+                    }
+                })
+                .sum(),
+            _ => 0,
+        }
+    }
+
     /// Whether `value` equals this literal.
     pub(crate) fn matches(&self, value: &serde_json::Value) -> bool {
         use serde_json::Value;

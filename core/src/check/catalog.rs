@@ -217,12 +217,25 @@ pub(crate) fn check_details_placed(catalog: &Catalog, cx: &mut Diagnostics) {
     }
 }
 
-pub(super) fn status_ok(status: &Spanned<i128>, cx: &mut Diagnostics) -> bool {
+pub(super) fn status_ok(catalog: &Catalog, status: &Spanned<i128>, cx: &mut Diagnostics) -> bool {
     if (400..=599).contains(&status.value) {
         return true;
     }
+    // Errors on a success status (Slack's 200) need a literal that tells
+    // them from successes, which decoding checks.
+    if (200..=299).contains(&status.value) {
+        if catalog.http_has_literals() {
+            return true;
+        }
+        cx.push(
+            Diagnostic::new(&status.loc, format!("status {} is a success status, but the `http` envelope has no literal to tell an error from a success", status.value))
+                .hint("add a literal member to the `http` envelope, such as `ok: false`: decoding then reads only bodies that have it"),
+        );
+        return false;
+    }
     let hint = if (100..=399).contains(&status.value) {
-        "an error status is 4xx or 5xx".to_string()
+        "an error status is 4xx or 5xx, or 2xx with a literal such as `ok: false` in the envelope"
+            .to_string()
     } else {
         "an HTTP status is a number from 400 to 599 for errors, e.g. 400, 404, 503".to_string()
     };
@@ -237,7 +250,7 @@ pub(crate) fn check_categories(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen: HashMap<String, &Loc> = HashMap::new();
     for cat in &catalog.categories {
         if let Some(s) = &cat.status {
-            status_ok(s, cx);
+            status_ok(catalog, s, cx);
         }
         let (name, loc) = match &cat.rust_name {
             Some(r) => (Some(r.value.clone()), &r.loc),
@@ -304,7 +317,7 @@ pub(crate) fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
         let channel = channel_of(catalog, code);
         let own = code.status.as_ref();
         if let Some(s) = own
-            && !status_ok(s, cx)
+            && !status_ok(catalog, s, cx)
         {
             continue;
         }
@@ -416,8 +429,18 @@ mod tests {
 
     #[test]
     fn category_rules() {
+        let d = diags_full(&BASE.replace("status: 401", "status: 302"));
+        assert!(d[0].message.contains("invalid HTTP status 302"), "{d:?}");
         let d = diags_full(&BASE.replace("status: 401", "status: 200"));
-        assert!(d[0].message.contains("invalid HTTP status 200"), "{d:?}");
+        assert!(
+            d[0].message.contains("status 200 is a success status"),
+            "{d:?}"
+        );
+        // With a literal that tells an error from a success, 2xx is fine.
+        let ok = BASE
+            .replace("status: 401", "status: 200")
+            .replace("{error: {code: $code,", "{ok: false, error: {code: $code,");
+        assert_eq!(diags_full(&ok), []);
         let d = diags_full(&BASE.replace(
             "sock: {channel: ws}",
             "sock: {channel: ws}\n  Auth: {status: 400}",

@@ -296,10 +296,20 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
         .filter(|m| matches!(m.kind, crate::model::MemberKind::Template { .. }))
         .map(|m| m.name.value.as_str())
         .collect();
-    let texts = match texts.is_empty() {
+    let mut texts = match texts.is_empty() {
         true => Rust::new(),
         false => rust!(const TEXT_MEMBERS: &'static [&'static str] = &[#(#texts),*];),
     };
+    if valid.codes.iter().any(|c| {
+        c.code
+            .resolved
+            .status
+            .is_some_and(|s| (200..300).contains(&s))
+    }) {
+        texts.extend(rust!(
+            const ERRORS_ON_SUCCESS: bool = true;
+        ));
+    }
     let advices: Vec<Rust> = valid
         .codes
         .iter()

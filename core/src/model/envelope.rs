@@ -136,6 +136,22 @@ impl Template {
         }
     }
 
+    /// The scalar literals of this template outside its arrays (`ok:
+    /// false`), which decoding checks when errors travel on a success
+    /// status.
+    pub fn literal_count(&self) -> usize {
+        match self {
+            Template::Object(members) => members
+                .iter()
+                .map(|(_, v)| match v {
+                    Template::Literal(l) if !l.is_null() => 1,
+                    other => other.literal_count(),
+                })
+                .sum(),
+            _ => 0,
+        }
+    }
+
     /// Whether this array is a list of errors: one object element, with
     /// slots and nothing to select it by (JSON:API's `errors`).
     pub fn is_list(&self) -> bool {

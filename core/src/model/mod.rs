@@ -130,6 +130,26 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// Whether the `http` envelope has a literal outside its arrays (`ok:
+    /// false`), which lets errors travel on a success status.
+    pub fn http_has_literals(&self) -> bool {
+        self.envelopes
+            .iter()
+            .find(|e| e.channel.value == crate::check::HTTP)
+            .is_some_and(|e| e.template.literal_count() > 0)
+    }
+
+    /// Whether some code travels on a success status (Slack's 200): then
+    /// decoding reads a body as an `http` error only when it has the
+    /// envelope's literals.
+    pub fn errors_on_success(&self) -> bool {
+        self.codes
+            .iter()
+            .any(|c| c.resolved.status.is_some_and(|s| (200..300).contains(&s)))
+    }
+}
+
 /// What every code carries, declared once (`every_code:`): value members
 /// (`name?` for optional) that each code whose envelope places them
 /// carries as if it listed them, and headers each code sends unless it

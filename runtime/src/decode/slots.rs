@@ -50,9 +50,13 @@ pub(crate) struct Slots<'a, E> {
     /// Elements of an array with selected elements that none of them
     /// selects (AIP-193's LocalizedMessage or Help next to ErrorInfo).
     pub extra: Vec<&'a RawValue>,
+    /// Whether the template's literals are compared as the walk passes
+    /// them (the `http` channel of a catalog with errors on a success
+    /// status), counting matches in `selected`.
+    pub check_literals: bool,
     /// Literal members of the walked object that matched the template's
     /// (an array element's `"@type"`), counted only when selecting.
-    selected: usize,
+    pub selected: usize,
     /// A key of the template found twice in one object: the walk stops,
     /// since JSON parsers disagree on which of the two counts.
     pub duplicate: Option<&'static str>,
@@ -78,6 +82,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             element: None,
             extra: Vec::new(),
             selected: 0,
+            check_literals: false,
             duplicate: None,
         }
     }
@@ -98,6 +103,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
         };
         self.channel = channel;
         self.direct = direct && !const { any_members(E::Code::TEMPLATES) };
+        self.check_literals = E::Code::ERRORS_ON_SUCCESS && channel == 0;
         match template {
             Template::Object(members) => self.walk_object(members, body),
             _ => {
@@ -317,7 +323,9 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, 'de, E> {
                 })?,
                 Some(Template::Slot(slot)) => self.slots.fill(*slot, &mut map)?,
                 Some(Template::Member(name)) => self.slots.members.push((name, map.next_value()?)),
-                Some(literal) if self.select && literal.is_selector() => {
+                Some(literal)
+                    if (self.select || self.slots.check_literals) && literal.is_selector() =>
+                {
                     if map.next_value_seed(Literal(literal))? {
                         self.slots.selected += 1;
                     }
@@ -405,10 +413,11 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
         if let Some(members) = Template::Array(self.items).list_element() {
             if self.slots.element.is_none() {
                 self.slots.element = Some(members);
-                if seq
-                    .next_element_seed(Walk::new(members, &mut *self.slots))?
-                    .is_none()
-                {
+                // Only literals outside arrays tell an error from a success.
+                let checking = std::mem::replace(&mut self.slots.check_literals, false);
+                let first = seq.next_element_seed(Walk::new(members, &mut *self.slots))?;
+                self.slots.check_literals = checking;
+                if first.is_none() {
                     self.slots.element = None;
                     return Ok(());
                 }
