@@ -139,6 +139,7 @@ async fn index(State(catalog): State<Arc<Catalog>>) -> Response<Body> {
 async fn answer(
     State(catalog): State<Arc<Catalog>>,
     Path(code): Path<String>,
+    uri: axum::http::Uri,
     headers: HeaderMap,
 ) -> Response<Body> {
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
@@ -149,7 +150,22 @@ async fn answer(
         .filter(http_code)
         .find(|c| c.code.value == code)
     {
-        return example(&catalog, c, request_id);
+        // `?status=401`: another of the code's statuses.
+        let asked = uri
+            .query()
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .find_map(|p| p.strip_prefix("status=")?.parse::<u16>().ok());
+        return match asked {
+            None => example(&catalog, c, request_id, None),
+            Some(s) if c.resolved.statuses.contains(&s) => {
+                example(&catalog, c, request_id, Some(s))
+            }
+            Some(s) => json(
+                StatusCode::BAD_REQUEST,
+                &serde_json::json!({"error": format!("`{code}` is not answered with status {s}; its statuses are {:?}", c.resolved.statuses)}),
+            ),
+        };
     }
     // An unknown code: the catalog's own not-found answer if it has one.
     match catalog
@@ -158,7 +174,7 @@ async fn answer(
         .filter(http_code)
         .find(|c| c.resolved.status == Some(404))
     {
-        Some(c) => example(&catalog, c, request_id),
+        Some(c) => example(&catalog, c, request_id, None),
         None => json(
             StatusCode::NOT_FOUND,
             &serde_json::json!({"error": format!("no HTTP code `{code}` in the catalog")}),
@@ -170,8 +186,10 @@ fn example(
     catalog: &Catalog,
     code: &errcat_core::model::Code,
     request_id: Option<&str>,
+    status: Option<u16>,
 ) -> Response<Body> {
-    let r = render::response(catalog, code, request_id);
+    let default = code.resolved.status.unwrap_or(500);
+    let r = render::response_at(catalog, code, request_id, status.unwrap_or(default));
     let body = serde_json::to_vec(&r.body).unwrap_or_default();
     let mut response = Response::new(Body::from(body));
     *response.status_mut() =

@@ -351,3 +351,25 @@ async fn shaped_envelopes_answer_their_examples() {
         stop(mock);
     }
 }
+
+/// A code with several statuses answers with its default, or with another
+/// of them asked by `?status=`; a status it does not have is a 400.
+#[tokio::test(flavor = "current_thread")]
+async fn a_code_with_several_statuses_answers_the_one_asked() {
+    let mock = start("tests/catalogs/aip193.yaml");
+    let client = loopback_client();
+    let ask = |q: &str| {
+        client
+            .get(format!("{}/RESOURCE_AVAILABILITY{q}", mock.base))
+            .send()
+    };
+    let res = ask("").await.unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    let res = ask("?status=503").await.unwrap();
+    assert_eq!(res.status().as_u16(), 503);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], 503);
+    let res = ask("?status=404").await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    stop(mock);
+}

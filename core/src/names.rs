@@ -155,6 +155,7 @@ pub(crate) const RESERVED_CTORS: &[&str] = &[
     "from_envelope",
     "caused_by",
     "with_message",
+    "with_status",
     "to_response",
 ];
 

@@ -35,11 +35,22 @@ pub fn resolve(catalog: &mut Catalog) {
                 .retryable
                 .or(cat.and_then(|c| c.retryable))
                 .unwrap_or(false);
+            let statuses = match status {
+                Some(first) => std::iter::once(first)
+                    .chain(
+                        code.more_statuses
+                            .iter()
+                            .filter_map(|s| u16::try_from(s.value).ok()),
+                    )
+                    .collect(),
+                None => Vec::new(),
+            };
             crate::model::Resolved {
                 variant,
                 ctor,
                 category,
                 status,
+                statuses,
                 channel,
                 retryable,
             }

@@ -21,6 +21,8 @@ pub struct Envelope<'a, E> {
     timestamp: Option<jiff::Timestamp>,
     /// The response's own message for `error`, instead of the code's.
     message: Option<&'a str>,
+    /// The response's own status for `error`, one of its code's.
+    status: Option<http::StatusCode>,
 }
 
 impl<'a, E: CatalogError> Envelope<'a, E> {
@@ -30,6 +32,7 @@ impl<'a, E: CatalogError> Envelope<'a, E> {
             error,
             rest: &[],
             message: None,
+            status: None,
             request_id: None,
             timestamp: None,
         }
@@ -90,6 +93,26 @@ impl<E: CatalogError> Envelope<'_, E> {
     #[doc(hidden)]
     pub fn is_list(&self) -> bool {
         !self.rest.is_empty()
+    }
+
+    /// The status `error` answers with: the response's own (a [`Reply`]'s,
+    /// checked there) when it is the envelope's first error, else its
+    /// code's (for generated code).
+    ///
+    /// [`Reply`]: crate::Reply
+    #[doc(hidden)]
+    pub fn status_for(&self, error: &E) -> Option<http::StatusCode> {
+        match self.status {
+            Some(s) if std::ptr::eq(error, self.error) => Some(s),
+            _ => crate::CatalogCode::status(error.code()),
+        }
+    }
+
+    /// The response's own status, as a [`Reply`](crate::Reply) checked it.
+    #[doc(hidden)]
+    pub fn with_status_unchecked(mut self, status: Option<http::StatusCode>) -> Self {
+        self.status = status;
+        self
     }
 
     /// The response's own message for `error`, when it is the envelope's

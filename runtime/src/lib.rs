@@ -39,8 +39,8 @@ mod decode;
 mod envelope;
 mod errors;
 mod macros;
-mod message;
 mod raw;
+mod reply;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
@@ -57,8 +57,8 @@ pub use errcat_macros::{ErrorCatalog, catalog};
 pub use errors::Errors;
 pub use http;
 pub use jiff::Timestamp;
-pub use message::WithMessage;
 pub use raw::RawJson;
+pub use reply::Reply;
 pub use retry::{Backoff, CategoryInfo, Decision, RetryAdvice};
 
 use template::Template;
@@ -109,8 +109,12 @@ pub trait CatalogCode:
     fn retry_advice(self) -> Option<&'static RetryAdvice>;
     /// The wire code, e.g. `"TOKEN_EXPIRED"`.
     fn as_str(self) -> &'static str;
-    /// The HTTP status; `None` for codes on non-HTTP channels.
+    /// The HTTP status; `None` for codes on non-HTTP channels. The default
+    /// one, for a code with several.
     fn status(self) -> Option<http::StatusCode>;
+    /// Every status the code may answer with, the default first (empty on
+    /// non-HTTP channels).
+    fn statuses(self) -> &'static [http::StatusCode];
     /// The category's wire name (empty when the catalog has no categories).
     fn category_name(self) -> &'static str;
     /// The channel's name (`http`, `websocket`, ...).
@@ -166,8 +170,16 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
 
     /// This error with a message of its own for one response, sent instead
     /// of the code's (the code's `message` is its default text).
-    fn with_message(self, message: impl Into<String>) -> WithMessage<Self> {
-        WithMessage::new(self, message)
+    fn with_message(self, message: impl Into<String>) -> Reply<Self> {
+        Reply::new(self).with_message(message)
+    }
+
+    /// This error answered with `status`, one of its code's statuses
+    /// (`status: [400, 401]`); another is refused, and the error comes back.
+    fn with_status(self, status: http::StatusCode) -> Result<Reply<Self>, Self> {
+        Reply::new(self)
+            .with_status(status)
+            .map_err(|r| r.into_parts().0)
     }
 
     /// The wire envelope of this error, to add a request id and timestamp to

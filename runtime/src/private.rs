@@ -88,6 +88,14 @@ pub const fn status(code: u16) -> Option<http::StatusCode> {
     }
 }
 
+/// The status for a number the macro has checked, in a `const`.
+pub const fn checked_status(code: u16) -> http::StatusCode {
+    match status(code) {
+        Some(s) => s,
+        None => http::StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
 /// Adds a header whose value is rendered from details. `name` was
 /// checked at expansion time; a rendered value that is not a valid header
 /// value (a control character in a detail) is left out, not a panic.

@@ -20,7 +20,12 @@ impl<E: CatalogError> Envelope<'_, E> {
     /// errors has their status and headers as [`crate::Errors`] says.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
         let mut response = http::Response::new(self.to_body());
-        *response.status_mut() = crate::errors::status(self.errors());
+        *response.status_mut() = match self.is_list() {
+            false => self
+                .status_for(self.error())
+                .unwrap_or_else(|| self.error().http_status()),
+            true => crate::errors::status(self.errors()),
+        };
         let headers = response.headers_mut();
         headers.insert(
             CONTENT_TYPE,

@@ -407,8 +407,16 @@ const _: () = {
         pub fn with_message(
             self,
             message: impl __p::Into<__p::String>,
-        ) -> ::errcat::WithMessage<Self> {
-            ::errcat::WithMessage::new(self, message)
+        ) -> ::errcat::Reply<Self> {
+            ::errcat::Reply::new(self).with_message(message)
+        }
+        /// This error answered with `status`, one of its code's
+        /// statuses; another is refused, and the error comes back.
+        pub fn with_status(
+            self,
+            status: __p::StatusCode,
+        ) -> __p::Result<::errcat::Reply<Self>, Self> {
+            ::errcat::CatalogError::with_status(self, status)
         }
         /// This error as an HTTP response without request context.
         #[must_use]
@@ -443,6 +451,13 @@ const _: () = {
         #[inline]
         pub const fn status(self) -> __p::Option<__p::StatusCode> {
             __ERRCAT_STATUS[self as usize]
+        }
+        /// Every status the code may answer with, the default first (empty
+        /// on non-HTTP channels).
+        #[must_use]
+        pub fn statuses(self) -> &'static [__p::StatusCode] {
+            static __ERRCAT_STATUS_STATIC: [__p::Option<__p::StatusCode>; 4usize] = __ERRCAT_STATUS;
+            __ERRCAT_STATUS_STATIC[self as usize].as_slice()
         }
         /// The category.
         #[must_use]
@@ -509,6 +524,10 @@ const _: () = {
         #[inline]
         fn status(self) -> __p::Option<__p::StatusCode> {
             SmallErrorCode::status(self)
+        }
+        #[inline]
+        fn statuses(self) -> &'static [__p::StatusCode] {
+            SmallErrorCode::statuses(self)
         }
         #[inline]
         fn category_name(self) -> &'static str {
@@ -777,7 +796,9 @@ const _: () = {
                         .serialize_struct(
                             "Envelope",
                             1usize
-                                + <usize as __p::From<bool>>::from(__c.status().is_some())
+                                + <usize as __p::From<
+                                    bool,
+                                >>::from(__env.status_for(__e).is_some())
                                 + <usize as __p::From<
                                     bool,
                                 >>::from(
@@ -786,7 +807,7 @@ const _: () = {
                                 ),
                         )?;
                     __m.serialize_field("error", &__ErrcatEnvelopeNode0(__env, __e))?;
-                    if let __p::Some(__v) = __c.status() {
+                    if let __p::Some(__v) = __env.status_for(__e) {
                         __m.serialize_field("status", &__v.as_u16())?;
                     } else {
                         __m.skip_field("status")?;

@@ -439,3 +439,22 @@ fn the_readme_example_of_several_errors_is_what_is_written() {
         )
     );
 }
+
+/// `$status` is the status the response answers with: the code's default,
+/// or another of its statuses chosen for this response.
+#[test]
+fn the_status_slot_follows_the_chosen_status() {
+    let e = resource_availability();
+    let body: serde_json::Value = serde_json::from_slice(e.to_response().body()).unwrap();
+    assert_eq!(body["error"]["code"], 429);
+    let reply = e
+        .clone()
+        .with_status(errcat::http::StatusCode::SERVICE_UNAVAILABLE)
+        .unwrap();
+    let response = reply.to_response();
+    assert_eq!(response.status(), 503);
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["error"]["code"], 503);
+    let back = GoogleError::from_envelope(response.body()).unwrap();
+    assert_eq!(back.error, Decoded::Known(e));
+}

@@ -116,7 +116,10 @@ async fn axum_answers_with_the_responses_own_message() {
             "/token",
             post(|| async {
                 Err::<(), _>(
-                    OAuthError::invalid_client(None).with_message("Unknown client_id `app-7`"),
+                    OAuthError::invalid_client(None)
+                        .with_message("Unknown client_id `app-7`")
+                        .with_status(StatusCode::UNAUTHORIZED)
+                        .expect("one of its statuses"),
                 )
             }),
         )
@@ -138,4 +141,32 @@ async fn axum_answers_with_the_responses_own_message() {
     assert_eq!(f.status, StatusCode::UNAUTHORIZED);
     assert_eq!(f.message.as_deref(), Some("Unknown client_id `app-7`"));
     assert_eq!(f.kind, FailureKind::Known(OAuthError::invalid_client(None)));
+}
+
+/// A code with several statuses answers with its default, or with another
+/// of them when the response says so; any other is refused.
+#[test]
+fn a_code_answers_with_one_of_its_statuses() {
+    let e = OAuthError::use_dpop_nonce(None);
+    assert_eq!(e.status(), Some(StatusCode::BAD_REQUEST));
+    assert_eq!(
+        OAuthErrorCode::UseDpopNonce.statuses(),
+        [StatusCode::BAD_REQUEST, StatusCode::UNAUTHORIZED]
+    );
+    assert_eq!(
+        OAuthErrorCode::InvalidGrant.statuses(),
+        [StatusCode::BAD_REQUEST]
+    );
+    assert_eq!(e.to_response().status(), StatusCode::BAD_REQUEST);
+    let at_resource_server = e.clone().with_status(StatusCode::UNAUTHORIZED).unwrap();
+    assert_eq!(at_resource_server.status(), StatusCode::UNAUTHORIZED);
+    let response = at_resource_server.to_response();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    // Decoding accepts it under either status.
+    let f =
+        Failure::<OAuthError>::from_parts(response.status(), response.headers(), response.body());
+    assert_eq!(f.kind, FailureKind::Known(e.clone()));
+    // A status the code does not have is refused, the error given back.
+    assert_eq!(e.clone().with_status(StatusCode::FORBIDDEN), Err(e));
 }

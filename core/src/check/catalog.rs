@@ -347,6 +347,25 @@ pub(crate) fn check_statuses(catalog: &Catalog, cx: &mut Diagnostics) {
                 .hint("remove `status`, or move the code to the `http` channel"),
             );
         }
+        check_more_statuses(catalog, code, cx);
+    }
+}
+
+/// A code's other statuses (`status: [400, 401]`) are valid, and each is
+/// given once.
+fn check_more_statuses(catalog: &Catalog, code: &Code, cx: &mut Diagnostics) {
+    let mut seen: Vec<i128> = code.status.iter().map(|s| s.value).collect();
+    for s in &code.more_statuses {
+        if !status_ok(catalog, s, cx) {
+            continue;
+        }
+        if seen.contains(&s.value) {
+            cx.push(
+                Diagnostic::new(&s.loc, format!("status {} is listed twice", s.value))
+                    .hint("list each status once; the first is the default"),
+            );
+        }
+        seen.push(s.value);
     }
 }
 

@@ -148,6 +148,36 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
     }
 }
 
+/// `statuses()`: the codes with several statuses (`status: [400, 401]`)
+/// by arm, the others their one status (or none) from a static copy of
+/// the status table.
+fn statuses_fn(valid: &Valid<'_>) -> Rust {
+    let several: Vec<Rust> = valid
+        .codes
+        .iter()
+        .filter(|c| c.code.resolved.statuses.len() > 1)
+        .map(|c| {
+            let (v, s) = (&c.variant, &c.code.resolved.statuses);
+            rust!(Self::#v => { const S: &[__p::StatusCode] = &[#(__p::checked_status(#s)),*]; S })
+        })
+        .collect();
+    let n_codes = valid.codes.len();
+    let one = rust!(__ERRCAT_STATUS_STATIC[self as usize].as_slice());
+    let body = match several.is_empty() {
+        true => one,
+        false => rust!(match self { #(#several)* _ => #one }),
+    };
+    rust! {
+        /// Every status the code may answer with, the default first (empty
+        /// on non-HTTP channels).
+        #[must_use]
+        pub fn statuses(self) -> &'static [__p::StatusCode] {
+            static __ERRCAT_STATUS_STATIC: [__p::Option<__p::StatusCode>; #n_codes] = __ERRCAT_STATUS;
+            #body
+        }
+    }
+}
+
 /// The code enum's API (`ALL`, `as_str`, metadata, `FromStr`, `Display`,
 /// `CatalogCode`) and the category and channel enums' `as_str`.
 pub(super) fn impls(valid: &Valid<'_>) -> Rust {
@@ -181,6 +211,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
     } else {
         rust!("")
     };
+    let statuses = statuses_fn(valid);
     let mut out = inherent(
         rust!(#code_enum),
         rust! {
@@ -198,6 +229,7 @@ pub(super) fn impls(valid: &Valid<'_>) -> Rust {
             pub const fn status(self) -> __p::Option<__p::StatusCode> {
                 __ERRCAT_STATUS[self as usize]
             }
+            #statuses
             #category
             #number
             /// Whether retrying may succeed.
@@ -351,6 +383,8 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
             fn as_str(self) -> &'static str { #code_enum::as_str(self) }
             #[inline]
             fn status(self) -> __p::Option<__p::StatusCode> { #code_enum::status(self) }
+            #[inline]
+            fn statuses(self) -> &'static [__p::StatusCode] { #code_enum::statuses(self) }
             #[inline]
             fn category_name(self) -> &'static str { #category_name }
             #[inline]

@@ -235,7 +235,7 @@ impl EnvelopeGen<'_> {
         };
         match v {
             Template::Slot(s) if s.value == Slot::Status && self.http => {
-                optional(rust!(&__v.as_u16()), rust!(__c.status()))
+                optional(rust!(&__v.as_u16()), rust!(__env.status_for(__e)))
             }
             Template::Slot(s) if s.value == Slot::RequestId => {
                 optional(rust!(__v), rust!(__env.request_id_value()))
@@ -278,7 +278,7 @@ impl EnvelopeGen<'_> {
                 Slot::Details => rust!(&#p::DetailsOf(__e)),
                 Slot::Category => rust!(__c.category().as_str()),
                 // Reached only inside arrays; entries handle these above.
-                Slot::Status => rust!(&__c.status().map(|s| s.as_u16())),
+                Slot::Status => rust!(&__env.status_for(__e).map(|s| s.as_u16())),
                 Slot::RequestId => rust!(&__env.request_id_value()),
                 Slot::Timestamp => rust!(&__env.timestamp_value()),
             },

@@ -119,8 +119,13 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             }
             /// This error with a message of its own for one response, sent
             /// instead of the code's.
-            pub fn with_message(self, message: impl __p::Into<__p::String>) -> ::errcat::WithMessage<Self> {
-                ::errcat::WithMessage::new(self, message)
+            pub fn with_message(self, message: impl __p::Into<__p::String>) -> ::errcat::Reply<Self> {
+                ::errcat::Reply::new(self).with_message(message)
+            }
+            /// This error answered with `status`, one of its code's
+            /// statuses; another is refused, and the error comes back.
+            pub fn with_status(self, status: __p::StatusCode) -> __p::Result<::errcat::Reply<Self>, Self> {
+                ::errcat::CatalogError::with_status(self, status)
             }
             /// This error as an HTTP response without request context.
             #[must_use]

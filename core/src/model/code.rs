@@ -91,8 +91,10 @@ pub struct Code {
     pub rust_name: Option<Spanned<String>>,
     /// Category name.
     pub category: Option<Spanned<String>>,
-    /// Explicit status (overrides the category's).
+    /// Explicit status (overrides the category's): the default one.
     pub status: Option<Spanned<i128>>,
+    /// The other statuses it may answer with (`status: [400, 401]`: 401).
+    pub more_statuses: Vec<Spanned<i128>>,
     /// Explicit channel (overrides the category's).
     pub channel: Option<Spanned<String>>,
     /// Message with `{field}` placeholders.
@@ -205,8 +207,11 @@ pub struct Resolved {
     /// Index into [`Catalog::categories`]; `None` when the catalog has no
     /// categories.
     pub category: Option<usize>,
-    /// HTTP status (None on non-HTTP channels).
+    /// HTTP status (None on non-HTTP channels): the default one.
     pub status: Option<u16>,
+    /// Every status it may answer with, the default first (empty on
+    /// non-HTTP channels).
+    pub statuses: Vec<u16>,
     /// Channel name.
     pub channel: String,
     /// Retryable.

@@ -142,7 +142,11 @@ pub(crate) fn code_body(catalog: &Catalog, code: &Code, refs: &str) -> Value {
                         .and_then(|i| catalog.categories.get(i))?;
                     Some((json!({"const": c.name.value}), true))
                 }
-                Slot::Status => code.resolved.status.map(|s| (json!({"const": s}), true)),
+                Slot::Status => match code.resolved.statuses.as_slice() {
+                    [] => None,
+                    [s] => Some((json!({"const": s}), true)),
+                    all => Some((json!({"enum": all}), true)),
+                },
                 Slot::RequestId => Some((json!({"type": "string"}), false)),
                 Slot::Timestamp => Some((json!({"type": "string", "format": "date-time"}), false)),
             },

@@ -76,7 +76,7 @@ fn statuses(catalog: &Catalog, out: &mut String) {
     let mut used: Vec<u16> = catalog
         .codes
         .iter()
-        .filter_map(|c| c.resolved.status)
+        .flat_map(|c| c.resolved.statuses.iter().copied())
         .collect();
     used.sort_unstable();
     used.dedup();
@@ -92,7 +92,7 @@ fn statuses(catalog: &Catalog, out: &mut String) {
         let codes: Vec<String> = catalog
             .codes
             .iter()
-            .filter(|c| c.resolved.status == Some(s))
+            .filter(|c| c.resolved.statuses.contains(&s))
             .map(|c| format!("`{}`", c.code.value))
             .collect();
         let _ = writeln!(out, "| {s} | {reason} | {} |", codes.join(", "));
@@ -145,6 +145,13 @@ fn codes(catalog: &Catalog, out: &mut String) {
 fn code(catalog: &Catalog, c: &Code, out: &mut String) {
     let _ = writeln!(out, "### {}\n", c.code.value);
     match c.resolved.status {
+        Some(s) if c.resolved.statuses.len() > 1 => {
+            let others: Vec<String> = c.resolved.statuses[1..]
+                .iter()
+                .map(u16::to_string)
+                .collect();
+            let _ = writeln!(out, "**HTTP Status**: {s} (also {})  ", others.join(", "));
+        }
         Some(s) => {
             let _ = writeln!(out, "**HTTP Status**: {s}  ");
         }

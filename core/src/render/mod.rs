@@ -41,7 +41,27 @@ pub struct Response {
 /// A code's example response; `request_id` replaces the example's.
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Response {
-    let values = example_values(catalog, code, request_id);
+    response_at(
+        catalog,
+        code,
+        request_id,
+        code.resolved.status.unwrap_or(500),
+    )
+}
+
+/// A code's example response with `status`, one of the code's statuses
+/// (`$status` is filled with it).
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
+pub fn response_at(
+    catalog: &Catalog,
+    code: &Code,
+    request_id: Option<&str>,
+    status: u16,
+) -> Response {
+    let mut values = example_values(catalog, code, request_id);
+    if values.status.is_some() {
+        values.status = Some(crate::example::Json::Number(status.into()));
+    }
     let fields = placeholder_fields(values.details.as_ref(), &values.members);
     let headers = code
         .headers
@@ -65,7 +85,7 @@ pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Res
         )
         .collect();
     Response {
-        status: code.resolved.status.unwrap_or(500),
+        status,
         headers,
         content_type: catalog.content_type().to_string(),
         body: fill_envelope(catalog, code, &values),

@@ -153,7 +153,10 @@ fn responses_of(
     codes: &[&Code],
     schema_ref: &dyn Fn(&str) -> Value,
 ) -> Map<String, Value> {
-    let mut statuses: Vec<u16> = codes.iter().filter_map(|c| c.resolved.status).collect();
+    let mut statuses: Vec<u16> = codes
+        .iter()
+        .flat_map(|c| c.resolved.statuses.iter().copied())
+        .collect();
     statuses.sort_unstable();
     statuses.dedup();
     let discriminator = top_level_code(catalog);
@@ -161,7 +164,7 @@ fn responses_of(
     for status in statuses {
         let codes: Vec<_> = codes
             .iter()
-            .filter(|c| c.resolved.status == Some(status))
+            .filter(|c| c.resolved.statuses.contains(&status))
             .collect();
         let mut one_of = Vec::new();
         let mut examples = Map::new();
@@ -174,6 +177,10 @@ fn responses_of(
                 mapping.insert(wire.clone(), r.clone());
             }
             one_of.push(schema);
+            // The example (whose `$status` is the default) at the default.
+            if c.resolved.status != Some(status) {
+                continue;
+            }
             examples.insert(
                 wire.clone(),
                 json!({"summary": c.message.as_ref().map_or("", |m| m.value.as_str()), "value": example(catalog, c).to_value()}),

@@ -75,8 +75,8 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
     }
 }
 
-/// An error with its own message: rendered and logged with it.
-impl<E: CatalogError + Send + Sync + 'static> Erased for crate::WithMessage<E> {
+/// An error with its own message or status: rendered and logged with them.
+impl<E: CatalogError + Send + Sync + 'static> Erased for crate::Reply<E> {
     fn response(
         &self,
         request_id: Option<&str>,
@@ -104,16 +104,16 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for crate::WithMessage<E> {
         Erased::category(self.error())
     }
     fn message(&self) -> String {
-        self.message().to_string()
+        self.to_string()
     }
     fn details(&self) -> Option<serde_json::Value> {
         Erased::details(self.error())
     }
 }
 
-/// An error with its own message answers with it; the layer adds the
-/// request context as for any error.
-impl<E: CatalogError + Send + Sync + 'static> IntoResponse for crate::WithMessage<E> {
+/// An error with its own message or status answers with them; the layer
+/// adds the request context as for any error.
+impl<E: CatalogError + Send + Sync + 'static> IntoResponse for crate::Reply<E> {
     fn into_response(self) -> Response {
         let (parts, body) = self.to_response().into_parts();
         let mut response = Response::from_parts(parts, Body::from(body));

@@ -41,10 +41,19 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
         category: map
             .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),
-        status: map.get("status").and_then(|n| match n.kind {
+        status: map.get("status").and_then(|n| match &n.kind {
             Kind::Null => None,
+            Kind::Seq(items) => items.first().and_then(|i| integer(i, "a status", cx)),
             _ => integer(n, "`status`", cx),
         }),
+        more_statuses: match map.get("status").map(|n| &n.kind) {
+            Some(Kind::Seq(items)) => items
+                .iter()
+                .skip(1)
+                .filter_map(|i| integer(i, "a status", cx))
+                .collect(),
+            _ => Vec::new(),
+        },
         channel: map.get("channel").and_then(|n| string(n, "`channel`", cx)),
         rust_name: map
             .get("rust_name")
