@@ -205,6 +205,40 @@ pub(crate) fn fill_placeholders(text: &str, details: Option<&Json>) -> String {
         .collect()
 }
 
+/// A header template filled like a message, but a value inside a
+/// quoted-string is escaped (`"` and `\`, RFC 9110 section 5.6.4), as the
+/// generated `headers()` does.
+pub(crate) fn fill_header(text: &str, fields: &Json) -> String {
+    let Ok(parts) = pieces(text) else {
+        return text.to_string();
+    };
+    let mut quoted = false;
+    let mut out = String::new();
+    for p in &parts {
+        match p {
+            Piece::Text(t) => {
+                let mut escaped = false;
+                for c in t.chars() {
+                    quoted ^= c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                }
+                out.push_str(t);
+            }
+            Piece::Field { name, format } => {
+                let v = fields
+                    .get(name)
+                    .map(|v| scalar_text(v, format.as_deref()))
+                    .unwrap_or_default();
+                match quoted {
+                    true => out.push_str(&v.replace('\\', "\\\\").replace('"', "\\\"")),
+                    false => out.push_str(&v),
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The example details of a code (`{}` for an always-empty object), in
 /// the order the generated serializer writes them: object fields in the
 /// catalog's field order, recursively through named types; map entries as

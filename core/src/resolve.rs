@@ -86,6 +86,10 @@ fn inherit_every_code(catalog: &mut Catalog) {
         let code = &mut catalog.codes[i];
         for j in placed {
             let m = &every.members[j];
+            // Listed twice in `every_code`: the checker says so, once.
+            if code.members.iter().any(|c| c.value == m.value) {
+                continue;
+            }
             if every.optional_members.contains(&m.value) {
                 code.optional_members.push(m.value.clone());
             }

@@ -141,7 +141,17 @@ pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     fn code(&self) -> Self::Code;
     /// The headers to send with this error (e.g. `Retry-After`). A header
     /// whose rendered value is not a valid header value is left out.
-    fn headers(&self) -> Vec<(http::HeaderName, http::HeaderValue)>;
+    fn headers(&self) -> Vec<(http::HeaderName, http::HeaderValue)> {
+        self.headers_for(None, None)
+    }
+    /// The headers of one response, whose own message and status fill
+    /// `{$message}` and `{$status}` (for generated code).
+    #[doc(hidden)]
+    fn headers_for(
+        &self,
+        message: Option<&str>,
+        status: Option<http::StatusCode>,
+    ) -> Vec<(http::HeaderName, http::HeaderValue)>;
     /// The message when it has no placeholders (saves formatting).
     #[doc(hidden)]
     fn static_message(&self) -> Option<&'static str>;

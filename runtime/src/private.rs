@@ -88,6 +88,38 @@ pub const fn status(code: u16) -> Option<http::StatusCode> {
     }
 }
 
+/// A value inside a header's quoted-string (RFC 9110 section 5.6.4):
+/// `"` and `\` escaped.
+#[derive(Debug)]
+pub struct Quoted<T>(pub T);
+
+impl<T: fmt::Display> fmt::Display for Quoted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        let text = self.0.to_string();
+        for c in text.chars() {
+            if matches!(c, '"' | '\\') {
+                f.write_char('\\')?;
+            }
+            f.write_char(c)?;
+        }
+        Ok(())
+    }
+}
+
+/// `{$message}` in a header: the response's own message, else the error's.
+#[derive(Debug)]
+pub struct MessageText<'a, E>(pub &'a E, pub Option<&'a str>);
+
+impl<E: fmt::Display> fmt::Display for MessageText<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Some(m) => f.write_str(m),
+            None => fmt::Display::fmt(self.0, f),
+        }
+    }
+}
+
 /// The status for a number the macro has checked, in a `const`.
 pub const fn checked_status(code: u16) -> http::StatusCode {
     match status(code) {

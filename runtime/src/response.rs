@@ -31,7 +31,14 @@ impl<E: CatalogError> Envelope<'_, E> {
             CONTENT_TYPE,
             HeaderValue::from_static(<E::Code as CatalogCode>::CONTENT_TYPE),
         );
-        for (name, value) in crate::errors::headers(self.errors()) {
+        let headers_of = match self.is_list() {
+            false => {
+                let e = self.error();
+                e.headers_for(self.message_for(e), self.status_for(e))
+            }
+            true => crate::errors::headers(self.errors()),
+        };
+        for (name, value) in headers_of {
             headers.append(name, value);
         }
         response

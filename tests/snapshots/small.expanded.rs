@@ -367,27 +367,7 @@ const _: () = {
         /// Headers to send with this error, such as `Retry-After`.
         #[must_use]
         pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
-            match self {
-                Self::RateLimited {
-                    limit: __field_limit,
-                    reset_at: __field_reset_at,
-                    ..
-                } => {
-                    let mut __h = __p::Vec::with_capacity(2usize);
-                    __p::header(
-                        &mut __h,
-                        "retry-after",
-                        __p::format!("{}", __field_limit),
-                    );
-                    __p::header(
-                        &mut __h,
-                        "x-reset",
-                        __p::format!("{}", __field_reset_at.as_second()),
-                    );
-                    __h
-                }
-                _ => __p::Vec::new(),
-            }
+            ::errcat::CatalogError::headers_for(self, __p::None, __p::None)
         }
         /// The wire envelope, to add a request id or timestamp to and serialize.
         #[must_use]
@@ -745,8 +725,32 @@ const _: () = {
         fn code(&self) -> SmallErrorCode {
             SmallError::code(self)
         }
-        fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
-            SmallError::headers(self)
+        fn headers_for(
+            &self,
+            __message: __p::Option<&str>,
+            __status: __p::Option<__p::StatusCode>,
+        ) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
+            match self {
+                Self::RateLimited {
+                    limit: __field_limit,
+                    reset_at: __field_reset_at,
+                    ..
+                } => {
+                    let mut __h = __p::Vec::with_capacity(2usize);
+                    __p::header(
+                        &mut __h,
+                        "retry-after",
+                        __p::format!("{}", __field_limit),
+                    );
+                    __p::header(
+                        &mut __h,
+                        "x-reset",
+                        __p::format!("{}", __field_reset_at.as_second()),
+                    );
+                    __h
+                }
+                _ => __p::Vec::new(),
+            }
         }
         #[inline]
         fn static_message(&self) -> __p::Option<&'static str> {

@@ -170,3 +170,38 @@ fn a_code_answers_with_one_of_its_statuses() {
     // A status the code does not have is refused, the error given back.
     assert_eq!(e.clone().with_status(StatusCode::FORBIDDEN), Err(e));
 }
+
+/// Header values name the response's slots (`{$code}`, `{$message}`), and a
+/// value inside a quoted-string is escaped (RFC 9110 5.6.4, RFC 6750 3).
+#[test]
+fn www_authenticate_carries_the_code_and_the_quoted_description() {
+    let e = OAuthError::invalid_token(None);
+    let header = |r: &errcat::http::Response<Vec<u8>>| {
+        r.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        header(&e.to_response()),
+        r#"Bearer realm="api", error="invalid_token", error_description="The access token is invalid.""#
+    );
+    let with = e.with_message(r#"The token "abc\def" expired"#);
+    assert_eq!(
+        header(&with.to_response()),
+        r#"Bearer realm="api", error="invalid_token", error_description="The token \"abc\\def\" expired""#
+    );
+    // The catalog's example response (docs, mock) says the same.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = errcat_core::compile_file(&root.join("catalogs/oauth.yaml"), "oauth.yaml").unwrap();
+    let code = c
+        .codes
+        .iter()
+        .find(|c| c.code.value == "invalid_token")
+        .unwrap();
+    let r = errcat_core::render::response(&c, code, None);
+    assert!(r.headers.contains(&(
+        "WWW-Authenticate".to_string(),
+        r#"Bearer realm="api", error="invalid_token", error_description="The access token is invalid.""#.to_string()
+    )), "{:?}", r.headers);
+}

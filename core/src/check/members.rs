@@ -278,6 +278,37 @@ mod tests {
     }
 
     #[test]
+    fn every_code_lists_declared_value_members_once() {
+        let text = MEMBERS.replace(
+            "codes:\n",
+            "every_code:\n  members: [param?, doc, nope, param]\n  headers: {Cache-Control: no-store}\ncodes:\n",
+        );
+        let d = diags_full(&format!("{text}  A: {{status: 400, message: m}}\n"));
+        let m: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            m,
+            [
+                "`every_code` lists the template member `doc`",
+                "`every_code` lists `nope`, which is not a declared member",
+                "`every_code` lists `param` twice",
+            ]
+        );
+        // Given to every code its envelope places it for; headers too.
+        let text = MEMBERS.replace(
+            "codes:\n",
+            "every_code:\n  members: [param?]\n  headers: {Cache-Control: no-store}\ncodes:\n",
+        );
+        let text = format!(
+            "{text}  A: {{status: 400, message: m}}\n  B: {{channel: ws, message: m, headers: {{cache-control: x}}}}\n"
+        );
+        let c = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        assert_eq!(c.codes[0].member_fields[0].ty.value.display(), "string?");
+        assert!(c.codes[1].member_fields.is_empty(), "ws does not place it");
+        assert_eq!(c.codes[0].headers[0].value.value, "no-store");
+        assert_eq!(c.codes[1].headers.len(), 1, "its own header wins");
+    }
+
+    #[test]
     fn members_are_declared_placed_and_typed() {
         let ok = format!(
             "{MEMBERS}  A: {{status: 400, message: \"bad {{param}}\", members: [param]}}\n  B: {{status: 400, message: m, members: [param?, {{doc: \"https://other\"}}]}}\n"

@@ -23,6 +23,10 @@ pub(super) fn displayable(ty: &Ty, catalog: &Catalog) -> bool {
     }
 }
 
+/// The slots a header template may name: `{$code}`, `{$message}` (the
+/// response's own message, else the code's), `{$status}`, `{$category}`.
+pub(crate) const HEADER_SLOTS: [&str; 4] = ["code", "message", "status", "category"];
+
 pub(super) fn check_placeholders(
     catalog: &Catalog,
     code: &Code,
@@ -44,6 +48,30 @@ pub(super) fn check_placeholders(
             Some(fmt) => format!("{{{name}:{fmt}}}"),
             None => format!("{{{name}}}"),
         });
+        // `{$code}`: what the envelope's slots hold, in headers.
+        if let Some(slot) = name.strip_prefix('$') {
+            if !(allow_unix && HEADER_SLOTS.contains(&slot) && format.is_none()) {
+                let hint = match allow_unix {
+                    true => format!(
+                        "a header may name {}",
+                        HEADER_SLOTS.map(|s| format!("`{{${s}}}`")).join(", ")
+                    ),
+                    false => "a message names detail fields and members; `{$…}` belongs in headers"
+                        .to_string(),
+                };
+                cx.push(
+                    Diagnostic::new(
+                        &at,
+                        format!(
+                            "{what} of `{}` names `{{{name}}}`, which it cannot show",
+                            code.code.value
+                        ),
+                    )
+                    .hint(hint),
+                );
+            }
+            continue;
+        }
         let Some(field) = fields.iter().find(|f| f.name.value == name) else {
             unknown_placeholder(catalog, code, &fields, &name, &at, what, cx);
             continue;
@@ -291,6 +319,23 @@ pub(crate) fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+
+    #[test]
+    fn header_slots_are_known_and_only_in_headers() {
+        let ok = "  AUTH_X: {category: auth, message: m, headers: {WWW-Authenticate: 'Bearer error=\"{$code}\", d=\"{$message}\", s={$status}, c={$category}'}}\n";
+        assert_eq!(diags(ok), []);
+        let d = one("  AUTH_X: {category: auth, message: m, headers: {X-A: \"{$cod}\"}}\n");
+        assert_eq!(
+            d.message,
+            "header value of `AUTH_X` names `{$cod}`, which it cannot show"
+        );
+        assert!(d.hint.as_deref().unwrap().contains("`{$code}`"), "{d}");
+        let d = one("  AUTH_X: {category: auth, message: \"{$code} failed\"}\n");
+        assert_eq!(
+            d.message,
+            "message of `AUTH_X` names `{$code}`, which it cannot show"
+        );
+    }
 
     #[test]
     fn message_placeholders() {

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::quasi::{Rust, rust};
 
 use super::docs::{deprecated_attr, doc, field_doc, variant_doc};
-use super::{Arms, ctors, headers, inherent, private};
+use super::{Arms, ctors, inherent, private};
 use crate::valid::{DetailsV, Valid};
 
 /// The enum's head, with the user's attributes, visibility and name as
@@ -62,7 +62,6 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
         code_arms.push(rust!(Self::#v { .. } => #code_enum::#v));
     }
     let code_arms = code_arms.close(Rust::new());
-    let headers = headers::body(valid);
     // A catalog without categories has no `category()`.
     let category = (!valid.categories.is_empty()).then(|| {
         rust! {
@@ -105,7 +104,7 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             /// Headers to send with this error, such as `Retry-After`.
             #[must_use]
             pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
-                #headers
+                ::errcat::CatalogError::headers_for(self, __p::None, __p::None)
             }
             /// The wire envelope, to add a request id or timestamp to and serialize.
             #[must_use]

@@ -41,9 +41,22 @@ fn arm(c: &CodeV<'_>) -> Rust {
             let mut fmt = String::new();
             let mut args = Vec::new();
             let mut optional = Vec::new();
+            // Inside a quoted-string, values are escaped (RFC 9110 5.6.4).
+            let mut quoted = false;
             for part in &h.value {
                 match part {
-                    Piece::Text(t) => fmt.push_str(&t.replace('{', "{{").replace('}', "}}")),
+                    Piece::Text(t) => {
+                        quoted ^= unescaped_quotes(t) % 2 == 1;
+                        fmt.push_str(&t.replace('{', "{{").replace('}', "}}"))
+                    }
+                    Piece::Field { name, .. } if name.starts_with('$') => {
+                        fmt.push_str("{}");
+                        let value = slot_value(&name[1..]);
+                        args.push(match quoted {
+                            true => rust!(__p::Quoted(#value)),
+                            false => value,
+                        });
+                    }
                     Piece::Field { name, format } => {
                         fmt.push_str("{}");
                         let f = c.field(name);
@@ -57,10 +70,14 @@ fn arm(c: &CodeV<'_>) -> Rust {
                             }
                         }
                         let b = f.map(|f| &f.binding);
-                        args.push(if format.as_deref() == Some("unix") {
+                        let value = if format.as_deref() == Some("unix") {
                             rust!(#b.as_second())
                         } else {
                             rust!(#b)
+                        };
+                        args.push(match quoted {
+                            true => rust!(__p::Quoted(#value)),
+                            false => value,
                         });
                     }
                 }
@@ -81,5 +98,36 @@ fn arm(c: &CodeV<'_>) -> Rust {
             #(#pushes)*
             __h
         }
+    }
+}
+
+/// The `"` in `text` that are not escaped by a `\\`.
+fn unescaped_quotes(text: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => n += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    n
+}
+
+/// The value of `{$slot}` in a header (the checker allows these four).
+fn slot_value(slot: &str) -> Rust {
+    match slot {
+        "code" => rust!(self.code().as_str()),
+        "message" => rust!(__p::MessageText(self, __message)),
+        "status" => rust!(
+            __status
+                .or(self.code().status())
+                .map_or(0, |__s| __s.as_u16())
+        ),
+        _ => rust!(::errcat::CatalogCode::category_name(self.code())),
     }
 }

@@ -10,6 +10,7 @@ use crate::valid::Valid;
 pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let (error, code_enum) = (&valid.error, &valid.code_enum);
     let (serialize_envelope, helpers) = envelope::serializer(valid);
+    let headers = super::headers::body(valid);
     let ser_arms = ser::details_arms(valid);
     let from_arms = de::arms(valid);
     // Details that may be absent (`details: "[T]?"`) are sent only when
@@ -45,7 +46,13 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
             type Code = #code_enum;
             #[inline]
             fn code(&self) -> #code_enum { #error::code(self) }
-            fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> { #error::headers(self) }
+            fn headers_for(
+                &self,
+                __message: __p::Option<&str>,
+                __status: __p::Option<__p::StatusCode>,
+            ) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
+                #headers
+            }
             #[inline]
             fn static_message(&self) -> __p::Option<&'static str> {
                 let __row = __ERRCAT_META[#error::code(self) as usize];

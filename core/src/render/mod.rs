@@ -19,7 +19,7 @@ pub use dump::dump;
 use crate::model::{Catalog, Code, Piece, pieces};
 
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
-use crate::example::{example_values, fill_envelope, fill_placeholders, placeholder_fields};
+use crate::example::{example_values, fill_envelope, placeholder_fields};
 // The example engine is its own module; the renderers' API names it here.
 pub use crate::example::{Json, example, member_text, synthesized};
 
@@ -62,7 +62,21 @@ pub fn response_at(
     if values.status.is_some() {
         values.status = Some(crate::example::Json::Number(status.into()));
     }
-    let fields = placeholder_fields(values.details.as_ref(), &values.members);
+    let mut fields = placeholder_fields(values.details.as_ref(), &values.members);
+    // `{$code}` and the other slots a header may name.
+    if let Json::Object(entries) = &mut fields {
+        let slots = [
+            ("$code", Some(Json::String(code.code.value.clone()))),
+            ("$message", values.message.clone()),
+            ("$status", Some(Json::Number(status.into()))),
+            ("$category", values.category.clone()),
+        ];
+        entries.extend(
+            slots
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?))),
+        );
+    }
     let headers = code
         .headers
         .iter()
@@ -75,7 +89,7 @@ pub fn response_at(
             })
         })
         .map(|h| {
-            let value = fill_placeholders(&h.value.value, Some(&fields));
+            let value = crate::example::fill_header(&h.value.value, &fields);
             (h.name.value.clone(), value)
         })
         .chain(
