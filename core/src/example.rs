@@ -208,6 +208,7 @@ pub(crate) fn fill_placeholders(text: &str, details: Option<&Json>) -> String {
 /// A header template filled like a message, but a value inside a
 /// quoted-string is escaped (`"` and `\`, RFC 9110 section 5.6.4), as the
 /// generated `headers()` does.
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub(crate) fn fill_header(text: &str, fields: &Json) -> String {
     let Ok(parts) = pieces(text) else {
         return text.to_string();
