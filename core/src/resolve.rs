@@ -62,9 +62,10 @@ pub fn resolve(catalog: &mut Catalog) {
     inherit_every_code(catalog);
 }
 
-/// Gives every code what `every_code:` declares: each declared value
-/// member its envelope places and it does not list (unknown names are the
-/// checker's), and each header it does not name itself.
+/// Gives every code what `every_code:` declares (each declared value
+/// member its envelope places and it does not list; unknown names are the
+/// checker's), and the headers of its category and of `every_code` that
+/// it does not name itself.
 fn inherit_every_code(catalog: &mut Catalog) {
     let every = std::mem::take(&mut catalog.every_code);
     for i in 0..catalog.codes.len() {
@@ -95,7 +96,15 @@ fn inherit_every_code(catalog: &mut Catalog) {
             }
             code.members.push(m.clone());
         }
-        for h in &every.headers {
+        // The code's own headers, then its category's, then every code's.
+        let category_headers = code
+            .resolved
+            .category
+            .and_then(|c| catalog.categories.get(c))
+            .map_or(&[][..], |c| c.headers.as_slice())
+            .to_vec();
+        let code = &mut catalog.codes[i];
+        for h in category_headers.iter().chain(&every.headers) {
             let named = code
                 .headers
                 .iter()

@@ -88,6 +88,7 @@ pub fn language_schema() -> Value {
             "title": {"type": "string"},
             "description": {"type": "string"},
             "status": {"$ref": "#/$defs/status", "description": "Default HTTP status of the category's codes."},
+            "headers": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}, "description": "Headers the category's codes send unless they name the header themselves."},
             "prefix": {"type": "string", "description": "Naming rule: every code of the category starts with this prefix."},
             "channel": {"type": "string", "description": "Default channel of the category's codes (default `http`)."},
             "retryable": {"type": "boolean", "description": "Default retryability of the category's codes."},

@@ -115,4 +115,6 @@ async fn the_client_reads_errors_on_200_and_passes_successes() {
         .unwrap_err();
     assert_eq!(f.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(f.is_retryable());
+    // The category's header.
+    assert_eq!(f.retry_after, Some(errcat::RetryAfter::Seconds(30)));
 }

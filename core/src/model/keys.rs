@@ -33,6 +33,7 @@ pub(crate) const CATEGORY_KEYS: &[&str] = &[
     "retryable",
     "retry",
     "rust_name",
+    "headers",
 ];
 /// Keys accepted in `retry:`.
 pub(crate) const RETRY_KEYS: &[&str] = &[

@@ -23,6 +23,8 @@ pub struct Category {
     pub retryable: Option<bool>,
     /// How clients retry its codes.
     pub retry: Option<Retry>,
+    /// Headers its codes send unless they name the header themselves.
+    pub headers: Vec<Header>,
 }
 
 /// How a client retries an error (`retry:` on a category or a code).

@@ -13,6 +13,7 @@ pub(super) fn category(name: Spanned<String>, node: &Node, cx: &mut Diagnostics)
         channel: None,
         retryable: None,
         retry: None,
+        headers: Vec::new(),
     };
     if matches!(node.kind, Kind::Null) {
         return cat;
@@ -33,6 +34,9 @@ pub(super) fn category(name: Spanned<String>, node: &Node, cx: &mut Diagnostics)
         .get("rust_name")
         .and_then(|n| string(n, "`rust_name`", cx));
     cat.retry = map.get("retry").and_then(|n| retry(n, cx));
+    if let Some(h) = map.get("headers") {
+        cat.headers = super::code::code_headers(h, cx);
+    }
     cat
 }
 
