@@ -190,12 +190,19 @@ fn example(
 ) -> Response<Body> {
     let default = code.resolved.status.unwrap_or(500);
     let r = render::response_at(catalog, code, request_id, status.unwrap_or(default));
-    let body = serde_json::to_vec(&r.body).unwrap_or_default();
+    // A body-less code (`body: false`) answers with its headers alone.
+    let bodiless = code.no_body.is_some();
+    let body = match bodiless {
+        true => Vec::new(),
+        false => serde_json::to_vec(&r.body).unwrap_or_default(),
+    };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() =
         StatusCode::from_u16(r.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let h = response.headers_mut();
-    if let Ok(ct) = HeaderValue::from_str(&r.content_type) {
+    if let Ok(ct) = HeaderValue::from_str(&r.content_type)
+        && !bodiless
+    {
         h.insert(header::CONTENT_TYPE, ct);
     }
     // Names and constant values were checked with the catalog.

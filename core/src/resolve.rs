@@ -78,7 +78,9 @@ fn inherit_every_code(catalog: &mut Catalog) {
                 let value = catalog
                     .member(&m.value)
                     .is_some_and(|d| matches!(d.kind, crate::model::MemberKind::Value(_)));
+                // A body-less code has no body to carry them.
                 value
+                    && code.no_body.is_none()
                     && !code.members.iter().any(|c| c.value == m.value)
                     && places(catalog, &code.resolved.channel, &m.value)
             })

@@ -48,6 +48,17 @@ pub fn language_schema() -> Value {
             "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$", "description": "The catalog's version, `MAJOR.MINOR.PATCH`; raising MAJOR accepts breaking changes against the lock file."},
             "code_namespace": {"type": "string", "minLength": 1, "description": "A separator: a received code that is not the catalog's is looked up again by what follows its last occurrence (`#` for AWS's `namespace#Name`)."},
             "request_id_header": {"type": "string", "description": "The response header a client reads the request id from when the body carries none, e.g. `x-amzn-RequestId` (default `x-request-id`)."},
+            "header_errors": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["header", "code"],
+                "description": "Where codes without a body (`body: false`) carry their code: a challenge header's parameters (RFC 6750's `WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"…\"`).",
+                "properties": {
+                    "header": {"type": "string", "description": "The header, e.g. `WWW-Authenticate`."},
+                    "code": {"type": "string", "description": "The parameter holding the code, e.g. `error`."},
+                    "message": {"type": "string", "description": "The parameter holding the message, e.g. `error_description`."},
+                },
+            },
             "every_code": {
                 "type": "object",
                 "additionalProperties": false,
@@ -152,6 +163,7 @@ pub fn language_schema() -> Value {
             "deprecated": {"oneOf": [{"type": "boolean"}, {"type": "string"}, {"$ref": "#/$defs/deprecation"}]},
             "aliases": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Other spellings this code is decoded from; the code itself is what is written."},
             "renamed_from": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}], "description": "Wire codes this code had before; still decoded as this code."},
+            "body": {"const": false, "description": "`false`: the code's responses carry no body; its code travels in the `header_errors` header."},
             "elements": {"type": "array", "items": {"type": "object"}, "description": "Literal elements this code adds to its envelope's array of selected elements (a `google.rpc.Help` link beside AIP-193's `ErrorInfo`)."},
             "example": {"$ref": "#/$defs/example"},
         }),

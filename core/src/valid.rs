@@ -34,6 +34,8 @@ pub struct Valid<'a> {
     pub request_id_header: Option<String>,
     /// The separator of a received code's namespace (`code_namespace`).
     pub code_namespace: Option<&'a str>,
+    /// Where body-less errors carry their code (`header_errors`).
+    pub header_errors: Option<&'a crate::model::HeaderErrors>,
     /// The catalog-wide members, in catalog order.
     pub members: &'a [crate::model::Member],
     /// The user's error enum.
@@ -256,6 +258,7 @@ impl<'a> Valid<'a> {
                     .as_ref()
                     .map(|h| h.value.to_ascii_lowercase()),
                 code_namespace: catalog.code_namespace.as_ref().map(|s| s.value.as_str()),
+                header_errors: catalog.header_errors.as_ref(),
                 members: &catalog.members,
                 error: error.clone(),
                 code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),

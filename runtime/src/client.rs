@@ -149,7 +149,12 @@ impl<E: CatalogError> Failure<E> {
                 body_start: String::new(),
             },
         );
-        match decode_parts::<E>(body, true) {
+        let decoded = decode_parts::<E>(body, true);
+        // No envelope: a body-less error's code in its challenge header.
+        if decoded.is_err() && f.challenge(headers) {
+            return f;
+        }
+        match decoded {
             Ok(parts) => f.fill(parts),
             Err(crate::DecodeError::DuplicateKey { key }) => {
                 f.kind = FailureKind::Ambiguous { key }
@@ -168,6 +173,48 @@ impl<E: CatalogError> Failure<E> {
             }
         }
         f
+    }
+
+    /// Reads the code (and the message) of a body-less error from the
+    /// catalog's `header_errors` header; `false` when it has none there.
+    fn challenge(&mut self, headers: &HeaderMap) -> bool {
+        let Some(spec) = <E::Code as CatalogCode>::HEADER_ERRORS else {
+            return false;
+        };
+        let params: Vec<(String, String)> = headers
+            .get_all(spec.header)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(crate::challenge::params)
+            .collect();
+        let find = |name: &str| params.iter().find(|(n, _)| n.eq_ignore_ascii_case(name));
+        let Some((_, code)) = find(spec.code) else {
+            return false;
+        };
+        self.message = spec.message.and_then(find).map(|(_, m)| m.clone());
+        let unknown = |mismatch: Option<String>| FailureKind::Unknown {
+            error: crate::UnknownError {
+                code: code.clone(),
+                message: spec.message.and_then(find).map(|(_, m)| m.clone()),
+                category: None,
+                status: Some(self.status.as_u16()),
+                details: None,
+                members: Vec::new(),
+            },
+            mismatch,
+        };
+        self.kind = match E::Code::from_wire(code) {
+            Some(k) => {
+                let mut none = crate::decode::Members::default();
+                let mut de = serde_json::Deserializer::from_str("null");
+                match E::from_wire_parts(k, &mut de, &mut none) {
+                    Ok(e) => FailureKind::Known(e),
+                    Err(why) => unknown(Some(why.to_string())),
+                }
+            }
+            None => unknown(None),
+        };
+        true
     }
 
     /// This response's failure with a decoded body's parts; each other

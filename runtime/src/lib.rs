@@ -34,6 +34,7 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 mod caused;
+mod challenge;
 mod client;
 mod decode;
 mod envelope;
@@ -94,6 +95,15 @@ pub trait CatalogCode:
     /// The wire names of the catalog's sensitive fields, redacted in logs.
     #[doc(hidden)]
     const SENSITIVE: &'static [&'static str];
+    /// Where body-less errors carry their code (`header_errors:`).
+    #[doc(hidden)]
+    const HEADER_ERRORS: Option<challenge::HeaderErrors> = None;
+    /// Whether this code's responses carry a body (`body: false` says no:
+    /// the code travels in the `header_errors` header).
+    #[doc(hidden)]
+    fn has_body(self) -> bool {
+        true
+    }
     /// Whether some code travels on a success status (Slack's 200): then a
     /// body is an `http` error only when it has the envelope's literals
     /// (`ok: false`), and clients read 2xx bodies too.

@@ -55,6 +55,7 @@ pub use ::std::format;
 pub use ::std::string::String;
 pub use ::std::vec::Vec;
 
+pub use crate::challenge::HeaderErrors;
 pub use crate::decode::decode;
 pub use crate::envelope::{DetailsOf, MessageOf};
 pub use crate::errors::ListEnvelope;

@@ -17,9 +17,16 @@ impl<E: CatalogError> Envelope<'_, E> {
     /// The HTTP response: the code's status, the catalog's headers, its
     /// content type (`application/json` unless the catalog declares
     /// another) and this envelope as the body. An envelope of several
-    /// errors has their status and headers as [`crate::Errors`] says.
+    /// errors has their status and headers as [`crate::Errors`] says; a
+    /// code without a body (`body: false`) has neither body nor content
+    /// type.
     pub fn to_response(&self) -> http::Response<Vec<u8>> {
-        let mut response = http::Response::new(self.to_body());
+        // A code without a body (`body: false`) says it all in its headers.
+        let body = self.error().code().has_body() || self.is_list();
+        let mut response = http::Response::new(match body {
+            true => self.to_body(),
+            false => Vec::new(),
+        });
         *response.status_mut() = match self.is_list() {
             false => self
                 .status_for(self.error())
@@ -27,10 +34,12 @@ impl<E: CatalogError> Envelope<'_, E> {
             true => crate::errors::status(self.errors()),
         };
         let headers = response.headers_mut();
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(<E::Code as CatalogCode>::CONTENT_TYPE),
-        );
+        if body {
+            headers.insert(
+                CONTENT_TYPE,
+                HeaderValue::from_static(<E::Code as CatalogCode>::CONTENT_TYPE),
+            );
+        }
         let headers_of = match self.is_list() {
             false => {
                 let e = self.error();

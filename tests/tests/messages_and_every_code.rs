@@ -96,8 +96,14 @@ fn every_code_carries_what_every_code_declares() {
         let h = response.headers();
         assert_eq!(h["cache-control"], "no-store", "{code}");
         assert_eq!(h["pragma"], "no-cache", "{code}");
+        // Body-less codes have no content type.
+        let has_body = !matches!(
+            code,
+            OAuthErrorCode::InvalidToken | OAuthErrorCode::InsufficientScope
+        );
         assert_eq!(
-            h["content-type"], "application/json;charset=UTF-8",
+            h.get("content-type").map(|v| v.to_str().unwrap()),
+            has_body.then_some("application/json;charset=UTF-8"),
             "{code}"
         );
     }
@@ -175,7 +181,7 @@ fn a_code_answers_with_one_of_its_statuses() {
 /// value inside a quoted-string is escaped (RFC 9110 5.6.4, RFC 6750 3).
 #[test]
 fn www_authenticate_carries_the_code_and_the_quoted_description() {
-    let e = OAuthError::invalid_token(None);
+    let e = OAuthError::invalid_token();
     let header = |r: &errcat::http::Response<Vec<u8>>| {
         r.headers()["www-authenticate"]
             .to_str()
@@ -204,4 +210,55 @@ fn www_authenticate_carries_the_code_and_the_quoted_description() {
         "WWW-Authenticate".to_string(),
         r#"Bearer realm="api", error="invalid_token", error_description="The access token is invalid.""#.to_string()
     )), "{:?}", r.headers);
+}
+
+/// A resource server's error travels in its challenge alone (RFC 6750
+/// section 3, `body: false`): no body, no content type; the client reads
+/// the code and the description from the header's parameters.
+#[test]
+fn a_body_less_error_is_read_from_its_challenge() {
+    let e = OAuthError::invalid_token().with_message("The access token expired");
+    let response = e.to_response();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert!(response.body().is_empty());
+    assert!(response.headers().get("content-type").is_none());
+    let f =
+        Failure::<OAuthError>::from_parts(response.status(), response.headers(), response.body());
+    assert_eq!(f.kind, FailureKind::Known(OAuthError::invalid_token()));
+    assert_eq!(f.message.as_deref(), Some("The access token expired"));
+
+    // RFC 6750's own example, as a server sends it.
+    let mut headers = errcat::http::HeaderMap::new();
+    headers.insert(
+        "www-authenticate",
+        r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#
+            .parse()
+            .unwrap(),
+    );
+    let f = Failure::<OAuthError>::from_parts(StatusCode::UNAUTHORIZED, &headers, b"");
+    assert_eq!(f.kind, FailureKind::Known(OAuthError::invalid_token()));
+    // A code this build does not know is kept; a challenge without `error`
+    // (RFC 6750: a request without credentials) is not an error envelope.
+    headers.insert(
+        "www-authenticate",
+        r#"Bearer error="new_code""#.parse().unwrap(),
+    );
+    let f = Failure::<OAuthError>::from_parts(StatusCode::UNAUTHORIZED, &headers, b"");
+    assert_eq!(f.code(), Some("new_code"));
+    headers.insert(
+        "www-authenticate",
+        r#"Bearer realm="example""#.parse().unwrap(),
+    );
+    let f = Failure::<OAuthError>::from_parts(StatusCode::UNAUTHORIZED, &headers, b"");
+    assert!(matches!(f.kind, FailureKind::NotAnEnvelope { .. }), "{f:?}");
+    // A body wins over the header.
+    let f = Failure::<OAuthError>::from_parts(
+        StatusCode::BAD_REQUEST,
+        &headers,
+        br#"{"error": "invalid_request"}"#,
+    );
+    assert_eq!(
+        f.kind,
+        FailureKind::Known(OAuthError::invalid_request(None))
+    );
 }

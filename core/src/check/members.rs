@@ -74,7 +74,7 @@ fn check_every_code(catalog: &Catalog, cx: &mut Diagnostics) {
                         format!("`every_code` lists `{name}`, which is not a declared member"),
                     )
                     .hint(format!(
-                        "{}; or declare it under `members:`",
+                        "{} (or declare it under `members:`)",
                         suggest(name, &names)
                     )),
                 );

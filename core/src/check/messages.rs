@@ -256,6 +256,52 @@ fn sends_message(catalog: &Catalog, channel: &str) -> bool {
     found
 }
 
+/// A code without a body (`body: false`) carries its code in the header
+/// `header_errors:` names, with `{$code}`; it has nothing else to carry
+/// (no details, no value members), and is an HTTP code.
+pub(crate) fn check_header_errors(catalog: &Catalog, cx: &mut Diagnostics) {
+    if let Some(h) = &catalog.header_errors
+        && http::HeaderName::from_bytes(h.header.value.as_bytes()).is_err()
+    {
+        cx.push(
+            Diagnostic::new(
+                &h.header.loc,
+                format!("`{}` is not a header name", h.header.value),
+            )
+            .hint("name the header a body-less error travels in, such as `WWW-Authenticate`"),
+        );
+    }
+    for code in &catalog.codes {
+        let Some(loc) = &code.no_body else { continue };
+        let what = format!("code `{}` has no body", code.code.value);
+        let Some(h) = &catalog.header_errors else {
+            cx.push(
+                Diagnostic::new(loc, format!("{what}, but the catalog has no `header_errors`"))
+                    .hint("declare where such errors carry their code: `header_errors: {header: WWW-Authenticate, code: error, message: error_description}`"),
+            );
+            continue;
+        };
+        let carries = code.headers.iter().any(|x| {
+            x.name.value.eq_ignore_ascii_case(&h.header.value) && x.value.value.contains("{$code}")
+        });
+        if !carries {
+            cx.push(
+                Diagnostic::new(loc, format!("{what}, and no `{}` header with `{{$code}}`", h.header.value))
+                    .hint(format!("add `headers: {{{}: 'Bearer {}=\"{{$code}}\"'}}` (to the code, its category or `every_code`)", h.header.value, h.code.value)),
+            );
+        }
+        if !matches!(code.details, Details::None) || !code.member_fields.is_empty() {
+            cx.push(
+                Diagnostic::new(
+                    loc,
+                    format!("{what}, but it has details or members, which would be lost"),
+                )
+                .hint("remove `body: false`, or the code's details and members"),
+            );
+        }
+    }
+}
+
 /// Header names are valid HTTP header names, each once per code; values'
 /// placeholders name detail fields, constant values are valid header values.
 pub(crate) fn check_headers(catalog: &Catalog, cx: &mut Diagnostics) {

@@ -74,6 +74,7 @@ pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_type_names(catalog, cx);
     check_message_placeholders(catalog, cx);
     check_headers(catalog, cx);
+    check_header_errors(catalog, cx);
     check_members(catalog, cx);
     check_lifecycle(catalog, cx);
     check_retry(catalog, cx);

@@ -148,6 +148,37 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
     }
 }
 
+/// `HEADER_ERRORS` and `has_body()`, for catalogs with body-less codes.
+fn header_errors(valid: &Valid<'_>) -> Rust {
+    let Some(h) = valid.header_errors else {
+        return Rust::new();
+    };
+    let header = h.header.value.to_ascii_lowercase();
+    let code = &h.code.value;
+    let message = opt_str(h.message.as_ref().map(|m| m.value.as_str()));
+    let mut out = rust! {
+        const HEADER_ERRORS: __p::Option<__p::HeaderErrors> = __p::Some(__p::HeaderErrors {
+            header: #header,
+            code: #code,
+            message: #message,
+        });
+    };
+    let bodiless: Vec<_> = valid
+        .codes
+        .iter()
+        .filter(|c| c.code.no_body.is_some())
+        .map(|c| &c.variant)
+        .collect();
+    if !bodiless.is_empty() {
+        out.extend(rust!(
+            fn has_body(self) -> bool {
+                !__p::core::matches!(self, #(Self::#bodiless)|*)
+            }
+        ));
+    }
+    out
+}
+
 /// `statuses()`: the codes with several statuses (`status: [400, 401]`)
 /// by arm, the others their one status (or none) from a static copy of
 /// the status table.
@@ -332,6 +363,7 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
         true => Rust::new(),
         false => rust!(const TEXT_MEMBERS: &'static [&'static str] = &[#(#texts),*];),
     };
+    texts.extend(header_errors(valid));
     if valid.codes.iter().any(|c| {
         c.code
             .resolved

@@ -131,6 +131,9 @@ pub struct Code {
     pub retry: Option<Retry>,
     /// Deprecation.
     pub deprecated: Option<Deprecation>,
+    /// `body: false`: its responses carry no body, only its status and
+    /// headers (the code travels in `header_errors`' header).
+    pub no_body: Option<Loc>,
     /// Literal elements this code adds to its envelope's array of
     /// selected elements (`elements:`), with where each was written.
     pub elements: Vec<(Loc, Template)>,

@@ -16,6 +16,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "request_id_header",
     "code_namespace",
     "every_code",
+    "header_errors",
     "envelopes",
     "categories",
     "types",
@@ -77,6 +78,7 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "example",
     "elements",
     "aliases",
+    "body",
 ];
 /// Keys accepted in a deprecation's long form.
 pub(crate) const DEPRECATION_KEYS: &[&str] = &["note", "since", "replaced_by", "sunset"];
@@ -107,3 +109,6 @@ pub(crate) const SCALAR_TYPES: &[&str] = &[
 
 /// The keys of `every_code:`.
 pub(crate) const EVERY_CODE_KEYS: &[&str] = &["members", "headers"];
+
+/// The keys of `header_errors:`.
+pub(crate) const HEADER_ERRORS_KEYS: &[&str] = &["header", "code", "message"];

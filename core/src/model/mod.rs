@@ -61,6 +61,8 @@ pub struct Catalog {
     /// when the whole code is unknown (`code_namespace: "#"`: AWS's
     /// `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
     pub code_namespace: Option<Spanned<String>>,
+    /// Where errors without a body carry their code (`header_errors:`).
+    pub header_errors: Option<HeaderErrors>,
     /// What every code carries, declared once (`every_code:`).
     pub every_code: EveryCode,
     /// The media type of HTTP error bodies (`application/problem+json`);
@@ -148,6 +150,21 @@ impl Catalog {
             .iter()
             .any(|c| c.resolved.status.is_some_and(|s| (200..300).contains(&s)))
     }
+}
+
+/// Where a code without a body (`body: false`) carries its code: an
+/// auth-param of a challenge header (RFC 6750's `WWW-Authenticate: Bearer
+/// error="invalid_token", error_description="…"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderErrors {
+    /// Where it is declared.
+    pub loc: Loc,
+    /// The header, e.g. `WWW-Authenticate`.
+    pub header: Spanned<String>,
+    /// The parameter holding the code, e.g. `error`.
+    pub code: Spanned<String>,
+    /// The parameter holding the message, e.g. `error_description`.
+    pub message: Option<Spanned<String>>,
 }
 
 /// What every code carries, declared once (`every_code:`): value members

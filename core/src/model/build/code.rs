@@ -76,6 +76,11 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
         elements: map
             .get("elements")
             .map_or_else(Vec::new, |n| elements(n, cx)),
+        no_body: map.get("body").and_then(|n| {
+            boolean(n, "`body`", cx)
+                .filter(|b| !b)
+                .map(|_| n.loc.clone())
+        }),
         example,
         code: name,
         resolved: Resolved::default(),

@@ -32,6 +32,7 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         request_id_header: None,
         code_namespace: None,
         every_code: EveryCode::default(),
+        header_errors: None,
         content_type: None,
         content_type_json: false,
         envelopes: Vec::new(),
@@ -126,6 +127,7 @@ fn scalars(top: &MapReader<'_>, catalog: &mut Catalog, cx: &mut Diagnostics) {
     if let Some(n) = top.get("every_code") {
         catalog.every_code = every_code(n, cx);
     }
+    catalog.header_errors = top.get("header_errors").and_then(|n| header_errors(n, cx));
     catalog.deprecation_headers = top
         .get("deprecation_headers")
         .and_then(|n| boolean(n, "`deprecation_headers`", cx))
@@ -256,6 +258,29 @@ pub(crate) fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
             Some(f)
         })
         .collect()
+}
+
+/// `header_errors:`: `header`, `code` and `message` (a parameter each).
+fn header_errors(n: &Node, cx: &mut Diagnostics) -> Option<HeaderErrors> {
+    let map = MapReader::new(n, "`header_errors`", HEADER_ERRORS_KEYS, cx)?;
+    let mut required = |key: &str| {
+        if map.get(key).is_none() {
+            cx.push(
+                Diagnostic::new(&n.loc, format!("`header_errors` has no `{key}`"))
+                    .hint("write `header_errors: {header: WWW-Authenticate, code: error, message: error_description}`"),
+            );
+        }
+        map.get(key)
+            .and_then(|v| string(v, &format!("`{key}`"), cx))
+    };
+    let header = required("header");
+    let code = required("code");
+    Some(HeaderErrors {
+        loc: n.loc.clone(),
+        header: header?,
+        code: code?,
+        message: map.get("message").and_then(|v| string(v, "`message`", cx)),
+    })
 }
 
 /// `every_code:`: `members:` (names, `name?` optional) and `headers:`.

@@ -1,0 +1,4 @@
+#[errcat::catalog("new_rules.yaml")]
+pub enum OAuthError {}
+
+fn main() {}
