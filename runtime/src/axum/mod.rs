@@ -41,14 +41,7 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for E {
         request_id: Option<&str>,
         timestamp: Option<jiff::Timestamp>,
     ) -> http::Response<Vec<u8>> {
-        let mut env = self.envelope();
-        if let Some(id) = request_id {
-            env = env.request_id(id);
-        }
-        if let Some(ts) = timestamp {
-            env = env.timestamp(ts);
-        }
-        env.to_response()
+        in_context(self.envelope(), request_id, timestamp)
     }
     fn is_http(&self) -> bool {
         self.code().status().is_some()
@@ -82,14 +75,7 @@ impl<E: CatalogError + Send + Sync + 'static> Erased for crate::Reply<E> {
         request_id: Option<&str>,
         timestamp: Option<jiff::Timestamp>,
     ) -> http::Response<Vec<u8>> {
-        let mut env = self.envelope();
-        if let Some(id) = request_id {
-            env = env.request_id(id);
-        }
-        if let Some(ts) = timestamp {
-            env = env.timestamp(ts);
-        }
-        env.to_response()
+        in_context(self.envelope(), request_id, timestamp)
     }
     fn is_http(&self) -> bool {
         Erased::is_http(self.error())
@@ -133,14 +119,7 @@ impl<E: crate::errors::ListEnvelope + Send + Sync + 'static> Erased for crate::E
         request_id: Option<&str>,
         timestamp: Option<jiff::Timestamp>,
     ) -> http::Response<Vec<u8>> {
-        let mut env = self.envelope();
-        if let Some(id) = request_id {
-            env = env.request_id(id);
-        }
-        if let Some(ts) = timestamp {
-            env = env.timestamp(ts);
-        }
-        env.to_response()
+        in_context(self.envelope(), request_id, timestamp)
     }
     fn is_http(&self) -> bool {
         self.iter().all(|e| e.code().status().is_some())
@@ -181,6 +160,21 @@ impl<E: crate::errors::ListEnvelope + Send + Sync + 'static> IntoResponse for cr
         });
         response
     }
+}
+
+/// The response of an envelope with the request's context.
+fn in_context<'a, E: CatalogError>(
+    mut env: crate::Envelope<'a, E>,
+    request_id: Option<&'a str>,
+    timestamp: Option<jiff::Timestamp>,
+) -> http::Response<Vec<u8>> {
+    if let Some(id) = request_id {
+        env = env.request_id(id);
+    }
+    if let Some(ts) = timestamp {
+        env = env.timestamp(ts);
+    }
+    env.to_response()
 }
 
 /// The error behind a response, left in its extensions for [`ErrorLayer`].
