@@ -27,6 +27,26 @@ pub(super) fn displayable(ty: &Ty, catalog: &Catalog) -> bool {
 /// response's own message, else the code's), `{$status}`, `{$category}`.
 pub(crate) const HEADER_SLOTS: [&str; 4] = ["code", "message", "status", "category"];
 
+/// `{$name}` where it cannot be shown: not one of the header slots, or in a
+/// message.
+fn slot_not_shown(code: &Code, name: &str, at: &Loc, what: &str, header: bool) -> Diagnostic {
+    let hint = match header {
+        true => format!(
+            "a header may name {}",
+            HEADER_SLOTS.map(|s| format!("`{{${s}}}`")).join(", ")
+        ),
+        false => "a message names detail fields and members; `{$…}` belongs in headers".to_string(),
+    };
+    Diagnostic::new(
+        at,
+        format!(
+            "{what} of `{}` names `{{{name}}}`, which it cannot show",
+            code.code.value
+        ),
+    )
+    .hint(hint)
+}
+
 pub(super) fn check_placeholders(
     catalog: &Catalog,
     code: &Code,
@@ -50,25 +70,9 @@ pub(super) fn check_placeholders(
         });
         // `{$code}`: what the envelope's slots hold, in headers.
         if let Some(slot) = name.strip_prefix('$') {
-            if !(allow_unix && HEADER_SLOTS.contains(&slot) && format.is_none()) {
-                let hint = match allow_unix {
-                    true => format!(
-                        "a header may name {}",
-                        HEADER_SLOTS.map(|s| format!("`{{${s}}}`")).join(", ")
-                    ),
-                    false => "a message names detail fields and members; `{$…}` belongs in headers"
-                        .to_string(),
-                };
-                cx.push(
-                    Diagnostic::new(
-                        &at,
-                        format!(
-                            "{what} of `{}` names `{{{name}}}`, which it cannot show",
-                            code.code.value
-                        ),
-                    )
-                    .hint(hint),
-                );
+            let header = allow_unix;
+            if !(header && HEADER_SLOTS.contains(&slot) && format.is_none()) {
+                cx.push(slot_not_shown(code, &name, &at, what, header));
             }
             continue;
         }

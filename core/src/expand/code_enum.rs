@@ -148,6 +148,34 @@ pub(super) fn table(valid: &Valid<'_>) -> Rust {
     }
 }
 
+/// The `CatalogCode` items of the wire shapes a catalog may have: its
+/// template members, body-less codes, errors on a success status.
+fn wire_consts(valid: &Valid<'_>) -> Rust {
+    let texts: Vec<&str> = valid
+        .members
+        .iter()
+        .filter(|m| matches!(m.kind, crate::model::MemberKind::Template { .. }))
+        .map(|m| m.name.value.as_str())
+        .collect();
+    let mut out = match texts.is_empty() {
+        true => Rust::new(),
+        false => rust!(const TEXT_MEMBERS: &'static [&'static str] = &[#(#texts),*];),
+    };
+    out.extend(header_errors(valid));
+    let on_success = |c: &&crate::valid::CodeV<'_>| {
+        c.code
+            .resolved
+            .status
+            .is_some_and(|s| (200..300).contains(&s))
+    };
+    if valid.codes.iter().any(|c| on_success(&c)) {
+        out.extend(rust!(
+            const ERRORS_ON_SUCCESS: bool = true;
+        ));
+    }
+    out
+}
+
 /// `HEADER_ERRORS` and `has_body()`, for catalogs with body-less codes.
 fn header_errors(valid: &Valid<'_>) -> Rust {
     let Some(h) = valid.header_errors else {
@@ -353,27 +381,7 @@ fn catalog_code(valid: &Valid<'_>, category_name: Rust) -> Rust {
         .as_deref()
         .map(|h| rust!(const REQUEST_ID_HEADER: &'static str = #h;));
     let sensitive = sensitive_names(valid);
-    let texts: Vec<&str> = valid
-        .members
-        .iter()
-        .filter(|m| matches!(m.kind, crate::model::MemberKind::Template { .. }))
-        .map(|m| m.name.value.as_str())
-        .collect();
-    let mut texts = match texts.is_empty() {
-        true => Rust::new(),
-        false => rust!(const TEXT_MEMBERS: &'static [&'static str] = &[#(#texts),*];),
-    };
-    texts.extend(header_errors(valid));
-    if valid.codes.iter().any(|c| {
-        c.code
-            .resolved
-            .status
-            .is_some_and(|s| (200..300).contains(&s))
-    }) {
-        texts.extend(rust!(
-            const ERRORS_ON_SUCCESS: bool = true;
-        ));
-    }
+    let texts = wire_consts(valid);
     let advices: Vec<Rust> = valid
         .codes
         .iter()

@@ -35,25 +35,17 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
     let aliases = map
         .get("aliases")
         .map_or_else(Vec::new, |n| other_codes(n, cx));
+    let (status, more_statuses) = map
+        .get("status")
+        .map_or((None, Vec::new()), |n| statuses(n, cx));
     let mut code = Code {
         renamed_from,
         aliases,
         category: map
             .get_or_misspelt("category")
             .and_then(|n| string(n, "`category`", cx)),
-        status: map.get("status").and_then(|n| match &n.kind {
-            Kind::Null => None,
-            Kind::Seq(items) => items.first().and_then(|i| integer(i, "a status", cx)),
-            _ => integer(n, "`status`", cx),
-        }),
-        more_statuses: match map.get("status").map(|n| &n.kind) {
-            Some(Kind::Seq(items)) => items
-                .iter()
-                .skip(1)
-                .filter_map(|i| integer(i, "a status", cx))
-                .collect(),
-            _ => Vec::new(),
-        },
+        status,
+        more_statuses,
         channel: map.get("channel").and_then(|n| string(n, "`channel`", cx)),
         rust_name: map
             .get("rust_name")
@@ -89,6 +81,18 @@ pub(super) fn code(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> 
         code_members(n, &mut code, cx);
     }
     Some(code)
+}
+
+/// `status:`: one status, or several with the default first.
+fn statuses(n: &Node, cx: &mut Diagnostics) -> (Option<Spanned<i128>>, Vec<Spanned<i128>>) {
+    match &n.kind {
+        Kind::Null => (None, Vec::new()),
+        Kind::Seq(items) => {
+            let mut all = items.iter().filter_map(|i| integer(i, "a status", cx));
+            (all.next(), all.collect())
+        }
+        _ => (integer(n, "`status`", cx), Vec::new()),
+    }
 }
 
 /// `elements:`: a list of literal JSON elements (checked in `check::arrays`).
