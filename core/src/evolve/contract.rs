@@ -94,6 +94,24 @@ impl Builder<'_> {
             let loc = &code.renamed_from[0].loc;
             self.list(&["code", c, "renamed_from"], &code.renamed_from, loc);
         }
+        if !code.aliases.is_empty() {
+            let loc = &code.aliases[0].loc;
+            self.list(&["code", c, "aliases"], &code.aliases, loc);
+        }
+        if !code.more_statuses.is_empty() {
+            let more: Vec<Spanned<String>> = code
+                .more_statuses
+                .iter()
+                .map(|s| Spanned {
+                    value: s.value.to_string(),
+                    loc: s.loc.clone(),
+                })
+                .collect();
+            self.list(&["code", c, "also_status"], &more, &more[0].loc);
+        }
+        if let Some(loc) = &code.no_body {
+            self.text(&["code", c, "body"], "none", loc);
+        }
         let form = match &code.details {
             Details::None => "none".to_string(),
             Details::Object(_) if code.details_optional => "object?".to_string(),

@@ -431,6 +431,11 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
             format!("retry advice {} -> {}", x.unwrap_or("-"), y.unwrap_or("-")),
         ),
         ("deprecated", None, Some(_)) => one(Compatible, "deprecated".into()),
+        ("body", None, Some(_)) => one(
+            Breaking,
+            "no longer sends a body: clients that read it find the code in a header only".into(),
+        ),
+        ("body", Some(_), None) => one(Compatible, "sends a body again".into()),
         ("deprecated", _, _) => one(Compatible, "no longer deprecated".into()),
         (_, Some(x), None) if path.first().is_some_and(|p| p == "header") => one(
             Breaking,
@@ -511,7 +516,8 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
         _ => Vec::new(),
     };
     let (before, after) = (items(a), items(b));
-    let former = path.last().is_some_and(|p| p == "renamed_from");
+    let kind = path.last().map_or("", String::as_str);
+    let former = matches!(kind, "renamed_from" | "aliases");
     let mut out = Vec::new();
     // Sets, not scans: a hand-edited lock may list many values.
     let names = |items: &[Spanned<String>]| -> BTreeSet<String> {
@@ -519,8 +525,19 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
     };
     let (had, has) = (names(&before), names(&after));
     for v in before.iter().filter(|v| !has.contains(&v.value)) {
+        // A status the code no longer answers with: clients only stop
+        // seeing it.
+        if kind == "also_status" {
+            let reason = format!("no longer answered with status {}", v.value);
+            out.push((
+                Class::Compatible,
+                b.map_or(&v.loc, |f| &f.loc).clone(),
+                reason,
+            ));
+            continue;
+        }
         let reason = if former {
-            format!("former code `{}` no longer decoded", v.value)
+            format!("`{}` no longer decoded as this code", v.value)
         } else {
             format!(
                 "enum value `{}` removed: clients that send or expect it break",
@@ -532,7 +549,12 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
         out.push((Class::Breaking, loc, reason));
     }
     for v in after.iter().filter(|v| !had.contains(&v.value)) {
-        let reason = if former {
+        let reason = if kind == "also_status" {
+            format!(
+                "also answered with status {} (clients that branch on statuses see a new one)",
+                v.value
+            )
+        } else if former {
             format!("`{}` decoded as this code", v.value)
         } else {
             format!(

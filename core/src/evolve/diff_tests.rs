@@ -137,6 +137,18 @@ fn edits_are_classified() {
             &[Breaking],
         ),
         (
+            "add an alias",
+            "    category: limit\n    message: Slow down\n",
+            "    category: limit\n    message: Slow down\n    aliases: [SLOW_DOWN]\n",
+            &[Compatible],
+        ),
+        (
+            "add a status",
+            "    category: limit\n    message: Slow down\n",
+            "    category: limit\n    status: [429, 503]\n    message: Slow down\n",
+            &[Compatible],
+        ),
+        (
             "make the envelope a list of errors",
             "{error: {code: $code, message: $message, details: $details}}",
             "{errors: [{code: $code, message: $message, details: $details}]}",
