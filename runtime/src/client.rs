@@ -116,6 +116,9 @@ pub struct Failure<E> {
     /// only where the list's element places them. Empty for a body of one
     /// error.
     pub more: Vec<Failure<E>>,
+    /// How many errors of the list came past
+    /// [`MAX_LIST_ERRORS`](crate::MAX_LIST_ERRORS), counted and not read.
+    pub omitted: usize,
 }
 
 fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
@@ -228,7 +231,9 @@ impl<E: CatalogError> Failure<E> {
             extra,
             members,
             more,
+            omitted,
         } = parts;
+        self.omitted = omitted;
         self.request_id = request_id.or(self.request_id.take());
         self.timestamp = timestamp;
         self.message = message;
@@ -258,6 +263,7 @@ impl<E: CatalogError> Failure<E> {
                     extra: Vec::new(),
                     members: Vec::new(),
                     more: Vec::new(),
+                    omitted: 0,
                 };
                 f.fill(p);
                 f
@@ -301,6 +307,7 @@ impl<E: CatalogError> Failure<E> {
             extra: Vec::new(),
             members: Vec::new(),
             more: Vec::new(),
+            omitted: 0,
         }
     }
 
@@ -463,8 +470,8 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
         if let Some(id) = &self.request_id {
             write!(f, " (request id {})", shorten(id, CODE_SHOWN))?;
         }
-        if !self.more.is_empty() {
-            write!(f, ", and {} more error(s)", self.more.len())?;
+        if !self.more.is_empty() || self.omitted > 0 {
+            write!(f, ", and {} more error(s)", self.more.len() + self.omitted)?;
         }
         Ok(())
     }
@@ -489,6 +496,7 @@ impl<E: CatalogError> fmt::Debug for Failure<E> {
             .field("extra", &self.extra)
             .field("members", &self.members)
             .field("more", &self.more)
+            .field("omitted", &self.omitted)
             .finish()
     }
 }

@@ -68,6 +68,7 @@ pub(crate) fn decode_parts<E: CatalogError>(
     }
     let mut parts = parts_of(&mut slots, code, known, foreign);
     parts.more = std::mem::take(&mut slots.rest);
+    parts.omitted = slots.omitted;
     Ok(parts)
 }
 
@@ -95,6 +96,7 @@ fn parts_of<E: CatalogError>(
         extra: raw_all(&slots.extra, sensitive),
         members,
         more: Vec::new(),
+        omitted: 0,
     }
 }
 
@@ -323,6 +325,8 @@ pub(crate) struct Parts<E> {
     pub members: Vec<(String, RawJson)>,
     /// The other errors of a list, in order.
     pub more: Vec<Parts<E>>,
+    /// The errors of a list past [`crate::MAX_LIST_ERRORS`], not read.
+    pub omitted: usize,
 }
 
 /// Reads an error body: finds the code through the catalog's templates (the
@@ -345,6 +349,7 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         extra,
         members,
         more,
+        omitted,
     } = parts;
     let error = error.map_err(|(source, u)| DecodeError::Details {
         code: u.code,
@@ -359,5 +364,6 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         extra,
         members,
         more,
+        omitted,
     })
 }

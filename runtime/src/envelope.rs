@@ -186,6 +186,12 @@ pub struct Received<E> {
     /// element has its own only where the list's element places them.
     /// Empty for a body of one error.
     pub more: Vec<Received<E>>,
+    /// How many errors of the list came past [`MAX_LIST_ERRORS`] and were
+    /// not read (a hostile list of empty elements would cost far more
+    /// memory than its bytes): counted, not kept.
+    ///
+    /// [`MAX_LIST_ERRORS`]: crate::MAX_LIST_ERRORS
+    pub omitted: usize,
 }
 
 impl<E> Received<E> {

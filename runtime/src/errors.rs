@@ -7,6 +7,11 @@ use http::{HeaderName, HeaderValue, StatusCode};
 
 use crate::{CatalogError, Envelope};
 
+/// The most errors of one list a decoder reads: the rest are counted
+/// (`Received::omitted`, `Failure::omitted`), not kept, since a hostile
+/// list of empty elements costs far more memory than its bytes.
+pub const MAX_LIST_ERRORS: usize = 1000;
+
 /// Implemented by generated error types whose `http` envelope holds a list
 /// of errors: only they can answer several errors at once.
 #[diagnostic::on_unimplemented(

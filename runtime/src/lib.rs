@@ -55,7 +55,7 @@ pub use client::{
 };
 pub use envelope::{DecodeError, Decoded, Envelope, Received, UnknownError};
 pub use errcat_macros::{ErrorCatalog, catalog};
-pub use errors::Errors;
+pub use errors::{Errors, MAX_LIST_ERRORS};
 pub use http;
 pub use jiff::Timestamp;
 pub use raw::RawJson;

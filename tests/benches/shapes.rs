@@ -207,6 +207,20 @@ fn main() {
             ))
         },
     );
+    // A hostile list: a megabyte of empty elements.
+    let mut hostile = b"{\"errors\":[".to_vec();
+    for _ in 0..333_000 {
+        hostile.extend_from_slice(b"{},");
+    }
+    hostile.extend_from_slice(b"{}]}");
+    let (kept, hostile_peak) =
+        peak_of(|| JsonApiError::from_envelope(&hostile).map(|r| r.more.len()));
+    println!(
+        "hostile list ({} bytes, {:?}): decode peak {:.2}x the body",
+        hostile.len(),
+        kept.map_err(|e| e.to_string()),
+        hostile_peak as f64 / hostile.len() as f64
+    );
     let (_, list_peak) = peak_of(|| JsonApiError::from_envelope(&list).unwrap());
     let (_, google_peak) = peak_of(|| GoogleError::from_envelope(google).unwrap());
     for (what, size, peak) in [

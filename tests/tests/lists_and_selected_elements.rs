@@ -458,3 +458,26 @@ fn the_status_slot_follows_the_chosen_status() {
     let back = GoogleError::from_envelope(response.body()).unwrap();
     assert_eq!(back.error, Decoded::Known(e));
 }
+
+/// A list past `MAX_LIST_ERRORS` keeps that many and counts the rest: a
+/// hostile list of empty elements cannot cost more memory than its bytes.
+#[test]
+fn a_long_list_keeps_the_limit_and_counts_the_rest() {
+    let n = errcat::MAX_LIST_ERRORS + 5;
+    let elements = vec![r#"{"code":"226","title":"t"}"#; n].join(",");
+    let body = format!(r#"{{"errors":[{elements}]}}"#);
+    let got = JsonApiError::from_envelope(body.as_bytes()).unwrap();
+    assert_eq!(got.more.len(), errcat::MAX_LIST_ERRORS - 1);
+    assert_eq!(got.omitted, 5);
+    let f = Failure::<JsonApiError>::from_parts(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &HeaderMap::new(),
+        body.as_bytes(),
+    );
+    assert_eq!(f.omitted, 5);
+    assert!(
+        f.to_string()
+            .ends_with(&format!("and {} more error(s)", n - 1)),
+        "{f}"
+    );
+}

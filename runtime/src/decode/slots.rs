@@ -41,6 +41,8 @@ pub(crate) struct Slots<'a, E> {
     /// The other elements of a list of errors, each walked as it streams
     /// by through the list's element template.
     pub rest: Vec<super::Parts<E>>,
+    /// The elements of a list past [`crate::MAX_LIST_ERRORS`], skipped.
+    pub omitted: usize,
     /// Whether the body is an HTTP response's (see `decode_parts`).
     pub http: bool,
     /// The list's element template, when the walk met a list with an
@@ -79,6 +81,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             details: None,
             members: Vec::new(),
             rest: Vec::new(),
+            omitted: 0,
             element: None,
             extra: Vec::new(),
             selected: 0,
@@ -424,12 +427,18 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
                 // Each other error as it streams by, into slots of its own
                 // (one set, reused).
                 let mut next = self.slots.child();
-                while seq
-                    .next_element_seed(Walk::new(members, &mut next))?
-                    .is_some()
+                while self.slots.rest.len() + 1 < crate::MAX_LIST_ERRORS
+                    && seq
+                        .next_element_seed(Walk::new(members, &mut next))?
+                        .is_some()
                 {
                     self.slots.rest.push(super::list_element(&mut next));
                     next.reset();
+                }
+                // A hostile list of empty elements would cost far more
+                // than its bytes: past the limit, elements are counted.
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    self.slots.omitted += 1;
                 }
             }
             return drain(seq);
