@@ -37,6 +37,27 @@ pub enum JsonApi {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum Google {}
 
+/// Body-less errors read from a challenge header (RFC 6750).
+#[errcat::catalog("../tests/catalogs/oauth.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum OAuth {}
+
+/// Errors on a success status (`ok: false`).
+#[errcat::catalog("../tests/catalogs/slack.yaml")]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Slack {}
+
+/// Challenges, well-formed and broken, to cut and mutate.
+const CHALLENGES: &[&str] = &[
+    r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#,
+    r#"Bearer error="insufficient_scope", scope="read write""#,
+    r#"Bearer error="new_code""#,
+    r#"DPoP algs="ES256", error=use_dpop_nonce"#,
+    r#"Bearer realm="x", error="a"b\", error_description=""#,
+    "Bearer",
+    "",
+];
+
 /// What a planted secret starts with, followed by the name it is planted
 /// under.
 const SECRET: &str = "SECRET-";
@@ -140,6 +161,14 @@ pub fn run(bodies: &[String], seed: u64, executions: u64) -> Report {
                 HeaderValue::from_bytes(b"r\xc3\xa9q").unwrap_or(HeaderValue::from_static("r")),
             );
         }
+        if rng.u8(..3) == 0 {
+            let c = CHALLENGES[rng.usize(..CHALLENGES.len())];
+            let cut = floor_char(c, rng.usize(..=c.len()));
+            let c = if rng.bool() { &c[..cut] } else { c };
+            if let Ok(v) = HeaderValue::from_str(c) {
+                headers.insert("www-authenticate", v);
+            }
+        }
         report.executions += 1;
         let max = Duration::from_secs(rng.u64(1..10_000));
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -148,6 +177,9 @@ pub fn run(bodies: &[String], seed: u64, executions: u64) -> Report {
             out.extend(check::<Vault>(status, &headers, &body, max, &mut report));
             out.extend(check::<JsonApi>(status, &headers, &body, max, &mut report));
             out.extend(check::<Google>(status, &headers, &body, max, &mut report));
+            out.extend(check::<OAuth>(status, &headers, &body, max, &mut report));
+            out.extend(check::<Slack>(status, &headers, &body, max, &mut report));
+            let _ = Failure::<Slack>::from_success(status, &headers, &body);
             out
         }));
         let problems = match result {

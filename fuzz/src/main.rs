@@ -102,6 +102,8 @@ fn client(args: &[String]) -> ExitCode {
         "tests/catalogs/sensitive.yaml",
         "tests/catalogs/jsonapi.yaml",
         "tests/catalogs/aip193.yaml",
+        "tests/catalogs/oauth.yaml",
+        "tests/catalogs/slack.yaml",
     ]
     .iter()
     .flat_map(|c| errcat_fuzz::client::example_bodies(&root, c))

@@ -168,12 +168,12 @@ pub(crate) fn redact_text(text: &str, sensitive: &[&str]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut i = 0;
+    // Each `"` that may close a key: a sensitive name before it and a `:`
+    // after. Not its opening quote, which a broken string before it may
+    // have taken as its own closing one.
     while let Some(q) = text[i..].find('"').map(|n| i + n) {
-        let key = sensitive.iter().find(|name| {
-            let after = q + 1 + name.len();
-            text[q + 1..].starts_with(*name) && bytes.get(after) == Some(&b'"')
-        });
-        let colon = key.map(|name| skip_space(bytes, q + 2 + name.len()));
+        let key = sensitive.iter().find(|name| text[..q].ends_with(*name));
+        let colon = key.map(|_| skip_space(bytes, q + 1));
         match colon.filter(|&c| bytes.get(c) == Some(&b':')) {
             Some(c) => {
                 let value = skip_space(bytes, c + 1);
@@ -385,6 +385,12 @@ mod tests {
             (r#"<html>"pin": [1, [2"#, r#"<html>"pin": "<redacted>""#),
             (r#"{"p"in":"1","pin"#, r#"{"p"in":"1","pin"#),
             (r#"{"pin":"é\"1"}"#, r#"{"pin":"<redacted>"}"#),
+            // A broken string before a key takes its opening quote (found
+            // by the client fuzzer, seed 7).
+            (
+                r#"{"card":"4242,"pin":["1234"],"x":1}"#,
+                r#"{"card":"<redacted>"pin":"<redacted>","x":1}"#,
+            ),
         ] {
             assert_eq!(redact_text(text, s), expected, "{text}");
         }
