@@ -231,6 +231,7 @@ impl<E: CatalogError> Failure<E> {
             extra,
             members,
             more,
+            mismatches,
             omitted,
         } = parts;
         self.omitted = omitted;
@@ -250,23 +251,29 @@ impl<E: CatalogError> Failure<E> {
                 mismatch: Some(why.to_string()),
             },
         };
+        let mut mismatches = mismatches.into_iter().peekable();
         self.more = more
             .into_iter()
-            .map(|p| {
-                let mut f = Failure {
+            .enumerate()
+            .map(|(i, r)| {
+                let mismatch = mismatches
+                    .next_if(|(at, _)| *at == i)
+                    .map(|(_, why)| why.to_string());
+                Failure {
                     status: self.status,
-                    request_id: None,
-                    timestamp: None,
+                    request_id: r.request_id,
+                    timestamp: r.timestamp,
                     retry_after: self.retry_after,
-                    message: None,
-                    kind: FailureKind::TooLarge { limit: 0 },
-                    extra: Vec::new(),
-                    members: Vec::new(),
+                    message: r.message,
+                    kind: match r.error {
+                        Decoded::Known(e) => FailureKind::Known(e),
+                        Decoded::Unknown(error) => FailureKind::Unknown { error, mismatch },
+                    },
+                    extra: r.extra,
+                    members: r.members,
                     more: Vec::new(),
                     omitted: 0,
-                };
-                f.fill(p);
-                f
+                }
             })
             .collect();
     }

@@ -68,6 +68,7 @@ pub(crate) fn decode_parts<E: CatalogError>(
     }
     let mut parts = parts_of(&mut slots, code, known, foreign);
     parts.more = std::mem::take(&mut slots.rest);
+    parts.mismatches = std::mem::take(&mut slots.mismatches);
     parts.omitted = slots.omitted;
     Ok(parts)
 }
@@ -96,6 +97,7 @@ fn parts_of<E: CatalogError>(
         extra: raw_all(&slots.extra, sensitive),
         members,
         more: Vec::new(),
+        mismatches: Vec::new(),
         omitted: 0,
     }
 }
@@ -140,11 +142,30 @@ fn known_or_unknown<E: CatalogError>(
 /// One more element of a list of errors, walked through the list's
 /// element template. An element without a code is kept as an unknown
 /// error with an empty code: nothing in a list is dropped.
-pub(crate) fn list_element<E: CatalogError>(slots: &mut Slots<'_, E>) -> Parts<E> {
+/// Built as the public [`Received`] at once (with the reason apart, when a
+/// known code's details do not match: the error is then the unknown one).
+pub(crate) fn list_element<E: CatalogError>(
+    slots: &mut Slots<'_, E>,
+) -> (Received<E>, Option<serde_json::Error>) {
     let code = slots.code.take().unwrap_or_default();
     let known = E::Code::from_wire(&code);
     let foreign = known.filter(|k| slots.http && k.status().is_none());
-    parts_of(slots, code, known, foreign)
+    let p = parts_of(slots, code, known, foreign);
+    let (error, mismatch) = match p.error {
+        Ok(e) => (e, None),
+        Err((why, u)) => (Decoded::Unknown(*u), Some(why)),
+    };
+    let received = Received {
+        error,
+        message: p.message,
+        request_id: p.request_id,
+        timestamp: p.timestamp,
+        extra: p.extra,
+        members: p.members,
+        more: Vec::new(),
+        omitted: 0,
+    };
+    (received, mismatch)
 }
 
 /// Why a code of a channel without statuses is no known HTTP error.
@@ -324,7 +345,10 @@ pub(crate) struct Parts<E> {
     /// A known error's members that it does not carry.
     pub members: Vec<(String, RawJson)>,
     /// The other errors of a list, in order.
-    pub more: Vec<Parts<E>>,
+    pub more: Vec<Received<E>>,
+    /// The reasons the details of some of them did not match (by index
+    /// into `more`, whose error is then the unknown one).
+    pub mismatches: Vec<(usize, serde_json::Error)>,
     /// The errors of a list past [`crate::MAX_LIST_ERRORS`], not read.
     pub omitted: usize,
 }
@@ -349,13 +373,20 @@ fn received<E: CatalogError>(parts: Parts<E>) -> Result<Received<E>, DecodeError
         extra,
         members,
         more,
+        mismatches,
         omitted,
     } = parts;
     let error = error.map_err(|(source, u)| DecodeError::Details {
         code: u.code,
         source,
     })?;
-    let more = more.into_iter().map(received).collect::<Result<_, _>>()?;
+    if let Some((i, source)) = mismatches.into_iter().next() {
+        let code = match &more[i].error {
+            Decoded::Unknown(u) => u.code.clone(),
+            Decoded::Known(e) => e.code().as_str().to_string(),
+        };
+        return Err(DecodeError::Details { code, source });
+    }
     Ok(Received {
         error,
         message,

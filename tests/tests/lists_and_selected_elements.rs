@@ -481,3 +481,34 @@ fn a_long_list_keeps_the_limit_and_counts_the_rest() {
         "{f}"
     );
 }
+
+/// A known code whose members do not match, anywhere in a list: `decode`
+/// refuses the whole body, and the client keeps that element as an unknown
+/// error with the reason, the others as they are.
+#[test]
+fn a_mismatched_element_of_a_list_is_reported_where_it_is() {
+    let body = br#"{"errors": [{"code": "123", "title": "t"}, {"code": "226", "source": 5}]}"#;
+    match JsonApiError::from_envelope(body) {
+        Err(errcat::DecodeError::Details { code, .. }) => assert_eq!(code, "226"),
+        other => panic!("{other:?}"),
+    }
+    let f = Failure::<JsonApiError>::from_parts(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &HeaderMap::new(),
+        body,
+    );
+    assert_eq!(
+        f.kind,
+        FailureKind::Known(JsonApiError::value_too_short(None, None, None))
+    );
+    match &f.more[0].kind {
+        FailureKind::Unknown { error, mismatch } => {
+            assert_eq!(error.code, "226");
+            assert!(
+                mismatch.as_deref().unwrap().contains("source"),
+                "{mismatch:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -40,7 +40,9 @@ pub(crate) struct Slots<'a, E> {
     pub members: Vec<(&'static str, &'a RawValue)>,
     /// The other elements of a list of errors, each walked as it streams
     /// by through the list's element template.
-    pub rest: Vec<super::Parts<E>>,
+    pub rest: Vec<crate::Received<E>>,
+    /// Why some of `rest` did not match (by index).
+    pub mismatches: Vec<(usize, serde_json::Error)>,
     /// The elements of a list past [`crate::MAX_LIST_ERRORS`], skipped.
     pub omitted: usize,
     /// Whether the body is an HTTP response's (see `decode_parts`).
@@ -81,6 +83,7 @@ impl<'a, E: CatalogError> Slots<'a, E> {
             details: None,
             members: Vec::new(),
             rest: Vec::new(),
+            mismatches: Vec::new(),
             omitted: 0,
             element: None,
             extra: Vec::new(),
@@ -432,7 +435,11 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
                         .next_element_seed(Walk::new(members, &mut next))?
                         .is_some()
                 {
-                    self.slots.rest.push(super::list_element(&mut next));
+                    let (received, mismatch) = super::list_element(&mut next);
+                    if let Some(why) = mismatch {
+                        self.slots.mismatches.push((self.slots.rest.len(), why));
+                    }
+                    self.slots.rest.push(received);
                     next.reset();
                 }
                 // A hostile list of empty elements would cost far more
