@@ -447,6 +447,21 @@ mod tests {
     }
 
     #[test]
+    fn several_statuses_are_valid_and_distinct() {
+        let d = diags("  AUTH_X: {category: auth, status: [401, 403, 401, 302], message: m}\n");
+        let m: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(m, ["status 401 is listed twice", "invalid HTTP status 302"]);
+        let c = crate::compile_str(
+            "t.yaml",
+            format!("{BASE}  AUTH_X: {{category: auth, status: [401, 403], message: m}}\n")
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(c.codes[0].resolved.statuses, [401, 403]);
+        assert_eq!(c.codes[0].resolved.status, Some(401));
+    }
+
+    #[test]
     fn category_rules() {
         let d = diags_full(&BASE.replace("status: 401", "status: 302"));
         assert!(d[0].message.contains("invalid HTTP status 302"), "{d:?}");
