@@ -273,6 +273,31 @@ impl<'de, E: CatalogError> DeserializeSeed<'de> for Direct<E> {
     }
 }
 
+/// A walk's visits of the scalars where its template has an object or an
+/// array: they hold no slot.
+macro_rules! skip_scalars {
+    () => {
+        fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
+            Ok(())
+        }
+        fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
+            Ok(())
+        }
+        fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
+            Ok(())
+        }
+        fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
+            Ok(())
+        }
+        fn visit_str<Er: de::Error>(self, _: &str) -> Result<(), Er> {
+            Ok(())
+        }
+        fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
+            Ok(())
+        }
+    };
+}
+
 /// One object of a template, walked over the body.
 struct Walk<'s, 'a, E> {
     members: &'static [(&'static str, Template)],
@@ -345,24 +370,7 @@ impl<'de, E: CatalogError> Visitor<'de> for Walk<'_, 'de, E> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         drain(seq)
     }
-    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_str<Er: de::Error>(self, _: &str) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
-        Ok(())
-    }
+    skip_scalars!();
 }
 
 /// One array of a template, walked over the body: a list of errors (the
@@ -464,24 +472,7 @@ impl<'de, E: CatalogError> Visitor<'de> for Elements<'_, 'de, E> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
     }
-    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_str<Er: de::Error>(self, _: &str) -> Result<(), Er> {
-        Ok(())
-    }
-    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
-        Ok(())
-    }
+    skip_scalars!();
 }
 
 /// Whether a value equals a template literal; the value is read, not kept.
