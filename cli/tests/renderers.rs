@@ -200,6 +200,9 @@ fn shaped_envelopes_render_schemas_that_hold_their_bodies() {
     for (name, extra) in [
         ("jsonapi", vec![(two, true), (bad_list, false)]),
         ("aip193", vec![(google, true), (wrong, false)]),
+        // Several statuses, errors without a body.
+        ("oauth", vec![]),
+        ("slack", vec![]),
     ] {
         let rel = format!("tests/catalogs/{name}.yaml");
         let c = errcat_core::compile_file(&root().join(&rel), &rel).unwrap();
@@ -227,4 +230,41 @@ fn shaped_envelopes_render_schemas_that_hold_their_bodies() {
         let (ok, out) = python(&["openapi", path(&file)]);
         assert!(ok, "{name}: {out}");
     }
+}
+
+/// A body-less code is documented by its headers alone: no content in its
+/// OpenAPI response, no example body in the docs; a code with several
+/// statuses is listed under each.
+#[test]
+fn body_less_codes_and_several_statuses_in_the_reference() {
+    let rel = "tests/catalogs/oauth.yaml";
+    let c = errcat_core::compile_file(&root().join(rel), rel).unwrap();
+    let doc = errcat_core::render::openapi::document(&c);
+    let responses = &doc["components"]["responses"];
+    let r403 = &responses["403"];
+    assert!(r403.get("content").is_none(), "{r403}");
+    assert!(r403["headers"].get("WWW-Authenticate").is_some(), "{r403}");
+    let r401 = &responses["401"];
+    let names = r401["description"].as_str().unwrap();
+    assert!(
+        names.contains("`invalid_client`") && names.contains("`invalid_token`"),
+        "{names}"
+    );
+    let one_of = r401["content"]["application/json;charset=UTF-8"]["schema"]["oneOf"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        one_of.len(),
+        2,
+        "invalid_client and use_dpop_nonce, not invalid_token"
+    );
+    let md = errcat_core::render::markdown::reference(&c);
+    assert!(
+        md.contains("**HTTP Status**: 400 (also 401)"),
+        "several statuses"
+    );
+    assert!(
+        md.contains("**No body**: the code travels in the `WWW-Authenticate` header"),
+        "body-less"
+    );
 }

@@ -202,11 +202,22 @@ fn code(catalog: &Catalog, c: &Code, out: &mut String) {
     } else {
         "**Example**:"
     };
-    let _ = writeln!(
-        out,
-        "{shown}\n\n```json\n{}\n```\n",
-        example(catalog, c).pretty()
-    );
+    match (&c.no_body, &catalog.header_errors) {
+        (Some(_), Some(h)) => {
+            let _ = writeln!(
+                out,
+                "**No body**: the code travels in the `{}` header (its `{}` parameter).\n",
+                h.header.value, h.code.value
+            );
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "{shown}\n\n```json\n{}\n```\n",
+                example(catalog, c).pretty()
+            );
+        }
+    }
     details(catalog, c, out);
     let r = response(catalog, c, None);
     if !r.headers.is_empty() {

@@ -172,19 +172,21 @@ fn responses_of(
         let mut mapping = Map::new();
         for c in &codes {
             let wire = &c.code.value;
-            let schema = schema_ref(wire);
-            if let Some(r) = schema.get("$ref") {
-                mapping.insert(wire.clone(), r.clone());
+            // A body-less code has headers only; an example (whose
+            // `$status` is the default) only at the default.
+            if c.no_body.is_none() {
+                let schema = schema_ref(wire);
+                if let Some(r) = schema.get("$ref") {
+                    mapping.insert(wire.clone(), r.clone());
+                }
+                one_of.push(schema);
+                if c.resolved.status == Some(status) {
+                    examples.insert(
+                        wire.clone(),
+                        json!({"summary": c.message.as_ref().map_or("", |m| m.value.as_str()), "value": example(catalog, c).to_value()}),
+                    );
+                }
             }
-            one_of.push(schema);
-            // The example (whose `$status` is the default) at the default.
-            if c.resolved.status != Some(status) {
-                continue;
-            }
-            examples.insert(
-                wire.clone(),
-                json!({"summary": c.message.as_ref().map_or("", |m| m.value.as_str()), "value": example(catalog, c).to_value()}),
-            );
             for (name, _) in response(catalog, c, None).headers {
                 let h = headers.entry(name).or_insert_with(
                     || json!({"schema": {"type": "string"}, "description": "Sent with:"}),
@@ -209,13 +211,17 @@ fn responses_of(
             .iter()
             .map(|c| format!("`{}`", c.code.value))
             .collect();
-        let mut content = Map::new();
-        content.insert(
-            catalog.content_type().to_string(),
-            json!({"schema": schema, "examples": examples}),
-        );
-        let mut r =
-            json!({"description": format!("{reason}: {}", names.join(", ")), "content": content});
+        let mut r = json!({"description": format!("{reason}: {}", names.join(", "))});
+        if !one_of.is_empty()
+            && let Some(o) = r.as_object_mut()
+        {
+            let mut content = Map::new();
+            content.insert(
+                catalog.content_type().to_string(),
+                json!({"schema": schema, "examples": examples}),
+            );
+            o.insert("content".into(), Value::Object(content));
+        }
         if !headers.is_empty()
             && let Some(o) = r.as_object_mut()
         {
