@@ -60,6 +60,43 @@ pub fn resolve(catalog: &mut Catalog) {
         code.resolved = r;
     }
     inherit_every_code(catalog);
+    operation_codes(catalog);
+}
+
+/// Each operation's codes: its own and `every_operation`'s, a category
+/// standing for its codes, in catalog order, once each (unknown names and
+/// codes of channels without statuses are the checker's).
+fn operation_codes(catalog: &mut Catalog) {
+    let mut all = Vec::new();
+    for op in &catalog.operations {
+        let mut codes: Vec<usize> = op
+            .errors
+            .iter()
+            .chain(&catalog.every_operation)
+            .flat_map(|name| named_codes(catalog, &name.value))
+            .filter(|&i| catalog.codes[i].resolved.status.is_some())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        all.push(codes);
+    }
+    for (op, codes) in catalog.operations.iter_mut().zip(all) {
+        op.codes = codes;
+    }
+}
+
+/// The codes a name in an operation's `errors:` stands for: the code, or
+/// every code of the category.
+pub(crate) fn named_codes(catalog: &Catalog, name: &str) -> Vec<usize> {
+    if let Some(i) = catalog.codes.iter().position(|c| c.code.value == name) {
+        return vec![i];
+    }
+    let Some(cat) = catalog.categories.iter().position(|c| c.name.value == name) else {
+        return Vec::new();
+    };
+    (0..catalog.codes.len())
+        .filter(|&i| catalog.codes[i].resolved.category == Some(cat))
+        .collect()
 }
 
 /// Gives every code what `every_code:` declares (each declared value

@@ -24,6 +24,7 @@ mod lifecycle;
 mod members;
 mod messages;
 mod naming;
+mod operations;
 mod retry;
 /// A template's pieces, or its syntax mistake reported at its place.
 pub(super) fn parsed(text: &Spanned<String>, cx: &mut Diagnostics) -> Option<Vec<Piece>> {
@@ -47,6 +48,7 @@ use lifecycle::*;
 use members::*;
 use messages::*;
 use naming::*;
+use operations::*;
 pub(crate) use naming::{check_companion_names, optional_details_type};
 use retry::*;
 use types::*;
@@ -79,6 +81,7 @@ pub fn check(catalog: &Catalog, cx: &mut Diagnostics) {
     check_lifecycle(catalog, cx);
     check_retry(catalog, cx);
     check_examples(catalog, cx);
+    check_operations(catalog, cx);
 }
 
 pub(crate) fn walk_template<'a>(t: &'a Template, f: &mut impl FnMut(&'a Template)) {

@@ -17,6 +17,8 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "code_namespace",
     "every_code",
     "header_errors",
+    "operations",
+    "every_operation",
     "envelopes",
     "categories",
     "types",
@@ -112,3 +114,9 @@ pub(crate) const EVERY_CODE_KEYS: &[&str] = &["members", "headers"];
 
 /// The keys of `header_errors:`.
 pub(crate) const HEADER_ERRORS_KEYS: &[&str] = &["header", "code", "message"];
+
+/// The keys of an operation.
+pub(crate) const OPERATION_KEYS: &[&str] = &["method", "path", "summary", "errors"];
+
+/// The keys of `every_operation:`.
+pub(crate) const EVERY_OPERATION_KEYS: &[&str] = &["errors"];

@@ -14,6 +14,7 @@
 pub mod build;
 pub mod code;
 pub mod envelope;
+pub mod operation;
 pub(crate) mod keys;
 pub mod retry;
 pub mod template;
@@ -22,6 +23,7 @@ pub mod types;
 pub use build::{build, parse_duration_ms};
 pub use code::*;
 pub use envelope::*;
+pub use operation::*;
 pub(crate) use keys::*;
 pub use retry::*;
 pub use template::Piece;
@@ -63,6 +65,10 @@ pub struct Catalog {
     pub code_namespace: Option<Spanned<String>>,
     /// Where errors without a body carry their code (`header_errors:`).
     pub header_errors: Option<HeaderErrors>,
+    /// The API's operations and their errors (`operations:`).
+    pub operations: Vec<Operation>,
+    /// Errors every operation has, declared once (`every_operation:`).
+    pub every_operation: Vec<Spanned<String>>,
     /// What every code carries, declared once (`every_code:`).
     pub every_code: EveryCode,
     /// The media type of HTTP error bodies (`application/problem+json`);

@@ -33,6 +33,8 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         code_namespace: None,
         every_code: EveryCode::default(),
         header_errors: None,
+        operations: Vec::new(),
+        every_operation: Vec::new(),
         content_type: None,
         content_type_json: false,
         envelopes: Vec::new(),
@@ -46,6 +48,19 @@ pub fn build(root: &Node, cx: &mut Diagnostics) -> Catalog {
         return catalog;
     };
     scalars(&top, &mut catalog, cx);
+    if let Some(node) = top.get("operations") {
+        for (k, v) in entries(node, "`operations`", cx) {
+            if let Some(name) = key(k, "an operation name", cx) {
+                catalog.operations.extend(operation(name, v, cx));
+            }
+        }
+    }
+    if let Some(node) = top.get("every_operation") {
+        let map = MapReader::new(node, "`every_operation`", EVERY_OPERATION_KEYS, cx);
+        if let Some(errors) = map.as_ref().and_then(|m| m.get("errors")) {
+            catalog.every_operation = error_names(errors, cx);
+        }
+    }
     if let Some(node) = top.get("envelopes") {
         for (k, v) in entries(node, "`envelopes`", cx) {
             if let Some(channel) = key(k, "a channel name", cx) {
@@ -258,6 +273,33 @@ pub(crate) fn member_fields(code: &Code, members: &[Member]) -> Vec<Field> {
             Some(f)
         })
         .collect()
+}
+
+/// One `operations:` entry.
+fn operation(name: Spanned<String>, node: &Node, cx: &mut Diagnostics) -> Option<Operation> {
+    let what = format!("operation `{}`", name.value);
+    let map = MapReader::new(node, &what, OPERATION_KEYS, cx)?;
+    Some(Operation {
+        method: map.get("method").and_then(|n| string(n, "`method`", cx)),
+        path: map.get("path").and_then(|n| string(n, "`path`", cx)),
+        summary: text(map.get("summary"), "`summary`", cx),
+        errors: map
+            .get("errors")
+            .map_or_else(Vec::new, |n| error_names(n, cx)),
+        codes: Vec::new(),
+        name,
+    })
+}
+
+/// An operation's `errors:`: codes and categories, a list or one.
+fn error_names(n: &Node, cx: &mut Diagnostics) -> Vec<Spanned<String>> {
+    match &n.kind {
+        Kind::Seq(items) => items
+            .iter()
+            .filter_map(|i| key(i, "a code or category", cx))
+            .collect(),
+        _ => key(n, "a code or category", cx).into_iter().collect(),
+    }
 }
 
 /// `header_errors:`: `header`, `code` and `message` (a parameter each).
