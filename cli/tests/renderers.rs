@@ -268,3 +268,34 @@ fn body_less_codes_and_several_statuses_in_the_reference() {
         "body-less"
     );
 }
+
+/// Operations with a method and a path are `paths` of the OpenAPI document,
+/// each with only its own error responses and its path parameters (the
+/// document is checked by the real validator in
+/// `shaped_envelopes_render_schemas_that_hold_their_bodies`); the docs list
+/// each operation's errors.
+#[test]
+fn operations_are_paths_with_their_own_errors() {
+    let rel = "tests/catalogs/oauth.yaml";
+    let c = errcat_core::compile_file(&root().join(rel), rel).unwrap();
+    let doc = errcat_core::render::openapi::document(&c);
+    let userinfo = &doc["paths"]["/userinfo/{subject}"]["get"];
+    assert_eq!(userinfo["operationId"], "userinfo");
+    let statuses: Vec<&String> = userinfo["responses"].as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["400", "401", "403"]);
+    assert_eq!(userinfo["parameters"][0]["name"], "subject");
+    assert_eq!(userinfo["parameters"][0]["in"], "path");
+    let r400 = &userinfo["responses"]["400"]["content"]["application/json;charset=UTF-8"];
+    assert_eq!(
+        r400["schema"]["oneOf"].as_array().unwrap().len(),
+        1,
+        "only invalid_request"
+    );
+    let token = &doc["paths"]["/token"]["post"]["responses"];
+    assert!(token.get("403").is_none(), "token answers no 403");
+    let md = errcat_core::render::markdown::reference(&c);
+    assert!(
+        md.contains("| `userinfo`: A resource, behind a bearer token (RFC 6750) | `GET /userinfo/{subject}` | `invalid_request`, `invalid_token`, `insufficient_scope` |"),
+        "{md}"
+    );
+}

@@ -59,6 +59,26 @@ pub fn language_schema() -> Value {
                     "message": {"type": "string", "description": "The parameter holding the message, e.g. `error_description`."},
                 },
             },
+            "operations": {
+                "type": "object",
+                "description": "The API's operations, each with its errors: codes and whole categories, plus `every_operation`'s.",
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                        "method": {"enum": ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"]},
+                        "path": {"type": "string", "pattern": "^/", "description": "An OpenAPI path template, e.g. `/events/{id}`."},
+                        "summary": {"type": "string"},
+                        "errors": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                    },
+                },
+            },
+            "every_operation": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "Errors every operation has (rate limiting, internal error), declared once.",
+                "properties": {"errors": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+            },
             "every_code": {
                 "type": "object",
                 "additionalProperties": false,

@@ -48,8 +48,8 @@ use lifecycle::*;
 use members::*;
 use messages::*;
 use naming::*;
-use operations::*;
 pub(crate) use naming::{check_companion_names, optional_details_type};
+use operations::*;
 use retry::*;
 use types::*;
 

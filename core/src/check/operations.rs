@@ -12,12 +12,20 @@ pub(crate) fn check_operations(catalog: &Catalog, cx: &mut Diagnostics) {
     for op in &catalog.operations {
         check_name(op, cx);
         check_route(op, &mut routes, cx);
-        check_errors(catalog, &op.errors, &format!("operation `{}`", op.name.value), cx);
+        check_errors(
+            catalog,
+            &op.errors,
+            &format!("operation `{}`", op.name.value),
+            cx,
+        );
         for e in &op.errors {
             if catalog.every_operation.iter().any(|s| s.value == e.value) {
                 cx.push(
-                    Diagnostic::new(&e.loc, format!("`{}` is already an error of every operation", e.value))
-                        .hint("remove it here: `every_operation:` gives it to every operation"),
+                    Diagnostic::new(
+                        &e.loc,
+                        format!("`{}` is already an error of every operation", e.value),
+                    )
+                    .hint("remove it here: `every_operation:` gives it to every operation"),
                 );
             }
         }
@@ -28,14 +36,19 @@ pub(crate) fn check_operations(catalog: &Catalog, cx: &mut Diagnostics) {
 fn check_name(op: &Operation, cx: &mut Diagnostics) {
     let name = &op.name.value;
     let ok = name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !ok {
         cx.push(
-            Diagnostic::new(&op.name.loc, format!("operation name `{name}` is not snake_case"))
-                .hint(format!(
-                    "name it like a Rust function, such as `{}`",
-                    names::snake(name)
-                )),
+            Diagnostic::new(
+                &op.name.loc,
+                format!("operation name `{name}` is not snake_case"),
+            )
+            .hint(format!(
+                "name it like a Rust function, such as `{}`",
+                names::snake(name)
+            )),
         );
     }
 }
@@ -51,8 +64,14 @@ fn check_route<'a>(
         (None, None) => return,
         (Some(m), None) | (None, Some(m)) => {
             cx.push(
-                Diagnostic::new(&m.loc, format!("operation `{}` has a method or a path, not both", op.name.value))
-                    .hint("give it both (`method: POST`, `path: /events`), or neither"),
+                Diagnostic::new(
+                    &m.loc,
+                    format!(
+                        "operation `{}` has a method or a path, not both",
+                        op.name.value
+                    ),
+                )
+                .hint("give it both (`method: POST`, `path: /events`), or neither"),
             );
             return;
         }
@@ -63,7 +82,13 @@ fn check_route<'a>(
             true => format!("write it in capitals: `{upper}`"),
             false => format!("one of {}", METHODS.join(", ")),
         };
-        cx.push(Diagnostic::new(&method.loc, format!("`{}` is not an HTTP method", method.value)).hint(hint));
+        cx.push(
+            Diagnostic::new(
+                &method.loc,
+                format!("`{}` is not an HTTP method", method.value),
+            )
+            .hint(hint),
+        );
     }
     if let Err(why) = path_template(&path.value) {
         cx.push(
@@ -74,9 +99,12 @@ fn check_route<'a>(
     let key = (method.value.to_ascii_uppercase(), path.value.clone());
     if let Some(first) = routes.get(&key) {
         cx.push(
-            Diagnostic::new(&path.loc, format!("another operation is `{} {}` already", key.0, key.1))
-                .hint("each method and path is one operation; merge their errors")
-                .note("the other", first),
+            Diagnostic::new(
+                &path.loc,
+                format!("another operation is `{} {}` already", key.0, key.1),
+            )
+            .hint("each method and path is one operation; merge their errors")
+            .note("the other", first),
         );
     } else {
         routes.insert(key, &path.loc);
@@ -132,10 +160,16 @@ fn check_errors(catalog: &Catalog, errors: &[Spanned<String>], what: &str, cx: &
                 .chain(catalog.categories.iter().map(|c| c.name.value.as_str()))
                 .collect();
             cx.push(
-                Diagnostic::new(&e.loc, format!("{what} lists `{}`, which is no code or category", e.value))
-                    .hint(suggest(&e.value, &names)),
+                Diagnostic::new(
+                    &e.loc,
+                    format!("{what} lists `{}`, which is no code or category", e.value),
+                )
+                .hint(suggest(&e.value, &names)),
             );
-        } else if let Some(c) = codes.iter().map(|&i| &catalog.codes[i]).find(|c| c.resolved.status.is_none())
+        } else if let Some(c) = codes
+            .iter()
+            .map(|&i| &catalog.codes[i])
+            .find(|c| c.resolved.status.is_none())
             && catalog.codes.iter().any(|x| x.code.value == e.value)
         {
             cx.push(
@@ -161,7 +195,9 @@ mod tests {
     #[test]
     fn operations_name_http_codes_and_categories_once() {
         assert_eq!(
-            ops("every_operation: {errors: [AUTH_X]}\noperations:\n  get_item: {method: GET, path: \"/items/{id}\", errors: [auth]}\n"),
+            ops(
+                "every_operation: {errors: [AUTH_X]}\noperations:\n  get_item: {method: GET, path: \"/items/{id}\", errors: [auth]}\n"
+            ),
             Vec::<String>::new()
         );
         assert_eq!(
@@ -181,7 +217,9 @@ mod tests {
     #[test]
     fn routes_are_valid_and_distinct() {
         assert_eq!(
-            ops("operations:\n  a: {method: get, path: items}\n  B: {method: POST}\n  c: {method: GET, path: \"/x/{id\"}\n  d: {method: GET, path: \"/x/{}\"}\n"),
+            ops(
+                "operations:\n  a: {method: get, path: items}\n  B: {method: POST}\n  c: {method: GET, path: \"/x/{id\"}\n  d: {method: GET, path: \"/x/{}\"}\n"
+            ),
             [
                 "`get` is not an HTTP method",
                 "`items` is not a path template: it does not start with `/`",

@@ -231,6 +231,23 @@ pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
     for code in &catalog.codes {
         b.code(code, docs);
     }
+    for op in &catalog.operations {
+        let name = op.name.value.as_str();
+        let at = &op.name.loc;
+        if let (Some(m), Some(p)) = (&op.method, &op.path) {
+            let route = format!("{} {}", m.value.to_ascii_uppercase(), p.value);
+            b.text(&["operation", name, "route"], route, &p.loc);
+        }
+        let codes: Vec<Spanned<String>> = op
+            .codes
+            .iter()
+            .map(|&i| Spanned {
+                value: catalog.codes[i].code.value.clone(),
+                loc: at.clone(),
+            })
+            .collect();
+        b.list(&["operation", name, "errors"], &codes, at);
+    }
     Contract {
         version: catalog.version.clone(),
         facts: b.facts,

@@ -431,6 +431,12 @@ fn classify(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, 
             format!("retry advice {} -> {}", x.unwrap_or("-"), y.unwrap_or("-")),
         ),
         ("deprecated", None, Some(_)) => one(Compatible, "deprecated".into()),
+        ("route", None, Some(r)) => one(Compatible, format!("route `{r}` given")),
+        ("route", Some(r), None) => one(Breaking, format!("route `{r}` removed: clients call it")),
+        ("route", Some(x), Some(y)) => one(
+            Breaking,
+            format!("route `{x}` -> `{y}`: clients call the old one"),
+        ),
         ("body", None, Some(_)) => one(
             Breaking,
             "no longer sends a body: clients that read it find the code in a header only".into(),
@@ -518,6 +524,9 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
     let (before, after) = (items(a), items(b));
     let kind = path.last().map_or("", String::as_str);
     let former = matches!(kind, "renamed_from" | "aliases");
+    if path.first().is_some_and(|p| p == "operation") {
+        return operation_errors(&before, &after, a, b);
+    }
     let mut out = Vec::new();
     // Sets, not scans: a hand-edited lock may list many values.
     let names = |items: &[Spanned<String>]| -> BTreeSet<String> {
@@ -563,6 +572,46 @@ fn sets(path: &[String], a: Option<&Fact>, b: Option<&Fact>) -> Vec<(Class, Loc,
             )
         };
         out.push((Class::Compatible, v.loc.clone(), reason));
+    }
+    out
+}
+
+/// An operation's errors: one added is a change its clients must handle,
+/// one removed they no longer see.
+fn operation_errors(
+    before: &[Spanned<String>],
+    after: &[Spanned<String>],
+    a: Option<&Fact>,
+    b: Option<&Fact>,
+) -> Vec<(Class, Loc, String)> {
+    match (a, b) {
+        (None, Some(f)) => {
+            return vec![(Class::Compatible, f.loc.clone(), "operation added".into())];
+        }
+        (Some(f), None) => {
+            let why = "operation removed: clients that call it break".to_string();
+            return vec![(Class::Breaking, f.loc.clone(), why)];
+        }
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for v in after
+        .iter()
+        .filter(|v| !before.iter().any(|x| x.value == v.value))
+    {
+        let reason = format!("new error `{}`: its clients must handle it", v.value);
+        out.push((Class::Compatible, v.loc.clone(), reason));
+    }
+    for v in before
+        .iter()
+        .filter(|v| !after.iter().any(|x| x.value == v.value))
+    {
+        let reason = format!("no longer answers `{}`", v.value);
+        out.push((
+            Class::Compatible,
+            b.map_or(&v.loc, |f| &f.loc).clone(),
+            reason,
+        ));
     }
     out
 }

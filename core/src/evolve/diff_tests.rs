@@ -334,3 +334,40 @@ fn a_lock_path_that_cannot_be_read_is_a_diagnostic() {
     let none = crate::evolve::lock_diagnostics(&cat, &dir.join("t.yaml"), "t.yaml");
     assert!(none.is_empty());
 }
+
+/// Operations: an error added is a change its clients must handle; an
+/// operation removed, or its route changed, is breaking.
+#[test]
+fn operation_edits_are_classified() {
+    let ops = "operations:\n  get_token:\n    method: GET\n    path: /token\n    errors: [TOKEN_EXPIRED]\n";
+    let base = format!("{BASE}{ops}");
+    let classes = |edited: &str| -> Vec<Class> {
+        let old = crate::compile_str("old.yaml", base.as_bytes()).unwrap();
+        let new = crate::compile_str("new.yaml", edited.as_bytes())
+            .unwrap_or_else(|d| panic!("{}", d[0]));
+        diff(&of_catalog(&old, true), &of_catalog(&new, true))
+            .into_iter()
+            .map(|c| c.class)
+            .collect()
+    };
+    let with = |from: &str, to: &str| base.replacen(from, to, 1);
+    assert_eq!(
+        classes(&with(
+            "errors: [TOKEN_EXPIRED]",
+            "errors: [TOKEN_EXPIRED, RATE_LIMITED]"
+        )),
+        [Compatible]
+    );
+    assert_eq!(
+        classes(&with("errors: [TOKEN_EXPIRED]", "errors: []")),
+        [Compatible]
+    );
+    assert_eq!(classes(&with("path: /token", "path: /tokens")), [Breaking]);
+    assert_eq!(classes(&with(ops, "")), [Breaking, Breaking]);
+    assert_eq!(
+        classes(&format!(
+            "{base}  list_tokens: {{method: GET, path: /tokens}}\n"
+        )),
+        [Compatible, Compatible]
+    );
+}

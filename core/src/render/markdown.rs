@@ -20,6 +20,7 @@ pub fn reference(catalog: &Catalog) -> String {
     }
     formats(catalog, &mut out);
     statuses(catalog, &mut out);
+    operations(catalog, &mut out);
     categories(catalog, &mut out);
     codes(catalog, &mut out);
     for (title, body) in &catalog.sections {
@@ -72,6 +73,31 @@ fn formats(catalog: &Catalog, out: &mut String) {
 }
 
 /// The statuses the catalog uses, each with its codes.
+/// Each operation and the errors it answers with.
+fn operations(catalog: &Catalog, out: &mut String) {
+    if catalog.operations.is_empty() {
+        return;
+    }
+    out.push_str("## Operations\n\n| Operation | Route | Errors |\n|---|---|---|\n");
+    for op in &catalog.operations {
+        let route = match (&op.method, &op.path) {
+            (Some(m), Some(p)) => format!("`{} {}`", m.value, p.value),
+            _ => String::new(),
+        };
+        let errors: Vec<String> = op
+            .codes
+            .iter()
+            .map(|&i| format!("`{}`", catalog.codes[i].code.value))
+            .collect();
+        let name = match &op.summary {
+            Some(s) => format!("`{}`: {s}", op.name.value),
+            None => format!("`{}`", op.name.value),
+        };
+        let _ = writeln!(out, "| {name} | {route} | {} |", errors.join(", "));
+    }
+    out.push('\n');
+}
+
 fn statuses(catalog: &Catalog, out: &mut String) {
     let mut used: Vec<u16> = catalog
         .codes

@@ -232,6 +232,48 @@ fn responses_of(
     out
 }
 
+/// Each operation with a method and a path, with its own error responses:
+/// per status, a `oneOf` of just its codes (schemas by `$ref`), with
+/// examples; its path parameters declared as strings.
+fn paths(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Value {
+    let mut paths = Map::new();
+    for op in &catalog.operations {
+        let (Some(method), Some(path)) = (&op.method, &op.path) else {
+            continue;
+        };
+        let codes: Vec<&Code> = op.codes.iter().map(|&i| &catalog.codes[i]).collect();
+        let parameters: Vec<Value> = path
+            .value
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .collect();
+        let mut responses = responses_of(catalog, &codes, schema_ref);
+        if responses.is_empty() {
+            // OpenAPI wants one response; the catalog describes errors only.
+            responses.insert(
+                "default".into(),
+                json!({"description": "Not an error of the catalog"}),
+            );
+        }
+        let mut operation = json!({"operationId": op.name.value, "responses": responses});
+        if let Some(o) = operation.as_object_mut() {
+            if let Some(s) = &op.summary {
+                o.insert("summary".into(), Value::String(s.clone()));
+            }
+            if !parameters.is_empty() {
+                o.insert("parameters".into(), Value::Array(parameters));
+            }
+        }
+        let entry = paths.entry(path.value.clone()).or_insert_with(|| json!({}));
+        if let Some(o) = entry.as_object_mut() {
+            o.insert(method.value.to_ascii_lowercase(), operation);
+        }
+    }
+    Value::Object(paths)
+}
+
 /// The document.
 pub fn document(catalog: &Catalog) -> Value {
     let mut schemas = Map::new();
@@ -253,7 +295,7 @@ pub fn document(catalog: &Catalog) -> Value {
     json!({
         "openapi": "3.1.0",
         "info": info,
-        "paths": {},
+        "paths": paths(catalog, &refer),
         "components": {
             "schemas": schemas,
             "responses": responses(catalog, &refer),
