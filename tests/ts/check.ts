@@ -7,7 +7,8 @@ import * as hook0 from "./hook0";
 import * as hexabase from "./hexabase";
 import * as jsonapi from "./jsonapi";
 import * as aip193 from "./aip193";
-import { hook0Examples, hexabaseExamples, jsonapiExamples, aip193Examples } from "./examples";
+import * as oauth from "./oauth";
+import { hook0Examples, hexabaseExamples, jsonapiExamples, aip193Examples, oauthExamples } from "./examples";
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`check failed: ${what}`);
@@ -43,6 +44,29 @@ for (const [code, body] of aip193Examples) {
   check(parsed.known && parsed.code === code, `aip193 ${JSON.stringify(body)}`);
   shaped++;
 }
+for (const [code, body] of oauthExamples) {
+  const parsed = oauth.parseError(body);
+  check(parsed.known && parsed.code === code, `oauth ${JSON.stringify(body)}`);
+  shaped++;
+}
+
+// An operation's parse function narrows to its codes; a catalog code it
+// does not declare is unknown to it, its code kept.
+const tokenError = oauth.parseTokenError({ error: "invalid_grant", error_description: "expired" });
+if (tokenError.known) {
+  const code: oauth.TokenError["code"] = tokenError.code;
+  check(code === "invalid_grant", "narrowed to the operation");
+} else {
+  check(false, "invalid_grant is an error of token");
+}
+const notToken = oauth.parseTokenError({ error: "invalid_token" });
+check(!notToken.known && notToken.code === "invalid_token", "a code the operation does not declare");
+const shared: oauth.UserinfoError["code"] = "invalid_request";
+check(shared === "invalid_request", "every_operation's errors are every operation's");
+// @ts-expect-error: `invalid_token` is not an error of `token`.
+const undeclared: oauth.TokenError["code"] = "invalid_token";
+check(String(undeclared) === "invalid_token", "tsc refused the line above");
+
 const listed = jsonapi.parseError({ errors: [{ code: "226", title: "t", status: "422" }, { title: "other" }] });
 if (listed.known && listed.code === "226") {
   const first: string = listed.body.errors[0].title;

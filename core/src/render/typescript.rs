@@ -249,7 +249,50 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
         "const CODE_PATHS: Step[][] = {code_paths};\nconst STATUS_PATHS: Step[][] = {status_paths};\n"
     );
     out.push_str(RUNTIME);
+    out.push_str(&operations(catalog));
     Ok(out)
+}
+
+/// Per operation: the union of its known errors, and a parse function that
+/// narrows to it (a catalog code the operation does not declare is an
+/// `UnknownError` of it, its code kept).
+fn operations(catalog: &Catalog) -> String {
+    let mut out = String::new();
+    for op in &catalog.operations {
+        let Some(name) = crate::names::upper_camel(&op.name.value) else {
+            continue;
+        };
+        let codes: Vec<String> = op
+            .codes
+            .iter()
+            .map(|&i| Value::String(catalog.codes[i].code.value.clone()).to_string())
+            .collect();
+        let union = match codes.is_empty() {
+            true => "never".to_string(),
+            false => format!("Extract<KnownError, {{ code: {} }}>", codes.join(" | ")),
+        };
+        let route = match (&op.method, &op.path) {
+            (Some(m), Some(p)) => format!(" ({} {})", m.value, p.value),
+            _ => String::new(),
+        };
+        let konst = crate::names::snake(&op.name.value).to_ascii_uppercase();
+        let _ = writeln!(
+            out,
+            "\n/** The errors of operation `{op_name}`{route}. */\n\
+             export type {name}Error = {union};\n\n\
+             const {konst}_CODES: readonly string[] = [{list}];\n\n\
+             /** Reads an error body of operation `{op_name}`: one of its codes narrows to `{name}Error`;\n \
+             * a code of the catalog it does not declare is an `UnknownError`, its code kept. */\n\
+             export function parse{name}Error(body: unknown): {name}Error | UnknownError {{\n  \
+             const parsed = parseError(body);\n  \
+             if (!parsed.known) return parsed;\n  \
+             if ({konst}_CODES.includes(parsed.code)) return parsed as {name}Error;\n  \
+             return {{ known: false, code: parsed.code, status: null, body }};\n}}",
+            op_name = op.name.value,
+            list = codes.join(", "),
+        );
+    }
+    out
 }
 
 /// The per-code constants: statuses, categories, retry advice, headers.
