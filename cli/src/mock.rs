@@ -55,7 +55,8 @@ async fn serve(catalog: Arc<Catalog>, addr: SocketAddr, head_timeout: Duration) 
     }
     let app = Router::new()
         .route("/", get(index))
-        .route("/{code}", get(answer))
+        .route("/{code}", axum::routing::any(answer))
+        .fallback(operation)
         .with_state(catalog);
     // Not `axum::serve`: its graceful shutdown waits for every connection,
     // and it sets no time limit on reading a request head.
@@ -136,12 +137,97 @@ async fn index(State(catalog): State<Arc<Catalog>>) -> Response<Body> {
 
 /// `GET /{code}`: the code's example response, with the caller's
 /// `x-request-id` as the request id.
-async fn answer(
+/// A request to an operation's method and path: one of its errors.
+async fn operation(
     State(catalog): State<Arc<Catalog>>,
-    Path(code): Path<String>,
+    method: axum::http::Method,
     uri: axum::http::Uri,
     headers: HeaderMap,
 ) -> Response<Body> {
+    match route(&catalog, &method, &uri, &headers) {
+        Some(r) => r,
+        None => json(
+            StatusCode::NOT_FOUND,
+            &serde_json::json!({"error": format!("no operation `{method} {}` in the catalog", uri.path())}),
+        ),
+    }
+}
+
+/// The answer of the operation at `method` and the path of `uri`, if one
+/// is there: the error `?code=` or `x-errcat-code` names, else its first.
+fn route(
+    catalog: &Catalog,
+    method: &axum::http::Method,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+) -> Option<Response<Body>> {
+    let op = catalog
+        .operations
+        .iter()
+        .find(|op| match (&op.method, &op.path) {
+            (Some(m), Some(p)) => {
+                m.value.eq_ignore_ascii_case(method.as_str()) && matches(&p.value, uri.path())
+            }
+            _ => false,
+        })?;
+    let asked = query(uri, "code").or_else(|| {
+        headers
+            .get("x-errcat-code")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    });
+    let codes: Vec<&errcat_core::model::Code> =
+        op.codes.iter().map(|&i| &catalog.codes[i]).collect();
+    let chosen = match &asked {
+        Some(a) => codes.iter().find(|c| c.code.value == *a),
+        None => codes.first(),
+    };
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    Some(match chosen {
+        Some(c) => example(catalog, c, request_id, None),
+        None => {
+            let names: Vec<&str> = codes.iter().map(|c| c.code.value.as_str()).collect();
+            json(
+                StatusCode::BAD_REQUEST,
+                &serde_json::json!({"error": format!("operation `{}` has no error `{}`; its errors are {names:?}", op.name.value, asked.unwrap_or_default())}),
+            )
+        }
+    })
+}
+
+/// Whether `path` fits the template (`{name}` stands for one segment).
+fn matches(template: &str, path: &str) -> bool {
+    let (t, p): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(t, p)| *t == *p || (t.starts_with('{') && t.ends_with('}') && !p.is_empty()))
+}
+
+/// The value of `name` in the query of `uri`.
+fn query(uri: &axum::http::Uri, name: &str) -> Option<String> {
+    uri.query()?
+        .split('&')
+        .find_map(|p| p.strip_prefix(name)?.strip_prefix('=').map(str::to_string))
+}
+
+async fn answer(
+    State(catalog): State<Arc<Catalog>>,
+    Path(code): Path<String>,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+) -> Response<Body> {
+    // A declared operation's route comes first.
+    if let Some(r) = route(&catalog, &method, &uri, &headers) {
+        return r;
+    }
+    if method != axum::http::Method::GET {
+        return json(
+            StatusCode::METHOD_NOT_ALLOWED,
+            &serde_json::json!({"error": format!("no operation `{method} {}` in the catalog", uri.path())}),
+        );
+    }
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
     let http_code = |c: &&errcat_core::model::Code| c.resolved.status.is_some();
     if let Some(c) = catalog
@@ -151,11 +237,7 @@ async fn answer(
         .find(|c| c.code.value == code)
     {
         // `?status=401`: another of the code's statuses.
-        let asked = uri
-            .query()
-            .into_iter()
-            .flat_map(|q| q.split('&'))
-            .find_map(|p| p.strip_prefix("status=")?.parse::<u16>().ok());
+        let asked = query(&uri, "status").and_then(|s| s.parse::<u16>().ok());
         return match asked {
             None => example(&catalog, c, request_id, None),
             Some(s) if c.resolved.statuses.contains(&s) => {

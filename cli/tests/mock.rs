@@ -373,3 +373,64 @@ async fn a_code_with_several_statuses_answers_the_one_asked() {
     assert_eq!(res.status().as_u16(), 400);
     stop(mock);
 }
+
+/// An operation's method and path answer with one of its errors: the one
+/// `?code=` or `x-errcat-code` names, else its first; a code it does not
+/// declare is a 400 that lists its errors. Codes still answer at `/{code}`.
+#[tokio::test(flavor = "current_thread")]
+async fn operations_answer_at_their_routes() {
+    let mock = start("tests/catalogs/oauth.yaml");
+    let client = loopback_client();
+    let base = mock.base.clone();
+    let res = client.post(format!("{base}/token")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["error"], "invalid_request",
+        "every_operation's comes first"
+    );
+    let res = client
+        .post(format!("{base}/token?code=invalid_grant"))
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_grant");
+    let res = client
+        .get(format!("{base}/userinfo/alice"))
+        .header("x-errcat-code", "invalid_token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 401);
+    assert!(
+        res.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .contains("error=\"invalid_token\"")
+    );
+    assert!(res.bytes().await.unwrap().is_empty(), "a body-less code");
+    let res = client
+        .post(format!("{base}/token?code=invalid_token"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("has no error `invalid_token`"),
+        "{body}"
+    );
+    let res = client
+        .get(format!("{base}/invalid_grant"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let res = client.delete(format!("{base}/token")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    stop(mock);
+}
