@@ -20,7 +20,10 @@ commands:
   docs FILE [-o OUT]   print (or write) the catalog's markdown reference
   explain FILE CODE    everything about one code, for a terminal
   json-schema FILE     the JSON Schema (2020-12) of the catalog's wire bodies
-  openapi FILE         an OpenAPI 3.1 document of the catalog's error responses
+  openapi FILE [--merge DOC]
+                       an OpenAPI 3.1 document of the catalog's error
+                       responses (each operation's in `paths`), or merged
+                       into the service's own document DOC (JSON)
   ts FILE              a TypeScript module: typed bodies and parseError()
   diff OLD NEW         classify every change of the wire contract from OLD to
                        NEW (breaking, compatible, documentation); exit 1 on
@@ -98,6 +101,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("openapi", [file]) => Ok(with_catalog(file, |c| {
             print_json(&render::openapi::document(c));
             ExitCode::SUCCESS
+        })),
+        ("openapi", [file, flag, doc]) if flag == "--merge" => Ok(with_catalog(file, |c| {
+            let merged = std::fs::read_to_string(doc)
+                .map_err(|e| format!("cannot read {doc}: {e}"))
+                .and_then(|t| serde_json::from_str(&t).map_err(|e| format!("{doc}: {e}")))
+                .and_then(|d| render::openapi::merge(c, d).map_err(|e| format!("{doc}: {e}")));
+            match merged {
+                Ok(m) => {
+                    print_json(&m);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         })),
         ("ts", [file]) => Ok(with_catalog(file, |c| {
             match render::typescript::module(c) {

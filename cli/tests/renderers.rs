@@ -299,3 +299,71 @@ fn operations_are_paths_with_their_own_errors() {
         "{md}"
     );
 }
+
+/// `errcat openapi --merge` adds the catalog's components and each
+/// operation's error responses to the service's own document, which stays
+/// valid (the real validator) and keeps everything it had; a status both
+/// document is an error, not an overwrite.
+#[test]
+fn the_catalog_merges_into_the_services_document() {
+    let service = serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Auth server", "version": "1.0.0"},
+        "paths": {
+            "/token": {"post": {"summary": "Token endpoint", "responses": {"200": {"description": "Tokens"}}}},
+            "/health": {"get": {"responses": {"200": {"description": "Up"}}}}
+        }
+    });
+    let doc = scratch("service.openapi.json");
+    std::fs::write(&doc, service.to_string()).unwrap();
+    let run = |doc: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .args(["openapi", "tests/catalogs/oauth.yaml", "--merge"])
+            .arg(doc)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let out = run(&doc);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let token = &merged["paths"]["/token"]["post"];
+    assert_eq!(token["summary"], "Token endpoint");
+    assert_eq!(token["responses"]["200"]["description"], "Tokens");
+    assert!(token["responses"].get("400").is_some() && token["responses"].get("401").is_some());
+    assert_eq!(merged["paths"]["/health"], service["paths"]["/health"]);
+    assert!(
+        merged["paths"]["/userinfo/{subject}"]["get"]["responses"]
+            .get("403")
+            .is_some()
+    );
+    assert!(
+        merged["components"]["schemas"]
+            .get("code.invalid_grant")
+            .is_some()
+    );
+    let file = scratch("merged.openapi.json");
+    std::fs::write(&file, merged.to_string()).unwrap();
+    let (ok, out) = python(&["openapi", path(&file)]);
+    assert!(ok, "{out}");
+
+    let mut clash = service.clone();
+    clash["paths"]["/token"]["post"]["responses"]["400"] =
+        serde_json::json!({"description": "Bad"});
+    std::fs::write(&doc, clash.to_string()).unwrap();
+    let out = run(&doc);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("`POST /token` already documents `400`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut old = service;
+    old["openapi"] = Value::from("3.0.3");
+    std::fs::write(&doc, old.to_string()).unwrap();
+    assert!(!run(&doc).status.success(), "a 3.0 document is refused");
+}

@@ -302,3 +302,75 @@ pub fn document(catalog: &Catalog) -> Value {
         },
     })
 }
+
+/// `document` merged into an existing OpenAPI 3.1 document (the service's
+/// own): its components added, and each operation's error responses added
+/// to the operation at the same method and path (the operation added when
+/// the document has none there). Anything that would be overwritten is an
+/// error naming it: nothing of the service's document is lost.
+pub fn merge(catalog: &Catalog, mut theirs: Value) -> Result<Value, String> {
+    let version = theirs.get("openapi").and_then(Value::as_str).unwrap_or("");
+    if !version.starts_with("3.1") {
+        return Err(format!(
+            "the document is OpenAPI `{version}`; errcat's schemas are OpenAPI 3.1 (JSON Schema 2020-12)"
+        ));
+    }
+    let ours = document(catalog);
+    let Some(doc) = theirs.as_object_mut() else {
+        return Err("the document is not a JSON object".into());
+    };
+    for kind in ["schemas", "responses"] {
+        let into = object_at(doc, &["components", kind])?;
+        for (name, v) in ours["components"][kind].as_object().into_iter().flatten() {
+            if into.get(name).is_some_and(|old| old != v) {
+                return Err(format!(
+                    "the document has another `components.{kind}.{name}`"
+                ));
+            }
+            into.insert(name.clone(), v.clone());
+        }
+    }
+    for (path, methods) in ours["paths"].as_object().into_iter().flatten() {
+        for (method, op) in methods.as_object().into_iter().flatten() {
+            let at = object_at(doc, &["paths", path, method])?;
+            let responses = match at.get_mut("responses") {
+                Some(Value::Object(r)) => r,
+                Some(_) => return Err(format!("`{method} {path}`: `responses` is not an object")),
+                // No responses there yet: ours, and what else the
+                // operation lacks (its id, summary, parameters).
+                None => {
+                    for (k, v) in op.as_object().into_iter().flatten() {
+                        at.entry(k.clone()).or_insert_with(|| v.clone());
+                    }
+                    continue;
+                }
+            };
+            for (status, r) in op["responses"].as_object().into_iter().flatten() {
+                if responses.contains_key(status) {
+                    return Err(format!(
+                        "`{} {path}` already documents `{status}`: remove it there, or let the catalog's stand",
+                        method.to_ascii_uppercase()
+                    ));
+                }
+                responses.insert(status.clone(), r.clone());
+            }
+        }
+    }
+    Ok(theirs)
+}
+
+/// The object at `path` under `root`, made where missing.
+fn object_at<'a>(
+    root: &'a mut Map<String, Value>,
+    path: &[&str],
+) -> Result<&'a mut Map<String, Value>, String> {
+    let mut at = root;
+    for (i, key) in path.iter().enumerate() {
+        let next = at.entry(key.to_string()).or_insert_with(|| json!({}));
+        at = match next {
+            Value::Object(m) => m,
+            _ => return Err(format!("`{}` is not an object", path[..=i].join("."))),
+        };
+    }
+    Ok(at)
+}
