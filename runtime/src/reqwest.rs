@@ -87,15 +87,25 @@ pub async fn check_within<E: CatalogError>(
 }
 
 /// A 2xx response of a catalog whose errors may travel on a success status
-/// (Slack's `{"ok": false, "error": ...}` on 200): its body is read within
-/// the limits; an error envelope is the failure, anything else the
-/// response, rebuilt with the body read.
+/// (Slack's `{"ok": false, "error": ...}` on 200): a JSON body within the
+/// limit is read; an error envelope is the failure, anything else the
+/// response, rebuilt with the body read. Other successes are not touched.
 async fn success_or_error<E: CatalogError>(
     mut response: reqwest::Response,
     limit: usize,
     timeout: Duration,
 ) -> Result<reqwest::Response, Failure<E>> {
     let status = response.status();
+    // A success that cannot be an error envelope is left unread: another
+    // media type (a file download), or longer than the limit.
+    let json = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.to_ascii_lowercase().contains("json"));
+    if !json || response.content_length().is_some_and(|n| n > limit as u64) {
+        return Ok(response);
+    }
     let headers = response.headers().clone();
     let version = response.version();
     let body = match tokio::time::timeout(timeout, read_body(&mut response, limit)).await {

@@ -88,6 +88,15 @@ async fn the_client_reads_errors_on_200_and_passes_successes() {
         .route(
             "/chat.postMessage",
             get(|| async { Err::<(), _>(SlackError::ratelimited(None, None)) }),
+        )
+        .route(
+            "/files.download",
+            get(|| async {
+                (
+                    [("content-type", "application/octet-stream")],
+                    vec![7u8; 3 << 20],
+                )
+            }),
         );
     let (addr, _stop) = errcat_tests::server::serve_on_loopback(app).await.unwrap();
     let client = common::client();
@@ -109,6 +118,12 @@ async fn the_client_reads_errors_on_200_and_passes_successes() {
     assert_eq!(ok.headers()["content-type"], "application/json");
     let body: serde_json::Value = ok.json().await.unwrap();
     assert_eq!(body, serde_json::json!({"ok": true, "user": "U1"}));
+
+    // A success of another media type, larger than the limit, is not read.
+    let file = errcat::reqwest::check::<SlackError>(get("/files.download").await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(file.bytes().await.unwrap().len(), 3 << 20);
 
     let f = errcat::reqwest::check::<SlackError>(get("/chat.postMessage").await.unwrap())
         .await
