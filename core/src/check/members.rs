@@ -57,17 +57,22 @@ pub(crate) fn check_members(catalog: &Catalog, cx: &mut Diagnostics) {
 }
 
 /// `every_code.members` names declared value members, each once.
+/// The declared members' names, for hints.
+fn member_names(catalog: &Catalog) -> Vec<&str> {
+    catalog
+        .members
+        .iter()
+        .map(|m| m.name.value.as_str())
+        .collect()
+}
+
 fn check_every_code(catalog: &Catalog, cx: &mut Diagnostics) {
     let mut seen = HashSet::new();
     for m in &catalog.every_code.members {
         let name = m.value.as_str();
         match catalog.member(name).map(|d| &d.kind) {
             None => {
-                let names: Vec<&str> = catalog
-                    .members
-                    .iter()
-                    .map(|m| m.name.value.as_str())
-                    .collect();
+                let names = member_names(catalog);
                 cx.push(
                     Diagnostic::new(
                         &m.loc,
@@ -190,11 +195,7 @@ fn declared_as_listed(
     cx: &mut Diagnostics,
 ) -> bool {
     let Some(m) = catalog.member(&n.value) else {
-        let names: Vec<&str> = catalog
-            .members
-            .iter()
-            .map(|m| m.name.value.as_str())
-            .collect();
+        let names = member_names(catalog);
         cx.push(
             Diagnostic::new(&n.loc, format!("unknown member `{}`", n.value)).hint(
                 if names.is_empty() {
