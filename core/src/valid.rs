@@ -56,6 +56,17 @@ pub struct Valid<'a> {
     pub inline_enums: Vec<EnumV>,
     /// The codes of this expansion, in catalog order.
     pub codes: Vec<CodeV<'a>>,
+    /// For an operation's enum: the operation and the catalog's enum,
+    /// whose code, category and channel enums it shares.
+    pub operation: Option<OperationV<'a>>,
+}
+
+/// The operation an enum holds the errors of.
+pub struct OperationV<'a> {
+    /// The operation.
+    pub operation: &'a crate::model::Operation,
+    /// The catalog's enum, which it converts into.
+    pub catalog_enum: Ident,
 }
 
 /// A channel.
@@ -210,7 +221,51 @@ impl<'a> Valid<'a> {
         codes: &[(&'a Code, Ident)],
         all_types: bool,
     ) -> Result<Valid<'a>, Vec<Diagnostic>> {
-        let mut errs = crate::check::check_companion_names(catalog, &error.to_string());
+        let errs = crate::check::check_companion_names(catalog, &error.to_string());
+        Valid::build(catalog, error, error, codes, all_types, errs)
+    }
+
+    /// The checked form of each operation's enum (`operations:`), which
+    /// shares this catalog enum's companions and named types; operations
+    /// without errors have none.
+    pub fn operations(&self) -> Result<Vec<Valid<'a>>, Vec<Diagnostic>> {
+        let catalog = self.catalog;
+        let errs = crate::check::check_operation_names(catalog, &self.error.to_string());
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let mut out = Vec::new();
+        for op in catalog.operations.iter().filter(|o| !o.codes.is_empty()) {
+            let name = crate::check::operation_enum_name(&op.name.value);
+            let op_enum = ident(&name, &op.name.loc).map_err(|d| vec![d])?;
+            let codes = op
+                .codes
+                .iter()
+                .map(|&i| {
+                    let c = &catalog.codes[i];
+                    Ok((c, ident(&c.resolved.variant, &c.code.loc)?))
+                })
+                .collect::<Result<Vec<_>, Diagnostic>>()
+                .map_err(|d| vec![d])?;
+            let mut valid =
+                Valid::build(catalog, &op_enum, &self.error, &codes, false, Vec::new())?;
+            valid.operation = Some(OperationV {
+                operation: op,
+                catalog_enum: self.error.clone(),
+            });
+            out.push(valid);
+        }
+        Ok(out)
+    }
+
+    fn build(
+        catalog: &'a Catalog,
+        error: &Ident,
+        companions: &Ident,
+        codes: &[(&'a Code, Ident)],
+        all_types: bool,
+        mut errs: Vec<Diagnostic>,
+    ) -> Result<Valid<'a>, Vec<Diagnostic>> {
         let mut take = |r: Result<Ident, Diagnostic>| match r {
             Ok(id) => Some(id),
             Err(d) => {
@@ -261,14 +316,15 @@ impl<'a> Valid<'a> {
                 header_errors: catalog.header_errors.as_ref(),
                 members: &catalog.members,
                 error: error.clone(),
-                code_enum: Ident::new(&format!("{error}Code"), Span::call_site()),
-                category_enum: Ident::new(&format!("{error}Category"), Span::call_site()),
-                channel_enum: Ident::new(&format!("{error}Channel"), Span::call_site()),
+                code_enum: Ident::new(&format!("{companions}Code"), Span::call_site()),
+                category_enum: Ident::new(&format!("{companions}Category"), Span::call_site()),
+                channel_enum: Ident::new(&format!("{companions}Channel"), Span::call_site()),
                 channels,
                 categories,
                 types,
                 inline_enums,
                 codes,
+                operation: None,
             })
         } else {
             Err(errs)

@@ -279,7 +279,7 @@ fn symmetric<E: errcat::CatalogError + PartialEq>(failure: &Failure<E>) -> Vec<S
         };
         let body = e.envelope().to_body();
         let back = Failure::<E>::from_parts(f.status, &HeaderMap::new(), &body);
-        if back.kind != f.kind {
+        if !matches!(&back.kind, errcat::FailureKind::Known(b) if b == e) {
             problems.push(format!(
                 "{} written as {} reads back as {back:?}",
                 errcat::CatalogCode::as_str(e.code()),

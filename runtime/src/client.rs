@@ -39,9 +39,13 @@ const BODY_START: usize = 512;
 /// One enum, so that a client matches every outcome of a response once.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
-pub enum FailureKind<E> {
+pub enum FailureKind<E: CatalogError> {
     /// A code of the catalog, with typed details.
     Known(E),
+    /// A code of the catalog that `E`, an operation's enum, does not hold:
+    /// the server answered with an error the operation does not declare.
+    /// Kept typed, as the catalog's enum (for a catalog's enum, never).
+    Undeclared(E::Catalog),
     /// An envelope with a code this build does not know, or with a known
     /// code whose details do not match the catalog (`mismatch` says why):
     /// code, message and raw details are kept.
@@ -89,8 +93,7 @@ pub enum RetryAfter {
 
 /// An HTTP error response, decoded: status, request context, the server's
 /// retry hint, and the error.
-#[derive(Clone, PartialEq)]
-pub struct Failure<E> {
+pub struct Failure<E: CatalogError> {
     /// The HTTP status.
     pub status: StatusCode,
     /// The request id: from the envelope (wherever its `$request_id` slot
@@ -121,6 +124,45 @@ pub struct Failure<E> {
     pub omitted: usize,
 }
 
+// By hand: a derive would not ask the same of `E::Catalog` as of `E`.
+impl<E: CatalogError + Clone> Clone for Failure<E>
+where
+    E::Catalog: Clone,
+{
+    fn clone(&self) -> Self {
+        Failure {
+            status: self.status,
+            request_id: self.request_id.clone(),
+            timestamp: self.timestamp,
+            retry_after: self.retry_after,
+            message: self.message.clone(),
+            kind: self.kind.clone(),
+            extra: self.extra.clone(),
+            members: self.members.clone(),
+            more: self.more.clone(),
+            omitted: self.omitted,
+        }
+    }
+}
+
+impl<E: CatalogError + PartialEq> PartialEq for Failure<E>
+where
+    E::Catalog: PartialEq,
+{
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+            && self.request_id == other.request_id
+            && self.timestamp == other.timestamp
+            && self.retry_after == other.retry_after
+            && self.message == other.message
+            && self.kind == other.kind
+            && self.extra == other.extra
+            && self.members == other.members
+            && self.more == other.more
+            && self.omitted == other.omitted
+    }
+}
+
 fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
     let v = headers
         .get(http::header::RETRY_AFTER)?
@@ -143,8 +185,15 @@ fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
 
 impl<E: CatalogError> Failure<E> {
     /// Decodes an error response whose body has been read (at most the
-    /// limit the caller chose; see [`Failure::too_large`]).
+    /// limit the caller chose; see [`Failure::too_large`]). For an
+    /// operation's enum, a code of the catalog it does not hold is
+    /// [`FailureKind::Undeclared`].
     pub fn from_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
+        Failure::<E::Catalog>::read(status, headers, body).narrow()
+    }
+
+    /// The failure as the catalog's enum reads it.
+    fn read(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Self {
         let mut f = Failure::bare(
             status,
             headers,
@@ -283,10 +332,10 @@ impl<E: CatalogError> Failure<E> {
     /// with the envelope's literals such as `ok: false`); `None` for any
     /// other body, which is a success.
     pub fn from_success(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Option<Self> {
-        let parts = decode_parts::<E>(body, true).ok()?;
+        let parts = decode_parts::<E::Catalog>(body, true).ok()?;
         let mut f = Failure::bare(status, headers, FailureKind::TooLarge { limit: 0 });
         f.fill(parts);
-        Some(f)
+        Some(f.narrow())
     }
 
     /// A response whose body was longer than `limit` and was not read.
@@ -321,9 +370,8 @@ impl<E: CatalogError> Failure<E> {
     /// The wire code, when the body had one.
     pub fn code(&self) -> Option<&str> {
         match &self.kind {
-            FailureKind::Known(e) => Some(e.code().as_str()),
             FailureKind::Unknown { error, .. } => Some(&error.code),
-            _ => None,
+            kind => kind.catalog_code().map(CatalogCode::as_str),
         }
     }
 
@@ -331,12 +379,14 @@ impl<E: CatalogError> Failure<E> {
     /// naming rule (`prefix`) the unknown code follows.
     pub fn category(&self) -> Option<&str> {
         match &self.kind {
-            FailureKind::Known(e) => Some(e.code().category_name()).filter(|c| !c.is_empty()),
             FailureKind::Unknown { error, .. } => error
                 .category
                 .as_deref()
                 .or_else(|| self.prefix_category().map(|c| c.name)),
-            _ => None,
+            kind => kind
+                .catalog_code()
+                .map(CatalogCode::category_name)
+                .filter(|c| !c.is_empty()),
         }
     }
 
@@ -354,13 +404,13 @@ impl<E: CatalogError> Failure<E> {
     /// retryable code without advice), the category of an unknown code's
     /// prefix, else by status: 429 and 503 are retried, the rest not.
     pub fn advice(&self) -> Option<RetryAdvice> {
+        if let Some(c) = self.kind.catalog_code() {
+            return c
+                .retry_advice()
+                .copied()
+                .or(c.is_retryable().then_some(RetryAdvice::DEFAULT));
+        }
         match &self.kind {
-            FailureKind::Known(e) => {
-                let c = e.code();
-                c.retry_advice()
-                    .copied()
-                    .or(c.is_retryable().then_some(RetryAdvice::DEFAULT))
-            }
             FailureKind::Unknown { .. } => match self.prefix_category() {
                 Some(c) => c.retry.or(c.retryable.then_some(RetryAdvice::DEFAULT)),
                 None => self.by_status(),
@@ -439,11 +489,56 @@ impl<E: CatalogError> Failure<E> {
     fn detail(&self, name: &str) -> Option<serde_json::Value> {
         let details = match &self.kind {
             FailureKind::Known(e) => serde_json::to_value(crate::__private::DetailsOf(e)).ok()?,
+            FailureKind::Undeclared(e) => {
+                serde_json::to_value(crate::__private::DetailsOf(e)).ok()?
+            }
             // One member read from the text, not the whole tree.
             FailureKind::Unknown { error, .. } => return error.details.as_ref()?.member(name),
             _ => return None,
         };
         details.get(name).cloned()
+    }
+}
+
+impl<C: CatalogError<Catalog = C>> Failure<C> {
+    /// This failure of the catalog's enum as one of `E`, an operation's
+    /// enum (or the catalog's own): a known error it does not hold
+    /// becomes [`FailureKind::Undeclared`].
+    fn narrow<E: CatalogError<Catalog = C>>(self) -> Failure<E> {
+        let kind = match self.kind {
+            FailureKind::Known(c) | FailureKind::Undeclared(c) => match E::narrow(c) {
+                Ok(e) => FailureKind::Known(e),
+                Err(c) => FailureKind::Undeclared(c),
+            },
+            FailureKind::Unknown { error, mismatch } => FailureKind::Unknown { error, mismatch },
+            FailureKind::NotAnEnvelope { body_start } => FailureKind::NotAnEnvelope { body_start },
+            FailureKind::TooLarge { limit } => FailureKind::TooLarge { limit },
+            FailureKind::TimedOut { limit } => FailureKind::TimedOut { limit },
+            FailureKind::Ambiguous { key } => FailureKind::Ambiguous { key },
+        };
+        Failure {
+            status: self.status,
+            request_id: self.request_id,
+            timestamp: self.timestamp,
+            retry_after: self.retry_after,
+            message: self.message,
+            kind,
+            extra: self.extra,
+            members: self.members,
+            more: self.more.into_iter().map(Failure::narrow).collect(),
+            omitted: self.omitted,
+        }
+    }
+}
+
+impl<E: CatalogError> FailureKind<E> {
+    /// The catalog code of a known error, declared or not.
+    fn catalog_code(&self) -> Option<E::Code> {
+        match self {
+            FailureKind::Known(e) => Some(e.code()),
+            FailureKind::Undeclared(e) => Some(e.code()),
+            _ => None,
+        }
     }
 }
 
@@ -456,6 +551,15 @@ impl<E: CatalogError> fmt::Display for Failure<E> {
                 Some(m) => write!(f, " {}: {}", e.code().as_str(), shorten(m, MESSAGE_SHOWN))?,
                 None => write!(f, " {}: {e}", e.code().as_str())?,
             },
+            FailureKind::Undeclared(e) => {
+                match &self.message {
+                    Some(m) => write!(f, " {}: {}", e.code().as_str(), shorten(m, MESSAGE_SHOWN))?,
+                    None => write!(f, " {}: {e}", e.code().as_str())?,
+                }
+                if let Some(op) = E::OPERATION {
+                    write!(f, " (not an error of the operation `{op}`)")?;
+                }
+            }
             FailureKind::Unknown { error, .. } => {
                 write!(f, " {}", shorten(&error.code, CODE_SHOWN))?;
                 if let Some(m) = &self.message {
@@ -515,6 +619,7 @@ impl<E: CatalogError> fmt::Debug for FailureKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FailureKind::Known(e) => f.debug_tuple("Known").field(e).finish(),
+            FailureKind::Undeclared(e) => f.debug_tuple("Undeclared").field(e).finish(),
             FailureKind::Unknown { error, mismatch } => f
                 .debug_struct("Unknown")
                 .field("error", error)
@@ -537,10 +642,14 @@ impl<E: CatalogError> fmt::Debug for FailureKind<E> {
     }
 }
 
-impl<E: CatalogError + 'static> std::error::Error for Failure<E> {
+impl<E: CatalogError + 'static> std::error::Error for Failure<E>
+where
+    E::Catalog: 'static,
+{
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             FailureKind::Known(e) => Some(e),
+            FailureKind::Undeclared(e) => Some(e),
             _ => None,
         }
     }

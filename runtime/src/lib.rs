@@ -147,6 +147,16 @@ pub trait CatalogCode:
 pub trait CatalogError: __private::Sealed + std::error::Error + Sized {
     /// The fieldless code enum.
     type Code: CatalogCode;
+    /// The enum of every code of the catalog: `Self` for the catalog's
+    /// enum; for an operation's enum (`operations:`), the catalog's enum,
+    /// which it converts into.
+    type Catalog: CatalogError<Code = Self::Code, Catalog = Self::Catalog>;
+    /// The operation whose errors this enum holds, if it is an operation's.
+    const OPERATION: Option<&'static str> = None;
+    /// One of the catalog's errors as this enum's: `Err` gives it back
+    /// when its code is not one of this enum's (for generated code).
+    #[doc(hidden)]
+    fn narrow(error: Self::Catalog) -> Result<Self, Self::Catalog>;
     /// This error's code.
     fn code(&self) -> Self::Code;
     /// The headers to send with this error (e.g. `Retry-After`). A header

@@ -145,7 +145,7 @@ async fn read_body(response: &mut reqwest::Response, limit: usize) -> Option<Vec
 
 /// Why a request under [`Retry`] failed.
 #[non_exhaustive]
-pub enum ClientError<E> {
+pub enum ClientError<E: CatalogError> {
     /// The server answered with an error the advice does not retry, or the
     /// attempts are spent (boxed: it is large, the transport error small).
     Failure(Box<Failure<E>>),
@@ -233,7 +233,10 @@ impl<E: CatalogError> fmt::Display for ClientError<E> {
     }
 }
 
-impl<E: CatalogError + 'static> std::error::Error for ClientError<E> {
+impl<E: CatalogError + 'static> std::error::Error for ClientError<E>
+where
+    E::Catalog: 'static,
+{
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ClientError::Failure(e) => Some(&**e),

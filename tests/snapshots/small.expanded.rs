@@ -721,6 +721,11 @@ const _: () = {
     #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
     impl ::errcat::CatalogError for SmallError {
         type Code = SmallErrorCode;
+        type Catalog = Self;
+        #[inline]
+        fn narrow(error: Self) -> __p::Result<Self, Self> {
+            __p::Ok(error)
+        }
         #[inline]
         fn code(&self) -> SmallErrorCode {
             SmallError::code(self)

@@ -48,7 +48,9 @@ use lifecycle::*;
 use members::*;
 use messages::*;
 use naming::*;
-pub(crate) use naming::{check_companion_names, optional_details_type};
+pub(crate) use naming::{
+    check_companion_names, check_operation_names, operation_enum_name, optional_details_type,
+};
 use operations::*;
 use retry::*;
 use types::*;

@@ -309,6 +309,53 @@ pub(crate) fn check_companion_names(catalog: &Catalog, error: &str) -> Vec<Diagn
         .collect()
 }
 
+/// The enum of an operation: `create_event` -> `CreateEventError`.
+pub(crate) fn operation_enum_name(operation: &str) -> String {
+    format!("{}Error", names::upper_camel(operation).unwrap_or_default())
+}
+
+/// Each operation's enum must be a name of its own: not the catalog
+/// enum's, one of its companions', a named type's, or another operation's.
+pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
+    let companions = [
+        error.to_string(),
+        format!("{error}Code"),
+        format!("{error}Category"),
+        format!("{error}Channel"),
+    ];
+    let types = type_names(catalog);
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    let mut out = Vec::new();
+    for op in &catalog.operations {
+        let name = operation_enum_name(&op.name.value);
+        let clash = if companions.contains(&name) {
+            Some(format!("a type errcat generates for `{error}`"))
+        } else if types.iter().any(|(t, _)| *t == name) {
+            Some("a type of the catalog".to_string())
+        } else {
+            seen.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, other)| format!("the enum of the operation `{other}`"))
+        };
+        if let Some(clash) = clash {
+            out.push(
+                Diagnostic::new(
+                    &op.name.loc,
+                    format!(
+                        "the operation `{}`'s enum `{name}` is also {clash}",
+                        op.name.value
+                    ),
+                )
+                .hint(
+                    "rename the operation (its enum is its name in UpperCamelCase, then `Error`)",
+                ),
+            );
+        }
+        seen.push((name, &op.name.value));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
@@ -440,6 +487,45 @@ mod tests {
             (d[0].loc.line, d[0].note.as_ref().map(|n| n.1.line)),
             (19, Some(18))
         );
+    }
+
+    #[test]
+    fn operation_enums_have_names_of_their_own() {
+        let text = BASE.replace(
+            "types:\n",
+            "operations:\n  item: {errors: [AUTH_OK]}\n  api: {errors: [AUTH_OK]}\n  a_b1: {errors: [AUTH_OK]}\n  a_b_1: {errors: [AUTH_OK]}\ntypes:\n  ItemError: {fields: {x: string}}\n",
+        );
+        let catalog = crate::compile_str(
+            "t.yaml",
+            format!("{text}  AUTH_OK: {{category: auth, message: ok}}\n").as_bytes(),
+        )
+        .unwrap();
+        let d = super::check_operation_names(&catalog, "ApiError");
+        let shown: Vec<(u32, &str)> = d.iter().map(|d| (d.loc.line, d.message.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    9,
+                    "the operation `item`'s enum `ItemError` is also a type of the catalog"
+                ),
+                (
+                    10,
+                    "the operation `api`'s enum `ApiError` is also a type errcat generates for `ApiError`"
+                ),
+                (
+                    12,
+                    "the operation `a_b_1`'s enum `AB1Error` is also the enum of the operation `a_b1`"
+                ),
+            ]
+        );
+        assert!(d.iter().all(|d| {
+            d.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("rename the operation"))
+        }));
+        // Under another enum name, `api` is a name of its own.
+        assert_eq!(super::check_operation_names(&catalog, "ShopError").len(), 2);
     }
 
     #[test]

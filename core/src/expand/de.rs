@@ -50,5 +50,15 @@ pub(super) fn arms(valid: &Valid<'_>) -> Rust {
             }
         });
     }
-    arms.close(Rust::new())
+    // An operation's enum has some of the catalog's codes: the others are
+    // refused here, and a client keeps them as the catalog's errors.
+    match &valid.operation {
+        Some(o) => {
+            let text = format!("not an error of the operation `{}`", o.operation.name.value);
+            arms.close(
+                rust!(_ => return __p::Err(<__D::Error as __p::serde::de::Error>::custom(#text)),),
+            )
+        }
+        None => arms.close(Rust::new()),
+    }
 }

@@ -350,8 +350,10 @@ fn member_accessors<'v>(valid: &'v Valid<'_>) -> (Vec<(&'v str, Ident, bool)>, R
                     .map_or("", |(_, t)| t);
                 rust!(#code_enum::#v => #text)
             });
+            // An operation's enum has some of the code enum's codes.
+            let rest = valid.operation.as_ref().map(|_| rust!(_ => "",));
             out.extend(rust! {
-                fn #f(__c: #code_enum) -> &'static str { match __c { #(#arms,)* } }
+                fn #f(__c: #code_enum) -> &'static str { match __c { #(#arms,)* #rest } }
             });
         } else if let MemberKind::Value(field) = &m.kind {
             let ty = RustTy::of(field.ty.value.required(), "", name).tokens(&rust!(__p));

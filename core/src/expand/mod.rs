@@ -30,6 +30,7 @@ mod error_enum;
 mod fallback;
 mod fmt;
 mod headers;
+mod operation;
 mod paths;
 mod ser;
 mod traits;
@@ -200,7 +201,7 @@ pub(crate) fn generate(
 ) -> Result<crate::cache::Output, Vec<Diagnostic>> {
     let valid = Valid::new(catalog, &input.ident, &plan.codes, plan.emit_enum)?;
     let vis = &input.vis;
-    let (user_attrs, std_derives) = split_attrs(&input.attrs);
+    let (user_attrs, std_derives, derive_attrs) = split_attrs(&input.attrs);
     // The structs derive what the user derives on the enum, besides the
     // `Clone` and `PartialEq` that decoding needs.
     let derives: Vec<Ident> = std_derives
@@ -222,10 +223,16 @@ pub(crate) fn generate(
     let impls = code_enum::impls(&valid);
     let display = fmt::display(&valid);
     let traits = traits::all(&valid);
+    // Operations' enums belong to the catalog enum (a derive has none).
+    let (op_items, op_impls) = match plan.emit_enum {
+        true => operation::all(&valid.operations()?, vis, &derive_attrs),
+        false => (Rust::new(), Rust::new()),
+    };
     // Cargo rebuilds this crate when the catalog changes (`rebuild`).
     let code = rust! {
         #types
         #companions
+        #op_items
         #rebuild
         const _: () = {
             use ::errcat::__private as __p;
@@ -237,6 +244,7 @@ pub(crate) fn generate(
             #display
             #debug
             #traits
+            #op_impls
         };
     };
     Ok(crate::cache::Output::code(item, code))
@@ -313,12 +321,19 @@ impl Arms {
 }
 
 /// The user's attributes, with `Debug` taken out of `derive` lists (errcat
-/// implements `Debug` itself so that sensitive fields are redacted) and
-/// the std derives collected for the companion structs.
-fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
+/// implements `Debug` itself so that sensitive fields are redacted); the
+/// std derives collected for the companion structs; and the `derive`s
+/// alone, as text, for the operations' enums.
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>, Rust) {
     const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
     let mut kept = Vec::new();
     let mut std_derives = Vec::new();
+    let mut derives = Rust::new();
+    let mut keep_derive = |kept: &mut Vec<TokenStream>, attr: TokenStream| {
+        let text = attr.to_string();
+        derives.push_token_with(|s| s.push_str(&text));
+        kept.push(attr);
+    };
     for attr in attrs {
         if !attr.path().is_ident("derive") {
             kept.push(quote!(#attr));
@@ -328,7 +343,7 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         );
         let Ok(paths) = parsed else {
-            kept.push(quote!(#attr));
+            keep_derive(&mut kept, quote!(#attr));
             continue;
         };
         let others: Vec<&syn::Path> = paths
@@ -344,10 +359,10 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
             })
             .collect();
         if !others.is_empty() {
-            kept.push(quote!(#[derive(#(#others),*)]));
+            keep_derive(&mut kept, quote!(#[derive(#(#others),*)]));
         }
     }
-    (kept, std_derives)
+    (kept, std_derives, derives)
 }
 
 #[cfg(test)]

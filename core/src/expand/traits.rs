@@ -28,6 +28,25 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
         let arms = optional.close(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
         rust!(match self #arms)
     };
+    // An operation's enum narrows its catalog's errors; a catalog's is its own.
+    let catalog = match &valid.operation {
+        Some(o) => {
+            let (c, name) = (&o.catalog_enum, o.operation.name.value.as_str());
+            rust! {
+                type Catalog = #c;
+                const OPERATION: __p::Option<&'static str> = __p::Some(#name);
+                #[inline]
+                fn narrow(error: #c) -> __p::Result<Self, #c> {
+                    __p::core::convert::TryFrom::try_from(error)
+                }
+            }
+        }
+        None => rust! {
+            type Catalog = Self;
+            #[inline]
+            fn narrow(error: Self) -> __p::Result<Self, Self> { __p::Ok(error) }
+        },
+    };
     let mut out = helpers;
     out.extend(rust!(::errcat::__private::axum_impls!(#error);));
     // The runtime's `utoipa` feature turns this crate's on (through the
@@ -44,6 +63,7 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
         rust!(::errcat::CatalogError for #error),
         rust! {
             type Code = #code_enum;
+            #catalog
             #[inline]
             fn code(&self) -> #code_enum { #error::code(self) }
             fn headers_for(

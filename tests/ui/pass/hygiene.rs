@@ -30,4 +30,12 @@ fn main() {
     let o = HygieneError::opt(::std::option::Option::Some(OptDetails { Some: ::std::convert::From::from("s") }));
     let json = ::errcat::__private::serde_json::to_string(&o).unwrap();
     ::std::assert_eq!(HygieneError::from_envelope(json.as_bytes()).unwrap().error, ::errcat::Decoded::Known(o));
+    // Operations' enums: the same API, conversions both ways.
+    let op = MembersOnlyError::members("c", ::std::option::Option::None);
+    let json = ::errcat::__private::serde_json::to_string(&op).unwrap();
+    ::std::assert_eq!(json, r#"{"error":{"code":"MEMBERS","message":"members c"},"hint":"c","doc":"https://d/MEMBERS/400"}"#);
+    let back = MembersOnlyError::from_envelope(json.as_bytes()).unwrap();
+    ::std::assert_eq!(back.error, ::errcat::Decoded::Known(::std::clone::Clone::clone(&op)));
+    let wide: HygieneError = ::std::convert::From::from(op);
+    ::std::assert!(<ShadowsError as ::std::convert::TryFrom<HygieneError>>::try_from(wide).is_err());
 }
