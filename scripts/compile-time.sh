@@ -6,17 +6,22 @@
 # status match), and reports `cargo check` and `cargo build` wall times of
 # the crate itself (dependencies prebuilt) over RUNS runs, a/b.
 #
-#   bash scripts/compile-time.sh [N=1000] [RUNS=3]
+# With OPS, the catalog has OPS operations (about 13 codes each), and (b)
+# an enum per operation with its conversions, as error_set or smithy-rs
+# users write them.
+#
+#   bash scripts/compile-time.sh [N=1000] [RUNS=3] [OPS=0]
 set -euo pipefail
 n="${1:-1000}"
 runs="${2:-3}"
+ops="${3:-0}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/target/compile-time"
 rm -rf "$work/a" "$work/b"
 mkdir -p "$work/a/src" "$work/b/src"
 cargo build -q --release --bin errcat --manifest-path "$root/Cargo.toml"
 errcat="$root/target/release/errcat"
-"$errcat" synth "$n" > "$work/a/catalog.yaml"
+"$errcat" synth "$n" "$ops" > "$work/a/catalog.yaml"
 "$errcat" handwritten "$work/a/catalog.yaml" > "$work/b/src/lib.rs"
 cat > "$work/a/src/lib.rs" <<'RS'
 //! Errors from the catalog, through the macro.
@@ -67,6 +72,6 @@ for sub in check build; do
   ma=$(median "${as[@]}"); mb=$(median "${bs[@]}")
   mina=$(printf '%s\n' "${as[@]}" | sort -g | head -1); maxa=$(printf '%s\n' "${as[@]}" | sort -g | tail -1)
   minb=$(printf '%s\n' "${bs[@]}" | sort -g | head -1); maxb=$(printf '%s\n' "${bs[@]}" | sort -g | tail -1)
-  printf 'cargo %-5s N=%s  macro: median %.2fs (min %.2f, max %.2f)  hand-written: median %.2fs (min %.2f, max %.2f)  a/b = %.2f\n' \
-    "$sub" "$n" "$ma" "$mina" "$maxa" "$mb" "$minb" "$maxb" "$(echo "$ma / $mb" | bc -l)"
+  printf 'cargo %-5s N=%s OPS=%s  macro: median %.2fs (min %.2f, max %.2f)  hand-written: median %.2fs (min %.2f, max %.2f)  a/b = %.2f\n' \
+    "$sub" "$n" "$ops" "$ma" "$mina" "$maxa" "$mb" "$minb" "$maxb" "$(echo "$ma / $mb" | bc -l)"
 done

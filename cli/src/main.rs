@@ -39,7 +39,8 @@ commands:
                        SECS (default 10); stops within a second of SIGINT
                        or SIGTERM, whatever its connections are doing
   schema               print the JSON Schema of the catalog language
-  synth N              print a synthetic catalog of N codes (for benchmarks)
+  synth N [OPS]        print a synthetic catalog of N codes, with OPS
+                       operations (for benchmarks)
   handwritten FILE     print the hand-written Rust equivalent of a catalog's
                        errors (thiserror, serde derive), for comparisons
 ";
@@ -72,6 +73,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("synth", [n]) => {
             let n: usize = n.parse().map_err(|_| format!("`{n}` is not a number"))?;
             print!("{}", errcat_core::synth::catalog(n));
+            Ok(ExitCode::SUCCESS)
+        }
+        ("synth", [n, ops]) => {
+            let n: usize = n.parse().map_err(|_| format!("`{n}` is not a number"))?;
+            let ops: usize = ops
+                .parse()
+                .map_err(|_| format!("`{ops}` is not a number"))?;
+            print!("{}", errcat_core::synth::catalog_with_operations(n, ops));
             Ok(ExitCode::SUCCESS)
         }
         ("handwritten", [file]) => Ok(with_catalog(file, |c| {

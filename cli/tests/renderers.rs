@@ -367,3 +367,44 @@ fn the_catalog_merges_into_the_services_document() {
     std::fs::write(&doc, old.to_string()).unwrap();
     assert!(!run(&doc).status.success(), "a 3.0 document is refused");
 }
+
+/// Every catalog of the repository: in `errcat openapi`'s document, each
+/// example of a response validates against exactly one branch of its
+/// `oneOf` (each code's schema pins its code), by a real validator; where
+/// the code is a top-level member, the `oneOf` has a discriminator mapping
+/// every code to its schema.
+#[test]
+fn no_example_matches_two_branches_of_a_one_of() {
+    let mut files: Vec<String> = vec!["catalog/hook0.yaml".into(), "catalog/hexabase.yaml".into()];
+    for dir in ["tests/catalogs", "tests/ui/pass"] {
+        let mut found: Vec<String> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".yaml") && !n.ends_with(".lock.yaml"))
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut discriminated = 0;
+    for rel in &files {
+        let c = errcat_core::compile_file(&root().join(rel), rel).unwrap();
+        let doc = errcat_core::render::openapi::document(&c);
+        let file = scratch(&format!("{}.one-of.json", rel.replace('/', "_")));
+        std::fs::write(&file, doc.to_string()).unwrap();
+        let (ok, out) = python(&["one-of", path(&file)]);
+        assert!(ok, "{rel}: {out}");
+        for r in doc["components"]["responses"].as_object().unwrap().values() {
+            let Some(schema) = r["content"].as_object().and_then(|c| c.values().next()) else {
+                continue;
+            };
+            let Some(d) = schema["schema"].get("discriminator") else {
+                continue;
+            };
+            let branches = schema["schema"]["oneOf"].as_array().unwrap().len();
+            assert_eq!(d["mapping"].as_object().unwrap().len(), branches, "{rel}");
+            discriminated += 1;
+        }
+    }
+    assert!(files.len() >= 15 && discriminated > 0, "{files:?}");
+}

@@ -28,9 +28,57 @@ pub fn source(catalog: &Catalog) -> String {
         "//! Hand-written errors, equivalent to the catalog.\n#![allow(missing_docs)]\nuse serde::{Deserialize, Serialize};\n\n",
     );
     types(catalog, &mut s);
-    error_enum(catalog, &mut s);
+    let all: Vec<usize> = (0..catalog.codes.len()).collect();
+    error_enum(catalog, "ApiError", &all, &mut s);
     code_enum(catalog, &mut s);
+    for op in catalog.operations.iter().filter(|o| !o.codes.is_empty()) {
+        let name = crate::check::operation_enum_name(&op.name.value);
+        s.push('\n');
+        error_enum(catalog, &name, &op.codes, &mut s);
+        s.push_str("}\n");
+        operation_impls(catalog, &name, &op.codes, &mut s);
+    }
     s
+}
+
+/// An operation's enum as `error_set` or smithy-rs users write it: its
+/// `code()`, `From` into the catalog's enum and `TryFrom` back.
+fn operation_impls(catalog: &Catalog, name: &str, codes: &[usize], s: &mut String) {
+    let arms = |from: &str, to: &str| -> String {
+        let mut out = String::new();
+        for &i in codes {
+            let code = &catalog.codes[i];
+            let v = &code.resolved.variant;
+            let pattern = match &code.details {
+                Details::None => String::new(),
+                Details::Object(fields) => {
+                    let names: Vec<String> =
+                        fields.iter().map(|f| field_ident(&f.name.value)).collect();
+                    format!(" {{ {} }}", names.join(", "))
+                }
+                Details::Value(_) => "(d)".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "            {from}::{v}{pattern} => {to}::{v}{pattern},"
+            );
+        }
+        out
+    };
+    let _ = write!(
+        s,
+        "\nimpl {name} {{\n    pub fn code(&self) -> ApiErrorCode {{\n        match self {{\n"
+    );
+    for &i in codes {
+        let v = &catalog.codes[i].resolved.variant;
+        let _ = writeln!(s, "            Self::{v} {{ .. }} => ApiErrorCode::{v},");
+    }
+    let _ = write!(
+        s,
+        "        }}\n    }}\n}}\n\nimpl From<{name}> for ApiError {{\n    fn from(e: {name}) -> Self {{\n        match e {{\n{}        }}\n    }}\n}}\n\nimpl TryFrom<ApiError> for {name} {{\n    type Error = ApiError;\n    fn try_from(e: ApiError) -> Result<Self, ApiError> {{\n        Ok(match e {{\n{}            other => return Err(other),\n        }})\n    }}\n}}\n",
+        arms(name, "ApiError"),
+        arms("ApiError", name)
+    );
 }
 
 /// The named types: structs and enums with serde derives.
@@ -83,10 +131,14 @@ fn types(catalog: &Catalog, s: &mut String) {
     }
 }
 
-/// The error enum: thiserror messages, serde's adjacent tagging.
-fn error_enum(catalog: &Catalog, s: &mut String) {
-    s.push_str("#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]\n#[serde(tag = \"code\", content = \"details\")]\npub enum ApiError {\n");
-    for code in &catalog.codes {
+/// An error enum of `codes`: thiserror messages, serde's adjacent tagging
+/// (left open: the caller closes it).
+fn error_enum(catalog: &Catalog, name: &str, codes: &[usize], s: &mut String) {
+    let _ = writeln!(
+        s,
+        "#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]\n#[serde(tag = \"code\", content = \"details\")]\npub enum {name} {{"
+    );
+    for code in codes.iter().map(|&i| &catalog.codes[i]) {
         let r = &code.resolved;
         let message: String = code
             .message

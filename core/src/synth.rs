@@ -79,6 +79,39 @@ pub fn catalog(n: usize) -> String {
     s
 }
 
+/// A catalog of `n` codes with `operations` operations, each with ten
+/// codes of its own (HTTP codes, taken in turn) and the three that every
+/// operation shares.
+pub fn catalog_with_operations(n: usize, operations: usize) -> String {
+    let mut s = catalog(n);
+    let http: Vec<usize> = (0..n).filter(|i| i % 10 != 9).collect();
+    if http.is_empty() || operations == 0 {
+        return s;
+    }
+    let shared: Vec<String> = http
+        .iter()
+        .take(3)
+        .map(|i| format!("SYNTHETIC_ERROR_{i:05}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "every_operation:\n  errors: [{}]\noperations:",
+        shared.join(", ")
+    );
+    for k in 0..operations {
+        let own: Vec<String> = (0..10)
+            .map(|j| format!("SYNTHETIC_ERROR_{:05}", http[(k * 10 + j) % http.len()]))
+            .filter(|c| !shared.contains(c))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  operation_{k}:\n    method: POST\n    path: /things/{k}\n    errors: [{}]",
+            own.join(", ")
+        );
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -94,6 +127,19 @@ mod tests {
             )
         });
         assert_eq!(c.codes.len(), 50);
+    }
+
+    #[test]
+    fn synthetic_operations_are_valid() {
+        let text = super::catalog_with_operations(100, 10);
+        let c = crate::compile_str("synthetic.yaml", text.as_bytes())
+            .unwrap_or_else(|d| panic!("{}", d[0]));
+        assert_eq!(c.operations.len(), 10);
+        assert!(
+            c.operations
+                .iter()
+                .all(|o| (10..=13).contains(&o.codes.len()))
+        );
     }
 
     #[test]

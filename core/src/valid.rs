@@ -361,7 +361,15 @@ impl<'a> Valid<'a> {
     /// The `utoipa` responses of `codes`, as JSON text.
     #[cfg(feature = "utoipa")]
     pub fn responses(&self, codes: &[&Code]) -> String {
-        crate::render::openapi::inline_responses(self.catalog, codes).to_string()
+        crate::render::openapi::utoipa_responses(self.catalog, codes).to_string()
+    }
+
+    /// The `utoipa` component schemas of the catalog and the catalog
+    /// enum's schema, as JSON texts.
+    #[cfg(feature = "utoipa")]
+    pub fn components(&self) -> (String, String) {
+        let (components, schema) = crate::render::openapi::utoipa_components(self.catalog);
+        (components.to_string(), schema.to_string())
     }
 }
 

@@ -300,9 +300,18 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
 /// one type's inherent impls, a variant of an enum, a field of a struct or
 /// variant. What rustc rejects that a parse accepts.
 fn duplicates(file: &syn::File) -> Option<String> {
-    let mut types = std::collections::HashSet::new();
     let mut methods = std::collections::HashSet::new();
-    let mut items: Vec<&syn::Item> = file.items.iter().collect();
+    scope_duplicates(file.items.iter().collect(), &mut methods)
+}
+
+/// The names one scope defines twice: each `const _` block is a scope of
+/// its own for types; a type's inherent methods are one set wherever its
+/// impls stand.
+fn scope_duplicates(
+    mut items: Vec<&syn::Item>,
+    methods: &mut std::collections::HashSet<(String, String)>,
+) -> Option<String> {
+    let mut types = std::collections::HashSet::new();
     while let Some(item) = items.pop() {
         match item {
             syn::Item::Struct(s) => {
@@ -329,10 +338,13 @@ fn duplicates(file: &syn::File) -> Option<String> {
             }
             syn::Item::Const(c) => {
                 if let syn::Expr::Block(b) = &*c.expr {
-                    items.extend(b.block.stmts.iter().filter_map(|s| match s {
+                    let inner = b.block.stmts.iter().filter_map(|s| match s {
                         syn::Stmt::Item(i) => Some(i),
                         _ => None,
-                    }));
+                    });
+                    if let Some(d) = scope_duplicates(inner.collect(), methods) {
+                        return Some(d);
+                    }
                 }
             }
             syn::Item::Impl(i) if i.trait_.is_none() => {

@@ -36,3 +36,43 @@ macro_rules! __errcat_utoipa {
         }
     };
 }
+
+/// `utoipa::ToSchema` for a generated catalog enum: its schema, a `oneOf`
+/// of its codes, and the components every code's response refers to.
+#[doc(hidden)]
+#[macro_export]
+#[cfg(feature = "utoipa")]
+macro_rules! __errcat_utoipa_schemas {
+    ($error:ty, $name:literal, $schema:literal, $components:literal) => {
+        impl ::errcat::__private::utoipa::PartialSchema for $error {
+            fn schema() -> ::errcat::__private::utoipa::openapi::RefOr<
+                ::errcat::__private::utoipa::openapi::schema::Schema,
+            > {
+                ::errcat::__private::utoipa_schema($schema)
+            }
+        }
+        impl ::errcat::__private::utoipa::ToSchema for $error {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($name)
+            }
+            fn schemas(
+                schemas: &mut ::std::vec::Vec<(
+                    ::std::string::String,
+                    ::errcat::__private::utoipa::openapi::RefOr<
+                        ::errcat::__private::utoipa::openapi::schema::Schema,
+                    >,
+                )>,
+            ) {
+                ::errcat::__private::utoipa_components($components, schemas)
+            }
+        }
+    };
+}
+
+/// Nothing, without the `utoipa` feature.
+#[doc(hidden)]
+#[macro_export]
+#[cfg(not(feature = "utoipa"))]
+macro_rules! __errcat_no_utoipa_schemas {
+    ($($t:tt)*) => {};
+}

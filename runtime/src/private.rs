@@ -16,12 +16,44 @@ pub use crate::__errcat_no_axum as axum_impls;
 /// feature, nothing without it.
 #[cfg(not(feature = "utoipa"))]
 pub use crate::__errcat_no_utoipa as utoipa_impls;
+/// `utoipa::ToSchema` for a generated catalog enum with the `utoipa`
+/// feature, nothing without it.
+#[cfg(not(feature = "utoipa"))]
+pub use crate::__errcat_no_utoipa_schemas as utoipa_schemas;
 /// `utoipa::IntoResponses` for a generated error with the `utoipa`
 /// feature, nothing without it.
 #[cfg(feature = "utoipa")]
 pub use crate::__errcat_utoipa as utoipa_impls;
+/// `utoipa::ToSchema` for a generated catalog enum with the `utoipa`
+/// feature, nothing without it.
+#[cfg(feature = "utoipa")]
+pub use crate::__errcat_utoipa_schemas as utoipa_schemas;
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
+
+/// A schema from the JSON the macro wrote.
+#[cfg(feature = "utoipa")]
+pub fn utoipa_schema(json: &str) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    serde_json::from_str(json).unwrap_or_else(|_| {
+        utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::Object(Default::default()))
+    })
+}
+
+/// The component schemas from the JSON the macro wrote, added to `out`.
+#[cfg(feature = "utoipa")]
+pub fn utoipa_components(
+    json: &str,
+    out: &mut Vec<(
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    )>,
+) {
+    let parsed: std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+    > = serde_json::from_str(json).unwrap_or_default();
+    out.extend(parsed);
+}
 
 /// The responses of a generated error, from the JSON the macro wrote
 /// (tested to parse: `tests/tests/utoipa.rs`).
@@ -64,6 +96,21 @@ pub use crate::template::{Slot, Template};
 /// The seal of [`CatalogCode`](crate::CatalogCode) and
 /// [`CatalogError`](crate::CatalogError): generated code implements it.
 pub trait Sealed {}
+
+/// Implemented by nothing: the bound of the constructors an operation's
+/// enum has for the codes it lacks, which therefore cannot be called; the
+/// compiler's error names the code (`Self`) and the operation (`Op`). `L`
+/// is a lifetime's place, so that the bound is checked where the
+/// constructor is called, not where it is declared.
+#[diagnostic::on_unimplemented(
+    message = "the operation `{Op}` does not declare the error `{Self}`",
+    label = "not one of the operation's errors",
+    note = "add `{Self}` to the operation's `errors:` in the catalog, or return the catalog's enum"
+)]
+pub trait Declared<Op, L> {
+    /// Never called: no type implements the trait.
+    fn never() -> !;
+}
 
 pub use crate::decode::{FieldSet, Members, UrlText, field, fields, skip};
 

@@ -206,3 +206,70 @@ fn each_operation_documents_only_its_statuses() {
     let body = serde_json::to_string(&CancelOrderError::responses()).unwrap();
     assert!(!body.contains("PAYMENT_DECLINED") && body.contains("ORDER_ALREADY_SHIPPED"));
 }
+
+/// Creates an order.
+#[utoipa::path(post, path = "/orders", responses((status = 201, description = "The order"), CreateOrderError))]
+#[allow(dead_code)]
+async fn create_order_doc() {}
+
+/// Cancels an order.
+#[utoipa::path(delete, path = "/orders/{order_id}", params(("order_id" = String, Path)), responses((status = 204, description = "Cancelled"), CancelOrderError))]
+#[allow(dead_code)]
+async fn cancel_order_doc() {}
+
+/// Whether the service is up.
+#[utoipa::path(get, path = "/health", responses((status = 200, description = "Up"), HealthError))]
+#[allow(dead_code)]
+async fn health_doc() {}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    paths(create_order_doc, cancel_order_doc, health_doc),
+    components(schemas(ShopError))
+)]
+struct ShopDoc;
+
+/// A utoipa document of three operations: each path lists its own
+/// statuses and codes, every code's schema is one component referred to
+/// by `$ref`, the document is valid and no example matches two branches.
+#[test]
+fn a_utoipa_document_of_operations_refers_to_shared_components() {
+    use utoipa::OpenApi as _;
+    let doc = serde_json::to_value(ShopDoc::openapi()).unwrap();
+    let health = &doc["paths"]["/health"]["get"]["responses"];
+    let statuses: Vec<&String> = health.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["200", "429", "500", "503"]);
+    assert!(!health.to_string().contains("PAYMENT_DECLINED"));
+    let declined =
+        &doc["paths"]["/orders"]["post"]["responses"]["402"]["content"]["application/json"];
+    assert_eq!(
+        declined["schema"]["oneOf"],
+        serde_json::json!([
+            {"$ref": "#/components/schemas/code.PAYMENT_DECLINED"},
+            {"$ref": "#/components/schemas/code.CARD_EXPIRED"}
+        ])
+    );
+    // One schema per code, not one per operation.
+    let text = doc.to_string();
+    assert_eq!(text.matches("\"code.RATE_LIMITED\":").count(), 1);
+    assert_eq!(
+        doc["components"]["schemas"]["code.RATE_LIMITED"]["properties"]["error"]["properties"]["code"]
+            ["enum"],
+        serde_json::json!(["RATE_LIMITED"])
+    );
+    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("shop.utoipa.json");
+    std::fs::write(&file, text).unwrap();
+    for mode in ["openapi", "one-of"] {
+        let out = std::process::Command::new("python3")
+            .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validate.py"))
+            .arg(mode)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{mode}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}

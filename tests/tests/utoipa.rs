@@ -11,8 +11,9 @@ use utoipa::OpenApi as _;
 #[allow(dead_code)]
 async fn get_application() {}
 
+/// The catalog enum brings the schemas the responses refer to.
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(get_application))]
+#[openapi(paths(get_application), components(schemas(Hook0Error)))]
 struct ApiDoc;
 
 #[test]
@@ -31,26 +32,45 @@ fn the_document_lists_the_catalog_errors() {
     assert!(responses["429"]["headers"].get("Retry-After").is_some());
     // The webhook channel's codes are not HTTP responses.
     assert!(!responses.to_string().contains("WEBHOOK_TIMEOUT"));
-    // A real validator accepts the document.
-    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("utoipa.openapi.json");
+    // Each code's schema is a component, referred to, and pins its code.
+    assert_eq!(
+        limited["schema"]["oneOf"][0],
+        serde_json::json!({"$ref": "#/components/schemas/code.RATE_LIMIT_EXCEEDED"})
+    );
+    let component = &doc["components"]["schemas"]["code.RATE_LIMIT_EXCEEDED"];
+    assert_eq!(
+        component["properties"]["error"]["properties"]["code"]["enum"],
+        serde_json::json!(["RATE_LIMIT_EXCEEDED"])
+    );
+    assert!(doc["components"]["schemas"].get("Hook0Error").is_some());
+    // A real validator accepts the document, and no example matches two
+    // branches of its `oneOf`.
+    validate("openapi", &doc, "utoipa.openapi.json");
+    validate("one-of", &doc, "utoipa.openapi.json");
+}
+
+/// Runs `tests/tools/validate.py MODE` on `doc`, written to `name`.
+pub fn validate(mode: &str, doc: &serde_json::Value, name: &str) {
+    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&file, doc.to_string()).unwrap();
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validate.py");
     let out = std::process::Command::new("python3")
         .arg(script)
-        .arg("openapi")
+        .arg(mode)
         .arg(&file)
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+        "{mode}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 
-/// Every catalog of the repository gives responses utoipa can read (the
-/// runtime turns JSON it cannot read into no responses, so this is where a
-/// schema utoipa's model lacks would show).
+/// Every catalog of the repository gives responses and components utoipa
+/// can read (the runtime turns JSON it cannot read into none, so this is
+/// where a schema utoipa's model lacks would show).
 #[test]
 fn every_catalog_gives_responses_utoipa_reads() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -71,12 +91,21 @@ fn every_catalog_gives_responses_utoipa_reads() {
     for f in files {
         let c = errcat_core::compile_file(&f, &f.to_string_lossy()).unwrap();
         let codes: Vec<&errcat_core::model::Code> = c.codes.iter().collect();
-        let json = errcat_core::render::openapi::inline_responses(&c, &codes);
+        let json = errcat_core::render::openapi::utoipa_responses(&c, &codes);
         let statuses = json.as_object().unwrap().len();
         let parsed: std::collections::BTreeMap<
             String,
             utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
         > = serde_json::from_value(json).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert_eq!(parsed.len(), statuses, "{}", f.display());
+        let (components, schema) = errcat_core::render::openapi::utoipa_components(&c);
+        let count = components.as_object().unwrap().len();
+        let parsed: std::collections::BTreeMap<
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        > = serde_json::from_value(components).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert_eq!(parsed.len(), count, "{}", f.display());
+        let _: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> =
+            serde_json::from_value(schema).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
     }
 }

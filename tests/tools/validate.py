@@ -5,6 +5,12 @@
                                                 `false` per line
     validate.py openapi DOCUMENT                exits 0 when valid, else
                                                 prints the error, exits 1
+    validate.py one-of DOCUMENT                 every example of every
+                                                response whose schema is a
+                                                `oneOf` validates against
+                                                exactly one branch; else
+                                                prints each that does not,
+                                                exits 1
 """
 
 import json
@@ -36,10 +42,50 @@ def openapi(path):
         sys.exit(1)
 
 
+def media_types(node):
+    """Every media type object (`schema` and `examples`) in a document."""
+    if isinstance(node, dict):
+        if "schema" in node and "examples" in node:
+            yield node
+        for v in node.values():
+            yield from media_types(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from media_types(v)
+
+
+def one_of(path):
+    with open(path) as f:
+        document = json.load(f)
+    components = document.get("components", {})
+    problems = []
+    checked = 0
+    for media in media_types(document):
+        branches = media["schema"].get("oneOf")
+        if not branches:
+            continue
+        for name, example in media["examples"].items():
+            value = example.get("value")
+            matched = [
+                b.get("$ref", json.dumps(b))
+                for b in branches
+                if Draft202012Validator({"allOf": [b], "components": components}).is_valid(value)
+            ]
+            checked += 1
+            if len(matched) != 1:
+                problems.append(f"{name}: matches {len(matched)} branches {matched}")
+    for p in problems:
+        print(p)
+    print(f"{checked} examples checked")
+    sys.exit(1 if problems or checked == 0 else 0)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "json-schema":
         json_schema(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "openapi":
         openapi(sys.argv[2])
+    elif sys.argv[1] == "one-of":
+        one_of(sys.argv[2])
     else:
         sys.exit(f"unknown command {sys.argv[1]}")

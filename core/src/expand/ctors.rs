@@ -5,7 +5,7 @@ use crate::quasi::{Rust, rust};
 use crate::rust_ty::RustTy;
 
 use super::docs::{deprecated_attr, doc};
-use crate::valid::{DetailsV, Valid};
+use crate::valid::{CodeV, DetailsV, Valid};
 
 /// The constructors, for the error enum's inherent impl.
 pub(super) fn all(valid: &Valid<'_>) -> Rust {
@@ -71,5 +71,31 @@ fn by_value(ty: &RustTy) -> bool {
         RustTy::Bool | RustTy::Int(_) | RustTy::F64 => true,
         RustTy::Option(inner) => matches!(**inner, RustTy::Bool | RustTy::Int(_) | RustTy::F64),
         _ => false,
+    }
+}
+
+/// A constructor's parameters, as `all` declares them (for the hidden
+/// constructors of an operation's enum that name a code it lacks).
+pub(super) fn params(c: &CodeV<'_>) -> Rust {
+    match &c.details {
+        _ if c.is_struct() => {
+            let params = c.variant_fields().map(|f| {
+                let (id, ty) = (&f.ident, f.ty.tokens(&rust!(__p)));
+                match by_value(&f.ty) {
+                    true => rust!(#id: #ty),
+                    false => rust!(#id: impl __p::Into<#ty>),
+                }
+            });
+            rust!(#(#params),*)
+        }
+        DetailsV::None | DetailsV::Object(_) => Rust::new(),
+        DetailsV::Value(ty) if by_value(ty) => {
+            let ty = ty.tokens(&rust!(__p));
+            rust!(details: #ty)
+        }
+        DetailsV::Value(ty) => {
+            let ty = ty.tokens(&rust!(__p));
+            rust!(details: impl __p::Into<#ty>)
+        }
     }
 }

@@ -225,7 +225,7 @@ pub(crate) fn generate(
     let traits = traits::all(&valid);
     // Operations' enums belong to the catalog enum (a derive has none).
     let (op_items, op_impls) = match plan.emit_enum {
-        true => operation::all(&valid.operations()?, vis, &derive_attrs),
+        true => operation::all(&valid, &valid.operations()?, vis, &derive_attrs),
         false => (Rust::new(), Rust::new()),
     };
     // Cargo rebuilds this crate when the catalog changes (`rebuild`).

@@ -11,10 +11,31 @@ use super::docs::doc;
 use super::{Arms, error_enum, fmt, imp, traits};
 use crate::valid::{CodeV, DetailsV, Valid};
 
+/// At most this many hidden constructors of undeclared codes, over all
+/// operations: each costs the compiler about 0.1 ms (a 1,000-code catalog
+/// of 100 operations would need 98,700, 20 s). Past it, calling one is
+/// the compiler's own "no associated item" error.
+pub const MAX_UNDECLARED: usize = 4096;
+
 /// The enums (declared beside the catalog enum) and their impls (inside
 /// the catalog enum's `const _` block, where its code table is).
-pub(super) fn all(ops: &[Valid<'_>], vis: &syn::Visibility, derives: &Rust) -> (Rust, Rust) {
+pub(super) fn all(
+    catalog: &Valid<'_>,
+    ops: &[Valid<'_>],
+    vis: &syn::Visibility,
+    derives: &Rust,
+) -> (Rust, Rust) {
     let (mut items, mut impls) = (Rust::new(), Rust::new());
+    let http = catalog
+        .codes
+        .iter()
+        .filter(|c| c.code.resolved.status.is_some())
+        .count();
+    let stubs: usize = ops.iter().map(|o| http - o.codes.len()).sum();
+    let named = !ops.is_empty() && stubs <= MAX_UNDECLARED;
+    if named {
+        impls.extend(code_markers(catalog));
+    }
     for op in ops {
         items.extend(item(op, vis, derives));
         let api = error_enum::api(op);
@@ -23,6 +44,7 @@ pub(super) fn all(ops: &[Valid<'_>], vis: &syn::Visibility, derives: &Rust) -> (
         let debug = fmt::debug(op);
         let traits = traits::all(op);
         let conversions = conversions(op);
+        let undeclared = named.then(|| undeclared(catalog, op));
         // A block of its own: its helpers are named like the catalog
         // enum's, whose code table it reads from the enclosing block.
         impls.extend(rust! {
@@ -33,6 +55,7 @@ pub(super) fn all(ops: &[Valid<'_>], vis: &syn::Visibility, derives: &Rust) -> (
                 #debug
                 #traits
                 #conversions
+                #undeclared
             };
         });
     }
@@ -74,6 +97,75 @@ fn item(op: &Valid<'_>, vis: &syn::Visibility, derives: &Rust) -> Rust {
         #[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
         #vis enum #error { #variants }
     }
+}
+
+/// The type that names a code in the error of an undeclared constructor:
+/// the wire code when Rust can spell it, else the variant.
+fn marker(c: &CodeV<'_>) -> proc_macro2::Ident {
+    let wire = c.code.code.value.as_str();
+    match crate::names::is_plain_ident(wire) && !crate::names::is_keyword(wire) {
+        true => proc_macro2::Ident::new(wire, proc_macro2::Span::call_site()),
+        false => c.variant.clone(),
+    }
+}
+
+/// One type per HTTP code, named like it, for the errors of undeclared
+/// constructors (in a module of their own: no name of the expansion can
+/// clash with them).
+fn code_markers(catalog: &Valid<'_>) -> Rust {
+    let markers = catalog
+        .codes
+        .iter()
+        .filter(|c| c.code.resolved.status.is_some())
+        .map(marker);
+    rust! {
+        #[allow(non_camel_case_types, dead_code)]
+        mod __errcat_codes { #(pub struct #markers;)* }
+    }
+}
+
+/// For each HTTP code of the catalog the operation lacks, a hidden
+/// constructor that cannot be called: its bound is never met, so calling
+/// it is an error that names the code and the operation and says how to
+/// add it (rather than only "no associated item").
+fn undeclared(catalog: &Valid<'_>, op: &Valid<'_>) -> Rust {
+    let Some(o) = &op.operation else {
+        return Rust::new();
+    };
+    let name = o.operation.name.value.as_str();
+    let op_marker = match crate::names::is_plain_ident(name) && !crate::names::is_keyword(name) {
+        true => proc_macro2::Ident::new(name, proc_macro2::Span::call_site()),
+        false => op.error.clone(),
+    };
+    let declared: std::collections::HashSet<&str> = op
+        .codes
+        .iter()
+        .map(|c| c.code.code.value.as_str())
+        .collect();
+    let mut stubs = Rust::new();
+    for c in &catalog.codes {
+        if c.code.resolved.status.is_none() || declared.contains(c.code.code.value.as_str()) {
+            continue;
+        }
+        let (ctor, params, m) = (&c.ctor, super::ctors::params(c), marker(c));
+        stubs.extend(rust! {
+            #[doc(hidden)]
+            #[allow(clippy::too_many_arguments)]
+            pub fn #ctor(#params) -> Self
+            where
+                for<'__a> __errcat_codes::#m: __p::Declared<__errcat_operation::#op_marker, &'__a ()>,
+            {
+                <__errcat_codes::#m as __p::Declared<__errcat_operation::#op_marker, &'static ()>>::never()
+            }
+        });
+    }
+    let mut out = rust! {
+        #[allow(non_camel_case_types, dead_code)]
+        mod __errcat_operation { pub struct #op_marker; }
+    };
+    let error = &op.error;
+    out.extend(super::inherent(rust!(#error), stubs));
+    out
 }
 
 /// `CODES`: the operation's codes, in catalog order.

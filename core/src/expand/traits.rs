@@ -57,6 +57,15 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
         let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
         let responses = valid.responses(&codes);
         out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));
+        // The catalog's enum is the `ToSchema` that brings the components
+        // its operations' responses refer to.
+        if valid.operation.is_none() {
+            let (components, schema) = valid.components();
+            let name = error.to_string();
+            out.extend(
+                rust!(::errcat::__private::utoipa_schemas!(#error, #name, #schema, #components);),
+            );
+        }
     }
     out.extend(imp(rust!(__p::std::error::Error for #error), Rust::new()));
     out.extend(imp(

@@ -48,20 +48,52 @@ pub fn responses(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Map<S
     responses_of(catalog, &all, schema_ref)
 }
 
-/// The responses of `codes`, with schemas inline (no `$ref`): what the
+/// A code's component schema, by reference.
+fn refer(code: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{}", schema_name(code))})
+}
+
+/// The responses of `codes` (an operation's, or the catalog's), each code's
+/// schema by `$ref` to the components [`utoipa_components`] gives: what the
 /// runtime's `utoipa` feature hands to a utoipa-built document.
-pub fn inline_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
-    let types = named_types(catalog, TYPES);
-    let by_wire: std::collections::HashMap<&str, &Code> =
-        codes.iter().map(|c| (c.code.value.as_str(), *c)).collect();
-    let inline = |code: &str| -> Value {
-        let c = by_wire.get(code);
-        let body = c.map_or(json!({}), |c| code_body(catalog, c, TYPES));
-        resolve(body, &types, 0)
-    };
-    let mut out = Value::Object(responses_of(catalog, codes, &inline));
+pub fn utoipa_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
+    let mut out = Value::Object(responses_of(catalog, codes, &refer));
     typed_responses(&mut out);
     out
+}
+
+/// The catalog's component schemas (`code.*`, `type.*`) for a utoipa-built
+/// document, and the catalog enum's own schema (a `oneOf` of its codes).
+/// utoipa's model has no `const`: a pinned value is a one-value `enum`,
+/// which JSON Schema reads the same; every schema gets a `type`.
+pub fn utoipa_components(catalog: &Catalog) -> (Value, Value) {
+    let mut components = document(catalog)["components"]["schemas"].take();
+    if let Value::Object(schemas) = &mut components {
+        for s in schemas.values_mut() {
+            const_as_enum(s);
+            typed(s);
+        }
+    }
+    let all: Vec<Value> = catalog
+        .codes
+        .iter()
+        .filter(|c| c.resolved.status.is_some() && c.no_body.is_none())
+        .map(|c| refer(&c.code.value))
+        .collect();
+    (components, json!({"oneOf": all}))
+}
+
+fn const_as_enum(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if let Some(c) = m.remove("const") {
+                m.insert("enum".into(), json!([c]));
+            }
+            m.values_mut().for_each(const_as_enum);
+        }
+        Value::Array(items) => items.iter_mut().for_each(const_as_enum),
+        _ => {}
+    }
 }
 
 /// Gives every schema a `type` (utoipa's model cannot read a schema
@@ -117,34 +149,6 @@ fn typed(v: &mut Value) {
             "type".into(),
             json!(["object", "array", "string", "number", "boolean", "null"]),
         );
-    }
-}
-
-/// Replaces `$ref`s to named types by the types, to a depth (recursive
-/// types end in `{}`).
-fn resolve(v: Value, types: &Map<String, Value>, depth: usize) -> Value {
-    match v {
-        Value::Object(m) => {
-            if let Some(Value::String(r)) = m.get("$ref") {
-                let name = r.trim_start_matches(TYPES);
-                return match types.get(name) {
-                    Some(t) if depth < 16 => resolve(t.clone(), types, depth + 1),
-                    _ => json!({}),
-                };
-            }
-            Value::Object(
-                m.into_iter()
-                    .map(|(k, v)| (k, resolve(v, types, depth)))
-                    .collect(),
-            )
-        }
-        Value::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .map(|v| resolve(v, types, depth))
-                .collect(),
-        ),
-        other => other,
     }
 }
 
@@ -283,7 +287,6 @@ pub fn document(catalog: &Catalog) -> Value {
     for (name, s) in named_types(catalog, TYPES) {
         schemas.insert(format!("type.{name}"), s);
     }
-    let refer = |code: &str| json!({"$ref": format!("#/components/schemas/{}", schema_name(code))});
     let name = catalog.name.as_ref().map_or("", |n| n.value.as_str());
     let mut info = json!({
         "title": format!("{} errors", catalog.title.as_deref().unwrap_or(name)),
