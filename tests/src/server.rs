@@ -12,7 +12,10 @@ use serde::Deserialize;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::hexabase::HexabaseError;
-use crate::hook0::{FieldError, Hook0Error};
+use crate::hook0::{
+    CreateEventError, CreateEventTypeError, FieldError, GetApplicationError, Hook0Error, MeError,
+    TestSubscriptionError,
+};
 
 /// Serves `app` on 127.0.0.1 with an ephemeral port, for tests; it stops
 /// when the returned sender is dropped (or the runtime ends).
@@ -116,9 +119,13 @@ fn hook0() -> Router {
         )
 }
 
-async fn create_event(Json(event): Json<NewEvent>) -> Result<StatusCode, Hook0Error> {
+// The catalog's operations (`create_event`, ...) are these routes: each
+// handler returns its operation's enum, so the compiler holds it to the
+// errors the catalog declares for the route.
+
+async fn create_event(Json(event): Json<NewEvent>) -> Result<StatusCode, CreateEventError> {
     if event.event_type.is_empty() {
-        return Err(Hook0Error::required_field(vec![FieldError {
+        return Err(CreateEventError::required_field(vec![FieldError {
             field: "event_type".into(),
             message: "Event type is required".into(),
             code: "REQUIRED_FIELD".into(),
@@ -126,7 +133,10 @@ async fn create_event(Json(event): Json<NewEvent>) -> Result<StatusCode, Hook0Er
         }]));
     }
     if !event.event_type.contains('.') {
-        return Err(Hook0Error::invalid_event_type(event.event_type, "app_1"));
+        return Err(CreateEventError::invalid_event_type(
+            event.event_type,
+            "app_1",
+        ));
     }
     Ok(StatusCode::CREATED)
 }
@@ -146,28 +156,28 @@ async fn get_event(Path(number): Path<u32>) -> Hook0Error {
     Hook0Error::event_not_found(format!("evt_{number}"))
 }
 
-async fn get_application(Path(id): Path<String>) -> Result<String, Hook0Error> {
+async fn get_application(Path(id): Path<String>) -> Result<String, GetApplicationError> {
     match id.as_str() {
         "app_1" => Ok("app_1".into()),
-        "app_other_org" => Err(Hook0Error::application_access_denied(id)),
-        _ => Err(Hook0Error::application_not_found(id)),
+        "app_other_org" => Err(GetApplicationError::application_access_denied(id)),
+        _ => Err(GetApplicationError::application_not_found(id)),
     }
 }
 
-async fn create_event_type() -> Result<StatusCode, Hook0Error> {
-    Err(Hook0Error::resource_already_exists(
+async fn create_event_type() -> Result<StatusCode, CreateEventTypeError> {
+    Err(CreateEventTypeError::resource_already_exists(
         "event_type",
         "user.created",
         "et_1",
     ))
 }
 
-async fn me(headers: HeaderMap) -> Result<&'static str, Hook0Error> {
+async fn me(headers: HeaderMap) -> Result<&'static str, MeError> {
     match headers.get("authorization").map(|v| v.as_bytes()) {
-        None => Err(Hook0Error::missing_token()),
-        Some(b"Bearer expired") => Err(Hook0Error::token_expired(ts("2024-01-15T10:30:00Z"))),
+        None => Err(MeError::missing_token()),
+        Some(b"Bearer expired") => Err(MeError::token_expired(ts("2024-01-15T10:30:00Z"))),
         Some(b"Bearer good") => Ok("me"),
-        Some(_) => Err(Hook0Error::invalid_token()),
+        Some(_) => Err(MeError::invalid_token()),
     }
 }
 
@@ -188,8 +198,8 @@ async fn usage() -> Hook0Error {
     )
 }
 
-async fn test_subscription(Path(id): Path<String>) -> Hook0Error {
-    Hook0Error::subscription_disabled(id, ts("2024-01-10T00:00:00Z"))
+async fn test_subscription(Path(id): Path<String>) -> TestSubscriptionError {
+    TestSubscriptionError::subscription_disabled(id, ts("2024-01-10T00:00:00Z"))
 }
 
 async fn db() -> Result<(), Caused<Hook0Error>> {

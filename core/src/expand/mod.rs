@@ -201,12 +201,13 @@ pub(crate) fn generate(
 ) -> Result<crate::cache::Output, Vec<Diagnostic>> {
     let valid = Valid::new(catalog, &input.ident, &plan.codes, plan.emit_enum)?;
     let vis = &input.vis;
-    let (user_attrs, std_derives, derive_attrs) = split_attrs(&input.attrs);
+    let (user_attrs, std_derives) = split_attrs(&input.attrs);
     // The structs derive what the user derives on the enum, besides the
     // `Clone` and `PartialEq` that decoding needs.
     let derives: Vec<Ident> = std_derives
-        .into_iter()
-        .filter(|d| d != "Clone" && d != "PartialEq")
+        .iter()
+        .filter(|d| *d != "Clone" && *d != "PartialEq")
+        .cloned()
         .collect();
     let types = types::all(&valid, vis, &derives);
     let (item, debug) = if plan.emit_enum {
@@ -225,7 +226,7 @@ pub(crate) fn generate(
     let traits = traits::all(&valid);
     // Operations' enums belong to the catalog enum (a derive has none).
     let (op_items, op_impls) = match plan.emit_enum {
-        true => operation::all(&valid, &valid.operations()?, vis, &derive_attrs),
+        true => operation::all(&valid, &valid.operations()?, vis, &std_derives),
         false => (Rust::new(), Rust::new()),
     };
     // Cargo rebuilds this crate when the catalog changes (`rebuild`).
@@ -321,19 +322,12 @@ impl Arms {
 }
 
 /// The user's attributes, with `Debug` taken out of `derive` lists (errcat
-/// implements `Debug` itself so that sensitive fields are redacted); the
-/// std derives collected for the companion structs; and the `derive`s
-/// alone, as text, for the operations' enums.
-fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>, Rust) {
+/// implements `Debug` itself so that sensitive fields are redacted) and
+/// the std derives collected for the companion structs.
+fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>) {
     const STD: &[&str] = &["Clone", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
     let mut kept = Vec::new();
     let mut std_derives = Vec::new();
-    let mut derives = Rust::new();
-    let mut keep_derive = |kept: &mut Vec<TokenStream>, attr: TokenStream| {
-        let text = attr.to_string();
-        derives.push_token_with(|s| s.push_str(&text));
-        kept.push(attr);
-    };
     for attr in attrs {
         if !attr.path().is_ident("derive") {
             kept.push(quote!(#attr));
@@ -343,7 +337,7 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>, Rust)
             syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
         );
         let Ok(paths) = parsed else {
-            keep_derive(&mut kept, quote!(#attr));
+            kept.push(quote!(#attr));
             continue;
         };
         let others: Vec<&syn::Path> = paths
@@ -359,10 +353,10 @@ fn split_attrs(attrs: &[syn::Attribute]) -> (Vec<TokenStream>, Vec<Ident>, Rust)
             })
             .collect();
         if !others.is_empty() {
-            keep_derive(&mut kept, quote!(#[derive(#(#others),*)]));
+            kept.push(quote!(#[derive(#(#others),*)]));
         }
     }
-    (kept, std_derives, derives)
+    (kept, std_derives)
 }
 
 #[cfg(test)]

@@ -23,8 +23,12 @@ pub(super) fn all(
     catalog: &Valid<'_>,
     ops: &[Valid<'_>],
     vis: &syn::Visibility,
-    derives: &Rust,
+    derives: &[proc_macro2::Ident],
 ) -> (Rust, Rust) {
+    // The std derives of the catalog enum (its fields have them); others
+    // are the user's to add, and one that fails would fail once per enum.
+    let derives = std_derives(derives);
+    let derives = &derives;
     let (mut items, mut impls) = (Rust::new(), Rust::new());
     let http = catalog
         .codes
@@ -60,6 +64,26 @@ pub(super) fn all(
         });
     }
     (items, impls)
+}
+
+/// `#[derive(...)]` of the std traits named, by absolute paths.
+fn std_derives(names: &[proc_macro2::Ident]) -> Rust {
+    let paths: Vec<Rust> = names
+        .iter()
+        .filter_map(|n| match n.to_string().as_str() {
+            "Clone" => Some(rust!(::core::clone::Clone)),
+            "PartialEq" => Some(rust!(::core::cmp::PartialEq)),
+            "Eq" => Some(rust!(::core::cmp::Eq)),
+            "Hash" => Some(rust!(::core::hash::Hash)),
+            "PartialOrd" => Some(rust!(::core::cmp::PartialOrd)),
+            "Ord" => Some(rust!(::core::cmp::Ord)),
+            _ => None,
+        })
+        .collect();
+    match paths.is_empty() {
+        true => Rust::new(),
+        false => rust!(#[derive(#(#paths),*)]),
+    }
 }
 
 /// The enum, documented with its operation.
