@@ -12,10 +12,10 @@ use super::{Arms, error_enum, fmt, imp, traits};
 use crate::valid::{CodeV, DetailsV, Valid};
 
 /// At most this many hidden constructors of undeclared codes, over all
-/// operations: each costs the compiler about 0.1 ms (a 1,000-code catalog
-/// of 100 operations would need 98,700, 20 s). Past it, calling one is
-/// the compiler's own "no associated item" error.
-pub const MAX_UNDECLARED: usize = 4096;
+/// operations: each costs the compiler 0.1 to 0.2 ms (a 1,000-code catalog
+/// of 100 operations would need 98,700, 20 s; BENCHMARKS.md). Past it,
+/// calling one is the compiler's own "no associated item" error.
+pub const MAX_UNDECLARED: usize = 1024;
 
 /// The enums (declared beside the catalog enum) and their impls (inside
 /// the catalog enum's `const _` block, where its code table is).
