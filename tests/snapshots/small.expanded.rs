@@ -228,6 +228,35 @@ pub enum SmallErrorChannel {
     /// The non-HTTP channel `events`.
     Events,
 }
+/** The errors of the operation `upload_items` (`POST /items`). Upload items
+
+ Its codes: `ITEMS_INVALID`. It converts into [`SmallError`] (`From`), and back with `TryFrom`. A code it lacks is added to the operation's `errors:` in the catalog.*/
+#[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
+#[allow(clippy::enum_variant_names, clippy::large_enum_variant)]
+pub enum UploadItemsError {
+    /** Invalid items
+
+ - Code: `ITEMS_INVALID`
+ - HTTP status: 422 Unprocessable Entity
+ - Category: `limits`
+ - Channel: `http`
+ - Retryable: yes
+
+ # Example (synthesized from the schema)
+
+ ```json
+ {
+   "error": {
+     "type": "limits",
+     "code": "ITEMS_INVALID",
+     "message": "Invalid items",
+     "details": []
+   },
+   "status": 422
+ }
+ ```*/
+    ItemsInvalid(::errcat::__private::Vec<Item>),
+}
 const _: &[u8] = ::errcat::__private::core::include_bytes!(
     ::errcat::__private::core::concat!(::errcat::__private::core::env!("CARGO_MANIFEST_DIR"),
     "/snapshots/small.yaml")
@@ -885,4 +914,396 @@ const _: () = {
             )
         }
     }
+    #[allow(non_camel_case_types, dead_code)]
+    mod __errcat_codes {
+        pub struct RATE_LIMITED;
+        pub struct ITEMS_INVALID;
+        pub struct OLD;
+    }
+    const _: () = {
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl UploadItemsError {
+            /// The operation's codes, in catalog order.
+            pub const CODES: &'static [SmallErrorCode] = &[SmallErrorCode::ItemsInvalid];
+        }
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl UploadItemsError {
+            /// Creates [`UploadItemsError::ItemsInvalid`]: `ITEMS_INVALID`, "Invalid items".
+            #[must_use]
+            pub fn items_invalid(details: impl __p::Into<__p::Vec<Item>>) -> Self {
+                Self::ItemsInvalid(__p::Into::into(details))
+            }
+            /// This error's code.
+            #[must_use]
+            #[inline]
+            pub const fn code(&self) -> SmallErrorCode {
+                match self {
+                    Self::ItemsInvalid { .. } => SmallErrorCode::ItemsInvalid,
+                }
+            }
+            /// The HTTP status; `None` on non-HTTP channels.
+            #[must_use]
+            #[inline]
+            pub const fn status(&self) -> __p::Option<__p::StatusCode> {
+                self.code().status()
+            }
+            /// The category.
+            #[must_use]
+            #[inline]
+            pub const fn category(&self) -> SmallErrorCategory {
+                self.code().category()
+            }
+            /// The channel (envelope) this error is sent on.
+            #[must_use]
+            #[inline]
+            pub const fn channel(&self) -> SmallErrorChannel {
+                self.code().channel()
+            }
+            /// Whether retrying may succeed.
+            #[must_use]
+            #[inline]
+            pub const fn is_retryable(&self) -> bool {
+                self.code().is_retryable()
+            }
+            /// Headers to send with this error, such as `Retry-After`.
+            #[must_use]
+            pub fn headers(&self) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
+                ::errcat::CatalogError::headers_for(self, __p::None, __p::None)
+            }
+            /// The wire envelope, to add a request id or timestamp to and serialize.
+            #[must_use]
+            pub fn envelope(&self) -> ::errcat::Envelope<'_, Self> {
+                ::errcat::Envelope::new(self)
+            }
+            /// This error, caused by `source`: the cause is logged and is
+            /// `Error::source`, and never reaches the wire.
+            pub fn caused_by(
+                self,
+                source: impl __p::Into<::errcat::BoxError>,
+            ) -> ::errcat::Caused<Self> {
+                ::errcat::Caused::new(self, source)
+            }
+            /// This error with a message of its own for one response, sent
+            /// instead of the code's.
+            pub fn with_message(
+                self,
+                message: impl __p::Into<__p::String>,
+            ) -> ::errcat::Reply<Self> {
+                ::errcat::Reply::new(self).with_message(message)
+            }
+            /// This error answered with `status`, one of its code's
+            /// statuses; another is refused, and the error comes back.
+            pub fn with_status(
+                self,
+                status: __p::StatusCode,
+            ) -> __p::Result<::errcat::Reply<Self>, Self> {
+                ::errcat::CatalogError::with_status(self, status)
+            }
+            /// This error as an HTTP response without request context.
+            #[must_use]
+            pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {
+                ::errcat::CatalogError::to_response(self)
+            }
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+            pub fn from_envelope(
+                body: &[u8],
+            ) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
+                __p::decode(body)
+            }
+        }
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::fmt::Display for UploadItemsError {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                match self {
+                    _ => f.write_str(__ERRCAT_META[self.code() as usize].7),
+                }
+            }
+        }
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::fmt::Debug for UploadItemsError {
+            fn fmt(&self, f: &mut __p::fmt::Formatter<'_>) -> __p::fmt::Result {
+                match self {
+                    Self::ItemsInvalid(__d) => {
+                        f.debug_tuple("ItemsInvalid").field(__d).finish()
+                    }
+                    _ => f.write_str(__ERRCAT_META[self.code() as usize].8),
+                }
+            }
+        }
+        struct __ErrcatEnvelopeNode0<'a, 'b>(
+            &'a ::errcat::Envelope<'b, UploadItemsError>,
+            &'b UploadItemsError,
+        );
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::serde::Serialize for __ErrcatEnvelopeNode0<'_, '_> {
+            fn serialize<__S: __p::serde::Serializer>(
+                &self,
+                __s: __S,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                let (__env, __e) = (self.0, self.1);
+                let __c = __e.code();
+                {
+                    let mut __m = __s
+                        .serialize_struct(
+                            "Envelope",
+                            3usize
+                                + <usize as __p::From<
+                                    bool,
+                                >>::from(::errcat::CatalogError::has_details(__e)),
+                        )?;
+                    __m.serialize_field("type", __c.category().as_str())?;
+                    __m.serialize_field("code", __c.as_str())?;
+                    __m.serialize_field(
+                        "message",
+                        &__p::MessageOf(__e, __env.message_for(__e)),
+                    )?;
+                    if ::errcat::CatalogError::has_details(__e) {
+                        __m.serialize_field("details", &__p::DetailsOf(__e))?;
+                    } else {
+                        __m.skip_field("details")?;
+                    }
+                    __m.end()
+                }
+            }
+        }
+        struct __ErrcatEnvelopeNode1<'a, 'b>(
+            &'a ::errcat::Envelope<'b, UploadItemsError>,
+            &'b UploadItemsError,
+        );
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::serde::Serialize for __ErrcatEnvelopeNode1<'_, '_> {
+            fn serialize<__S: __p::serde::Serializer>(
+                &self,
+                __s: __S,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                let (__env, __e) = (self.0, self.1);
+                let __c = __e.code();
+                {
+                    let mut __m = __s
+                        .serialize_struct(
+                            "Envelope",
+                            <usize as __p::From<
+                                bool,
+                            >>::from(__env.request_id_value().is_some())
+                                + <usize as __p::From<
+                                    bool,
+                                >>::from(__env.timestamp_value().is_some()),
+                        )?;
+                    if let __p::Some(__v) = __env.request_id_value() {
+                        __m.serialize_field("request_id", __v)?;
+                    } else {
+                        __m.skip_field("request_id")?;
+                    }
+                    if let __p::Some(__v) = __env.timestamp_value() {
+                        __m.serialize_field("timestamp", __v)?;
+                    } else {
+                        __m.skip_field("timestamp")?;
+                    }
+                    __m.end()
+                }
+            }
+        }
+        ::errcat::__private::axum_impls!(UploadItemsError);
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::std::error::Error for UploadItemsError {}
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl ::errcat::CatalogError for UploadItemsError {
+            type Code = SmallErrorCode;
+            type Catalog = SmallError;
+            const OPERATION: __p::Option<&'static str> = __p::Some("upload_items");
+            #[inline]
+            fn narrow(error: SmallError) -> __p::Result<Self, SmallError> {
+                __p::core::convert::TryFrom::try_from(error)
+            }
+            #[inline]
+            fn code(&self) -> SmallErrorCode {
+                UploadItemsError::code(self)
+            }
+            fn headers_for(
+                &self,
+                __message: __p::Option<&str>,
+                __status: __p::Option<__p::StatusCode>,
+            ) -> __p::Vec<(__p::HeaderName, __p::HeaderValue)> {
+                __p::Vec::new()
+            }
+            #[inline]
+            fn static_message(&self) -> __p::Option<&'static str> {
+                let __row = __ERRCAT_META[UploadItemsError::code(self) as usize];
+                if __row.6 { __p::Some(__row.7) } else { __p::None }
+            }
+            #[inline]
+            fn has_details(&self) -> bool {
+                __ERRCAT_META[UploadItemsError::code(self) as usize].5
+            }
+            fn serialize_details<__S: __p::serde::Serializer>(
+                &self,
+                __s: __S,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                match self {
+                    Self::ItemsInvalid(__d) => __p::serde::Serialize::serialize(__d, __s),
+                    _ => __s.serialize_unit(),
+                }
+            }
+            fn serialize_envelope<__S: __p::serde::Serializer>(
+                __env: &::errcat::Envelope<'_, Self>,
+                __s: __S,
+            ) -> __p::core::result::Result<__S::Ok, __S::Error> {
+                let __e = __env.error();
+                let __c = __e.code();
+                match __c.channel() {
+                    SmallErrorChannel::Http => {
+                        let mut __m = __s
+                            .serialize_struct(
+                                "Envelope",
+                                1usize
+                                    + <usize as __p::From<
+                                        bool,
+                                    >>::from(__env.status_for(__e).is_some())
+                                    + <usize as __p::From<
+                                        bool,
+                                    >>::from(
+                                        __env.request_id_value().is_some()
+                                            || __env.timestamp_value().is_some(),
+                                    ),
+                            )?;
+                        __m.serialize_field(
+                            "error",
+                            &__ErrcatEnvelopeNode0(__env, __e),
+                        )?;
+                        if let __p::Some(__v) = __env.status_for(__e) {
+                            __m.serialize_field("status", &__v.as_u16())?;
+                        } else {
+                            __m.skip_field("status")?;
+                        }
+                        if __env.request_id_value().is_some()
+                            || __env.timestamp_value().is_some()
+                        {
+                            __m.serialize_field(
+                                "meta",
+                                &__ErrcatEnvelopeNode1(__env, __e),
+                            )?;
+                        } else {
+                            __m.skip_field("meta")?;
+                        }
+                        __m.end()
+                    }
+                    SmallErrorChannel::Events => {
+                        let mut __m = __s.serialize_struct("Envelope", 2usize)?;
+                        __m.serialize_field("kind", "error")?;
+                        __m.serialize_field("code", __c.as_str())?;
+                        __m.end()
+                    }
+                }
+            }
+            fn from_wire_parts<'__de, __D: __p::serde::Deserializer<'__de>>(
+                code: SmallErrorCode,
+                __d: __D,
+                __m: &mut __p::Members<'_>,
+            ) -> __p::Result<Self, __D::Error> {
+                __p::Ok(
+                    match code {
+                        SmallErrorCode::ItemsInvalid => {
+                            Self::ItemsInvalid(
+                                __p::serde::Deserialize::deserialize(__d)?,
+                            )
+                        }
+                        _ => {
+                            return __p::Err(
+                                <__D::Error as __p::serde::de::Error>::custom(
+                                    "not an error of the operation `upload_items`",
+                                ),
+                            );
+                        }
+                    },
+                )
+            }
+        }
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::serde::Serialize for UploadItemsError {
+            fn serialize<__S: __p::serde::Serializer>(
+                &self,
+                __s: __S,
+            ) -> __p::Result<__S::Ok, __S::Error> {
+                <Self as ::errcat::CatalogError>::serialize_envelope(
+                    &::errcat::Envelope::new(self),
+                    __s,
+                )
+            }
+        }
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::Sealed for UploadItemsError {}
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::From<UploadItemsError> for SmallError {
+            fn from(error: UploadItemsError) -> SmallError {
+                match error {
+                    UploadItemsError::ItemsInvalid(__d) => SmallError::ItemsInvalid(__d),
+                }
+            }
+        }
+        #[automatically_derived]
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl __p::core::convert::TryFrom<SmallError> for UploadItemsError {
+            type Error = SmallError;
+            fn try_from(error: SmallError) -> __p::Result<UploadItemsError, SmallError> {
+                __p::Ok(
+                    match error {
+                        SmallError::ItemsInvalid(__d) => {
+                            UploadItemsError::ItemsInvalid(__d)
+                        }
+                        __other => return __p::Err(__other),
+                    },
+                )
+            }
+        }
+        #[allow(non_camel_case_types, dead_code)]
+        mod __errcat_operation {
+            pub struct upload_items;
+        }
+        #[allow(deprecated, unreachable_patterns, unused_variables, unused_mut)]
+        impl UploadItemsError {
+            #[doc(hidden)]
+            #[allow(clippy::too_many_arguments)]
+            pub fn rate_limited(
+                limit: u32,
+                reset_at: impl __p::Into<__p::Timestamp>,
+                plan: impl __p::Into<Plan>,
+                secret: impl __p::Into<__p::String>,
+            ) -> Self
+            where
+                for<'__a> __errcat_codes::RATE_LIMITED: __p::Declared<
+                    __errcat_operation::upload_items,
+                    &'__a (),
+                >,
+            {
+                <__errcat_codes::RATE_LIMITED as __p::Declared<
+                    __errcat_operation::upload_items,
+                    &'static (),
+                >>::never()
+            }
+            #[doc(hidden)]
+            #[allow(clippy::too_many_arguments)]
+            pub fn old() -> Self
+            where
+                for<'__a> __errcat_codes::OLD: __p::Declared<
+                    __errcat_operation::upload_items,
+                    &'__a (),
+                >,
+            {
+                <__errcat_codes::OLD as __p::Declared<
+                    __errcat_operation::upload_items,
+                    &'static (),
+                >>::never()
+            }
+        }
+    };
 };
