@@ -4,10 +4,10 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use errcat_core::evolve::{self, Class};
-use errcat_core::{Catalog, compile_file, compile_str};
+use errcat_core::{Checked, compile_file, compile_str};
 
 /// Writes the lock file of `catalog` (read from `file`).
-pub fn lock(catalog: &Catalog, file: &str) -> ExitCode {
+pub fn lock(catalog: &Checked, file: &str) -> ExitCode {
     let path = evolve::lock_path(Path::new(file));
     let text = evolve::lock_text(&evolve::of_catalog(catalog, false), file);
     match std::fs::write(&path, text) {
@@ -91,7 +91,7 @@ pub fn diff_git(rev: &str, file: &str) -> ExitCode {
     diff_against(&old, file)
 }
 
-fn diff_against(old: &Catalog, new: &str) -> ExitCode {
+fn diff_against(old: &Checked, new: &str) -> ExitCode {
     let new_catalog = match compile_file(Path::new(new), new) {
         Ok(c) => c,
         Err(d) => return broken(new, &d),

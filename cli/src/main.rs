@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use errcat_core::{Catalog, Diagnostic, render};
+use errcat_core::{Checked, Diagnostic, render};
 
 mod evolve;
 mod mock;
@@ -214,7 +214,7 @@ pub(crate) fn report(diags: &[Diagnostic]) {
     }
 }
 
-fn with_catalog(file: &str, f: impl FnOnce(&Catalog) -> ExitCode) -> ExitCode {
+fn with_catalog(file: &str, f: impl FnOnce(&Checked) -> ExitCode) -> ExitCode {
     match errcat_core::compile_file(Path::new(file), file) {
         Ok(catalog) => f(&catalog),
         Err(diags) => {
@@ -229,7 +229,7 @@ fn with_catalog(file: &str, f: impl FnOnce(&Catalog) -> ExitCode) -> ExitCode {
 fn with_code(
     file: &str,
     code: &str,
-    f: impl FnOnce(&Catalog, &errcat_core::model::Code),
+    f: impl FnOnce(&Checked, &errcat_core::model::Code),
 ) -> ExitCode {
     with_catalog(file, |c| {
         match c.codes.iter().find(|k| k.code.value == code) {

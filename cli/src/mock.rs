@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode, header};
 use axum::routing::get;
-use errcat_core::{Catalog, render};
+use errcat_core::{Checked, render};
 
 /// The address `mock` binds without `--addr`.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:4010";
@@ -26,7 +26,7 @@ const GRACE: Duration = Duration::from_millis(500);
 
 /// Serves `catalog` on `addr` until SIGINT or SIGTERM; connections that
 /// send no request head within `head_timeout` are closed.
-pub fn run(catalog: Catalog, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
+pub fn run(catalog: Checked, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -40,7 +40,7 @@ pub fn run(catalog: Catalog, addr: SocketAddr, head_timeout: Duration) -> ExitCo
     runtime.block_on(serve(Arc::new(catalog), addr, head_timeout))
 }
 
-async fn serve(catalog: Arc<Catalog>, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
+async fn serve(catalog: Arc<Checked>, addr: SocketAddr, head_timeout: Duration) -> ExitCode {
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -119,7 +119,7 @@ async fn stop_signal() {
 }
 
 /// `GET /`: the codes it answers, each with its status and path.
-async fn index(State(catalog): State<Arc<Catalog>>) -> Response<Body> {
+async fn index(State(catalog): State<Arc<Checked>>) -> Response<Body> {
     let codes: Vec<serde_json::Value> = catalog
         .codes
         .iter()
@@ -139,7 +139,7 @@ async fn index(State(catalog): State<Arc<Catalog>>) -> Response<Body> {
 /// `x-request-id` as the request id.
 /// A request to an operation's method and path: one of its errors.
 async fn operation(
-    State(catalog): State<Arc<Catalog>>,
+    State(catalog): State<Arc<Checked>>,
     method: axum::http::Method,
     uri: axum::http::Uri,
     headers: HeaderMap,
@@ -156,7 +156,7 @@ async fn operation(
 /// The answer of the operation at `method` and the path of `uri`, if one
 /// is there: the error `?code=` or `x-errcat-code` names, else its first.
 fn route(
-    catalog: &Catalog,
+    catalog: &Checked,
     method: &axum::http::Method,
     uri: &axum::http::Uri,
     headers: &HeaderMap,
@@ -212,7 +212,7 @@ fn query(uri: &axum::http::Uri, name: &str) -> Option<String> {
 }
 
 async fn answer(
-    State(catalog): State<Arc<Catalog>>,
+    State(catalog): State<Arc<Checked>>,
     Path(code): Path<String>,
     method: axum::http::Method,
     uri: axum::http::Uri,
@@ -265,7 +265,7 @@ async fn answer(
 }
 
 fn example(
-    catalog: &Catalog,
+    catalog: &Checked,
     code: &errcat_core::model::Code,
     request_id: Option<&str>,
     status: Option<u16>,

@@ -21,7 +21,7 @@ fn root() -> PathBuf {
     seeds::repo_root()
 }
 
-fn catalog(name: &str) -> errcat_core::Catalog {
+fn catalog(name: &str) -> errcat_core::Checked {
     let rel = format!("catalog/{name}.yaml");
     errcat_core::compile_file(&root().join(&rel), &rel).unwrap()
 }

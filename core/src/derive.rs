@@ -6,9 +6,10 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::spanned::Spanned as _;
 
+use crate::Checked;
 use crate::diag::suggest;
 use crate::expand::{Bases, Plan, errors, generate};
-use crate::model::{Catalog, Code, Details, Field, Ty};
+use crate::model::{Code, Details, Field, Ty};
 
 struct Options {
     path: syn::LitStr,
@@ -92,7 +93,7 @@ enum Want<'a> {
     Value(Ty),
 }
 
-fn want<'a>(catalog: &'a Catalog, code: &'a Code) -> Want<'a> {
+fn want<'a>(catalog: &'a Checked, code: &'a Code) -> Want<'a> {
     let fields: Vec<&Field> = catalog.variant_fields(code).collect();
     if code.details_optional {
         let name = crate::check::optional_details_type(&code.resolved.variant);
@@ -105,7 +106,7 @@ fn want<'a>(catalog: &'a Catalog, code: &'a Code) -> Want<'a> {
     }
 }
 
-fn check_fields(catalog: &Catalog, code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
+fn check_fields(catalog: &Checked, code: &Code, v: &syn::Variant, errs: &mut Vec<syn::Error>) {
     let owner = &code.resolved.variant;
     let wire = &code.code.value;
     match (want(catalog, code), &v.fields) {
@@ -295,7 +296,7 @@ fn recovered(
 /// The code a variant maps to: the one it names, or the one whose variant
 /// name it has.
 fn code_of<'a>(
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     v: &syn::Variant,
     explicit: Option<&syn::LitStr>,
 ) -> Result<&'a Code, syn::Error> {
@@ -346,7 +347,7 @@ fn ctor_of(v: &syn::Variant, code: &Code) -> Result<(), syn::Error> {
 
 /// With `exhaustive`, the codes no variant maps.
 fn missing(
-    catalog: &Catalog,
+    catalog: &Checked,
     input: &syn::DeriveInput,
     mapped: &[(&Code, syn::Ident)],
 ) -> Option<syn::Error> {
@@ -370,7 +371,7 @@ fn missing(
 }
 
 fn plan<'a>(
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     input: &syn::DeriveInput,
     data: &syn::DataEnum,
     exhaustive: bool,

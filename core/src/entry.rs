@@ -7,11 +7,11 @@
 
 use proc_macro2::TokenStream;
 
+use crate::Checked;
 use crate::Failed;
 use crate::cache::{Output, expand_cached};
 use crate::diag::Diagnostic;
 use crate::expand::Resolved;
-use crate::model::Catalog;
 
 /// What the pipeline made of a catalog.
 // One value per expansion, moved once: its size does not matter.
@@ -20,7 +20,7 @@ pub(crate) enum Compiled {
     /// It checks; `locked` holds the breaking changes against its lock.
     Sound {
         /// The checked catalog.
-        catalog: Catalog,
+        catalog: Checked,
         /// The lock check's mistakes.
         locked: Vec<Diagnostic>,
     },

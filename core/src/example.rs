@@ -6,9 +6,10 @@
 
 use serde_json::Value;
 
+use crate::Checked;
 use crate::load::{Kind, Node};
 use crate::model::{
-    Catalog, Code, Details, Field, MemberKind, Piece, Slot, Template, Ty, TypeDefKind, pieces,
+    Code, Details, Field, MemberKind, Piece, Slot, Template, Ty, TypeDefKind, pieces,
 };
 
 /// A JSON value whose objects keep their members in order: the envelope's
@@ -249,7 +250,7 @@ pub(crate) fn fill_header(text: &str, fields: &Json) -> String {
 /// A code without `example:` gets details synthesized from its schema
 /// (see [`synthesized`]), so that every rendered example is one the
 /// generated code can produce and decode.
-pub(crate) fn example_details(catalog: &Catalog, code: &Code) -> Option<Json> {
+pub(crate) fn example_details(catalog: &Checked, code: &Code) -> Option<Json> {
     let Some(example) = &code.example else {
         return synthesized_details(catalog, code);
     };
@@ -279,7 +280,7 @@ pub fn synthesized(code: &Code) -> bool {
 /// Details made from the schema: every required field with a value of its
 /// type (the first value of an enum, empty arrays and maps), optional fields
 /// left out, details that may be absent absent.
-fn synthesized_details(catalog: &Catalog, code: &Code) -> Option<Json> {
+fn synthesized_details(catalog: &Checked, code: &Code) -> Option<Json> {
     match &code.details {
         Details::None => None,
         Details::Object(_) if code.details_optional => None,
@@ -292,7 +293,7 @@ fn synthesized_details(catalog: &Catalog, code: &Code) -> Option<Json> {
 /// allows recursion only through arrays and maps, which synthesize empty).
 const SYNTH_DEPTH: usize = 32;
 
-fn synth_object(catalog: &Catalog, fields: &[Field], depth: usize) -> Json {
+fn synth_object(catalog: &Checked, fields: &[Field], depth: usize) -> Json {
     Json::Object(
         fields
             .iter()
@@ -306,7 +307,7 @@ fn synth_object(catalog: &Catalog, fields: &[Field], depth: usize) -> Json {
     )
 }
 
-fn synth_value(catalog: &Catalog, ty: &Ty, depth: usize) -> Option<Json> {
+fn synth_value(catalog: &Checked, ty: &Ty, depth: usize) -> Option<Json> {
     Some(match ty {
         Ty::Optional(_) => return None,
         Ty::Bool => Json::Bool(false),
@@ -329,7 +330,7 @@ fn synth_value(catalog: &Catalog, ty: &Ty, depth: usize) -> Option<Json> {
     })
 }
 
-fn ordered(catalog: &Catalog, node: &Node, ty: &Ty) -> Json {
+fn ordered(catalog: &Checked, node: &Node, ty: &Ty) -> Json {
     match (ty.required(), &node.kind) {
         (Ty::Named(name), Kind::Map(_)) => {
             let def = catalog.types.iter().find(|t| &t.name.value == name);
@@ -353,7 +354,7 @@ fn ordered(catalog: &Catalog, node: &Node, ty: &Ty) -> Json {
     }
 }
 
-fn ordered_object(catalog: &Catalog, node: &Node, fields: &[Field]) -> Json {
+fn ordered_object(catalog: &Checked, node: &Node, fields: &[Field]) -> Json {
     let Kind::Map(entries) = &node.kind else {
         return Json::from_value(&node.to_json());
     };
@@ -377,7 +378,7 @@ fn ordered_object(catalog: &Catalog, node: &Node, fields: &[Field]) -> Json {
 /// The text of template member `name` for `code` (its own or the
 /// catalog's), filled from the code's wire code, category, status and
 /// channel.
-pub fn member_text(catalog: &Catalog, code: &Code, name: &str) -> Option<String> {
+pub fn member_text(catalog: &Checked, code: &Code, name: &str) -> Option<String> {
     let text = catalog.member_template(code, name)?;
     let parts = pieces(&text.value).ok()?;
     let category = code
@@ -408,7 +409,7 @@ pub fn member_text(catalog: &Catalog, code: &Code, name: &str) -> Option<String>
 /// The example's member values, in declaration order: value members the
 /// code carries (from `example: members:`, else synthesized when
 /// required), then template members.
-fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
+fn example_members(catalog: &Checked, code: &Code) -> Vec<(String, Json)> {
     let given = code
         .example
         .as_ref()
@@ -445,12 +446,12 @@ fn example_members(catalog: &Catalog, code: &Code) -> Vec<(String, Json)> {
 
 /// A code's example rendered in its channel's envelope, members in the
 /// order the generated serializer writes them.
-pub fn example(catalog: &Catalog, code: &Code) -> Json {
+pub fn example(catalog: &Checked, code: &Code) -> Json {
     let values = example_values(catalog, code, None);
     fill_envelope(catalog, code, &values)
 }
 
-pub(crate) fn fill_envelope(catalog: &Catalog, code: &Code, values: &SlotValues) -> Json {
+pub(crate) fn fill_envelope(catalog: &Checked, code: &Code, values: &SlotValues) -> Json {
     catalog
         .envelopes
         .iter()
@@ -472,7 +473,7 @@ pub(crate) fn placeholder_fields(details: Option<&Json>, members: &[(String, Jso
 
 /// The slot values of a code's example.
 pub(crate) fn example_values(
-    catalog: &Catalog,
+    catalog: &Checked,
     code: &Code,
     request_id: Option<&str>,
 ) -> SlotValues {

@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Catalog, Details, Piece, Ty, TypeDefKind, pieces};
+use crate::Checked;
+use crate::model::{Details, Piece, Ty, TypeDefKind, pieces};
 use crate::names;
 
 /// Hand-written Rust spells types as `RustTy::source` does (inline enums
@@ -23,7 +24,7 @@ fn field_ident(name: &str) -> String {
 }
 
 /// Rust source for a checked catalog.
-pub fn source(catalog: &Catalog) -> String {
+pub fn source(catalog: &Checked) -> String {
     let mut s = String::from(
         "//! Hand-written errors, equivalent to the catalog.\n#![allow(missing_docs)]\nuse serde::{Deserialize, Serialize};\n\n",
     );
@@ -43,7 +44,7 @@ pub fn source(catalog: &Catalog) -> String {
 
 /// An operation's enum as `error_set` or smithy-rs users write it: its
 /// `code()`, `From` into the catalog's enum and `TryFrom` back.
-fn operation_impls(catalog: &Catalog, name: &str, codes: &[usize], s: &mut String) {
+fn operation_impls(catalog: &Checked, name: &str, codes: &[usize], s: &mut String) {
     let arms = |from: &str, to: &str| -> String {
         let mut out = String::new();
         for &i in codes {
@@ -82,7 +83,7 @@ fn operation_impls(catalog: &Catalog, name: &str, codes: &[usize], s: &mut Strin
 }
 
 /// The named types: structs and enums with serde derives.
-fn types(catalog: &Catalog, s: &mut String) {
+fn types(catalog: &Checked, s: &mut String) {
     for def in &catalog.types {
         match &def.kind {
             TypeDefKind::Struct(fields) => {
@@ -133,7 +134,7 @@ fn types(catalog: &Catalog, s: &mut String) {
 
 /// An error enum of `codes`: thiserror messages, serde's adjacent tagging
 /// (left open: the caller closes it).
-fn error_enum(catalog: &Catalog, name: &str, codes: &[usize], s: &mut String) {
+fn error_enum(catalog: &Checked, name: &str, codes: &[usize], s: &mut String) {
     let _ = writeln!(
         s,
         "#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]\n#[serde(tag = \"code\", content = \"details\")]\npub enum {name} {{"
@@ -180,7 +181,7 @@ fn error_enum(catalog: &Catalog, name: &str, codes: &[usize], s: &mut String) {
 }
 
 /// The code enum and its tables, written as matches.
-fn code_enum(catalog: &Catalog, s: &mut String) {
+fn code_enum(catalog: &Checked, s: &mut String) {
     s.push_str("}\n\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum ApiErrorCode {\n");
     for code in &catalog.codes {
         let _ = writeln!(s, "    {},", code.resolved.variant);

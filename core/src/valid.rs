@@ -12,9 +12,10 @@
 
 use proc_macro2::{Ident, Span};
 
+use crate::Checked;
 use crate::diag::{Diagnostic, Loc};
 use crate::model::{
-    Catalog, Category, Code, Details, Field, Piece, Template, Ty, TypeDef, TypeDefKind, pieces,
+    Category, Code, Details, Field, Piece, Template, Ty, TypeDef, TypeDefKind, pieces,
 };
 use crate::names;
 use crate::rust_ty::RustTy;
@@ -24,7 +25,7 @@ pub(crate) use crate::check::HTTP;
 /// A checked catalog with every name decided, for one item: all the
 /// expansion reads (it never reads the model itself).
 pub struct Valid<'a> {
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     /// Whether wire codes are JSON integers (`code_type: integer`).
     pub numeric: bool,
     /// The media type of HTTP error bodies.
@@ -216,7 +217,7 @@ impl<'a> Valid<'a> {
     /// Decides every name for expanding `codes` (each with its variant) of
     /// a checked `catalog` for the enum `error`.
     pub fn new(
-        catalog: &'a Catalog,
+        catalog: &'a Checked,
         error: &Ident,
         codes: &[(&'a Code, Ident)],
         all_types: bool,
@@ -259,7 +260,7 @@ impl<'a> Valid<'a> {
     }
 
     fn build(
-        catalog: &'a Catalog,
+        catalog: &'a Checked,
         error: &Ident,
         companions: &Ident,
         codes: &[(&'a Code, Ident)],
@@ -376,7 +377,7 @@ impl<'a> Valid<'a> {
 type Take<'t> = dyn FnMut(Result<Ident, Diagnostic>) -> Option<Ident> + 't;
 
 /// The categories, each with its variant of the category enum.
-fn category_vs<'a>(catalog: &'a Catalog, take: &mut Take<'_>) -> Vec<CategoryV<'a>> {
+fn category_vs<'a>(catalog: &'a Checked, take: &mut Take<'_>) -> Vec<CategoryV<'a>> {
     catalog
         .categories
         .iter()
@@ -451,7 +452,7 @@ fn enum_v<'v>(
 /// may map a subset of the codes (fewer clashes with a second use of the
 /// catalog in one module).
 fn named_types<'a>(
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     codes: &[(&'a Code, Ident)],
     all: bool,
     inline: &mut Vec<EnumV>,
@@ -491,7 +492,7 @@ fn named_types<'a>(
 }
 
 fn type_v<'a>(
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     def: &'a TypeDef,
     inline: &mut Vec<EnumV>,
     take: &mut Take<'_>,
@@ -523,7 +524,7 @@ fn type_v<'a>(
 
 #[allow(clippy::too_many_arguments)]
 fn code_v<'a>(
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     code: &'a Code,
     variant: &Ident,
     channels: &[ChannelV<'a>],
@@ -598,7 +599,7 @@ fn code_v<'a>(
 
 /// A code's message and headers, parsed (lifecycle headers included).
 fn texts_v(
-    catalog: &Catalog,
+    catalog: &Checked,
     code: &Code,
     take: &mut Take<'_>,
 ) -> Option<(Vec<Piece>, Vec<HeaderV>)> {

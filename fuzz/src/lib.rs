@@ -259,7 +259,7 @@ fn pipeline(text: &str) -> Result<Outcome, Finding> {
     let input: syn::DeriveInput =
         syn::parse_str("pub enum ApiError {}").expect("a fixed, valid item");
     let resolved = errcat_core::expand::Bases::default().resolve("fuzz.yaml");
-    let expand_and_parse = |catalog: &errcat_core::Catalog| {
+    let expand_and_parse = |catalog: &errcat_core::Checked| {
         let out = errcat_core::expand::expand(catalog, &input, &resolved);
         // The texts must lex as they stand (a lexing failure would otherwise
         // become a `compile_error!`, which parses).

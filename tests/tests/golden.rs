@@ -16,7 +16,7 @@ fn ts(s: &str) -> Timestamp {
     s.parse().expect("timestamp")
 }
 
-fn catalog(file: &str) -> errcat_core::Catalog {
+fn catalog(file: &str) -> errcat_core::Checked {
     let path = seeds::repo_root().join("catalog").join(file);
     errcat_core::compile_file(&path, file).expect("catalog compiles")
 }

@@ -1,9 +1,10 @@
 //! The wire contract of a catalog as flat facts (a path and a value, with
 //! where it is written), from a checked catalog or from a lock file.
 
+use crate::Checked;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::load::{Kind, Node};
-use crate::model::{Catalog, Code, Details, Field, MemberKind, Spanned, Template, Ty, TypeDefKind};
+use crate::model::{Code, Details, Field, MemberKind, Spanned, Template, Ty, TypeDefKind};
 
 /// A fact's value: one text, or a set of texts (enum values, former codes).
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +38,7 @@ pub struct Contract {
 }
 
 struct Builder<'a> {
-    catalog: &'a Catalog,
+    catalog: &'a Checked,
     facts: Vec<Fact>,
 }
 
@@ -183,7 +184,7 @@ fn template_text(t: &Template) -> String {
 
 /// The contract of a checked catalog; `docs` adds messages, descriptions
 /// and resolutions (for `errcat diff`, not for the lock file).
-pub fn of_catalog(catalog: &Catalog, docs: bool) -> Contract {
+pub fn of_catalog(catalog: &Checked, docs: bool) -> Contract {
     let mut b = Builder {
         catalog,
         facts: Vec::new(),

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 pub use contract::{Contract, lock_text, of_catalog, read_lock};
 pub use diff::{Change, Class, diff};
 
+use crate::Checked;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Catalog;
 
 /// The major number of a `MAJOR.MINOR.PATCH` version.
 pub fn major(version: &str) -> Option<u64> {
@@ -36,14 +36,14 @@ pub fn lock_path(path: &Path) -> PathBuf {
 
 /// The lock check of the catalog at `path` (shown as `rel`): nothing when
 /// it has no lock file.
-pub fn lock_diagnostics(catalog: &Catalog, path: &Path, rel: &str) -> Vec<Diagnostic> {
+pub fn lock_diagnostics(catalog: &Checked, path: &Path, rel: &str) -> Vec<Diagnostic> {
     let shown = lock_path(Path::new(rel)).to_string_lossy().into_owned();
     check_lock_file(catalog, &lock_path(path), &shown, rel)
 }
 
 /// The lock check against the lock file `lock` (shown as `shown`) of the
 /// catalog shown as `rel`: nothing when there is no lock file.
-pub fn check_lock_file(catalog: &Catalog, lock: &Path, shown: &str, rel: &str) -> Vec<Diagnostic> {
+pub fn check_lock_file(catalog: &Checked, lock: &Path, shown: &str, rel: &str) -> Vec<Diagnostic> {
     let shown = shown.to_string();
     match std::fs::read(lock) {
         Ok(bytes) => check_lock(catalog, (&shown, &bytes), rel),
@@ -70,7 +70,7 @@ pub fn check_lock_file(catalog: &Catalog, lock: &Path, shown: &str, rel: &str) -
 /// The lock check: every breaking change of `catalog` against its lock file
 /// is a diagnostic at the change, unless the catalog's major version is
 /// above the lock's. `lock` is the lock file's display path and bytes.
-pub fn check_lock(catalog: &Catalog, lock: (&str, &[u8]), catalog_path: &str) -> Vec<Diagnostic> {
+pub fn check_lock(catalog: &Checked, lock: (&str, &[u8]), catalog_path: &str) -> Vec<Diagnostic> {
     let mut now = of_catalog(catalog, false);
     let written = lock_text(&now, catalog_path);
     // The usual case, a catalog unchanged since its lock, without parsing

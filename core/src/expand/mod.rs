@@ -41,8 +41,9 @@ use quote::{format_ident, quote};
 
 use crate::quasi::{Rust, rust};
 
+use crate::Checked;
 use crate::diag::Diagnostic;
-use crate::model::{Catalog, Code};
+use crate::model::Code;
 use crate::valid::Valid;
 
 pub use fallback::fallback;
@@ -91,7 +92,7 @@ pub fn catalog_attribute_output(
         // What cannot be named for this item (a type named like one of the
         // enum's companions) is decided once, by the checked form; the
         // enum's skeleton then stands beside the errors, so no cascade.
-        let named = |catalog: &Catalog| {
+        let named = |catalog: &Checked| {
             expand_checked(catalog, &input, &resolved).unwrap_or_else(|d| {
                 Output::code(None, fallback(&input)).after_errors(errors(&d, lit.span()))
             })
@@ -164,7 +165,7 @@ pub(crate) struct Plan<'a> {
 /// Expands a checked catalog for the user's (empty) enum; a name that
 /// clashes with the enum's companions becomes a `compile_error!`.
 pub fn expand(
-    catalog: &Catalog,
+    catalog: &Checked,
     input: &syn::DeriveInput,
     source: &Resolved,
 ) -> crate::cache::Output {
@@ -175,7 +176,7 @@ pub fn expand(
 }
 
 fn expand_checked(
-    catalog: &Catalog,
+    catalog: &Checked,
     input: &syn::DeriveInput,
     source: &Resolved,
 ) -> Result<crate::cache::Output, Vec<Diagnostic>> {
@@ -194,7 +195,7 @@ fn expand_checked(
 
 /// The code shared by the attribute macro and the derive.
 pub(crate) fn generate(
-    catalog: &Catalog,
+    catalog: &Checked,
     input: &syn::DeriveInput,
     source: &Resolved,
     plan: &Plan<'_>,
@@ -386,8 +387,11 @@ mod tests {
     #[test]
     fn an_unchecked_catalog_is_refused_not_a_panic() {
         let text = "name: t\nenvelopes: {http: {code: $code}}\ncategories: {c: {status: 400}}\ncodes:\n  A: {category: c, message: m}\n";
-        let mut catalog = crate::compile_str("t.yaml", text.as_bytes()).unwrap();
+        let mut catalog = crate::compile_str("t.yaml", text.as_bytes())
+            .unwrap()
+            .into_inner();
         catalog.categories.clear();
+        let catalog = Checked::unchecked(catalog);
         let input: syn::DeriveInput = syn::parse_str("pub enum E {}").unwrap();
         let out = expand(&catalog, &input, &Bases::default().resolve("t.yaml"))
             .into_token_stream()

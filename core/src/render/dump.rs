@@ -4,14 +4,15 @@
 use serde_json::{Map, Value, json};
 
 use super::member_text;
-use crate::model::{Catalog, Details, MemberKind, Ty};
+use crate::Checked;
+use crate::model::{Details, MemberKind, Ty};
 
 fn ty_json(ty: &Ty) -> Value {
     Value::String(ty.display())
 }
 
 /// The resolved catalog as JSON: defaults applied, codes in catalog order.
-pub fn dump(catalog: &Catalog) -> Value {
+pub fn dump(catalog: &Checked) -> Value {
     let codes: Vec<Value> = catalog
         .codes
         .iter()

@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Catalog, Code, Details, Field, MemberKind, Slot, Template, Ty, TypeDefKind};
+use crate::Checked;
+use crate::model::{Code, Details, Field, MemberKind, Slot, Template, Ty, TypeDefKind};
 
 /// Where schemas of named types live, relative to the document.
 pub(crate) const TYPES: &str = "#/$defs/types/";
@@ -117,7 +118,7 @@ fn template(t: &Template, fill: &Fill<'_>) -> Option<(Value, bool)> {
 }
 
 /// The envelope schema of one known code.
-pub(crate) fn code_body(catalog: &Catalog, code: &Code, refs: &str) -> Value {
+pub(crate) fn code_body(catalog: &Checked, code: &Code, refs: &str) -> Value {
     let env = catalog
         .envelopes
         .iter()
@@ -181,7 +182,7 @@ pub(crate) fn code_body(catalog: &Catalog, code: &Code, refs: &str) -> Value {
 /// The envelope of a code the catalog does not know: any code but the
 /// catalog's (of every channel: a known code is never unknown), anything in
 /// the details.
-fn unknown_body(catalog: &Catalog, template_: &Template) -> Value {
+fn unknown_body(catalog: &Checked, template_: &Template) -> Value {
     let known: Vec<Value> = catalog
         .codes
         .iter()
@@ -221,7 +222,7 @@ fn unknown_body(catalog: &Catalog, template_: &Template) -> Value {
 }
 
 /// The schemas of the catalog's named types.
-pub(crate) fn named_types(catalog: &Catalog, refs: &str) -> Map<String, Value> {
+pub(crate) fn named_types(catalog: &Checked, refs: &str) -> Map<String, Value> {
     catalog
         .types
         .iter()
@@ -241,7 +242,7 @@ pub(crate) fn named_types(catalog: &Catalog, refs: &str) -> Map<String, Value> {
 }
 
 /// The document.
-pub fn document(catalog: &Catalog) -> Value {
+pub fn document(catalog: &Checked) -> Value {
     let mut channels = Map::new();
     let mut codes = Map::new();
     for env in &catalog.envelopes {

@@ -4,10 +4,11 @@
 use std::fmt::Write as _;
 
 use super::{example, response, synthesized};
-use crate::model::{Catalog, Code, Details, Field, MemberKind};
+use crate::Checked;
+use crate::model::{Code, Details, Field, MemberKind};
 
 /// The whole reference.
-pub fn reference(catalog: &Catalog) -> String {
+pub fn reference(catalog: &Checked) -> String {
     let mut out = String::new();
     let title = catalog
         .title
@@ -30,7 +31,7 @@ pub fn reference(catalog: &Catalog) -> String {
 }
 
 /// The error format of every channel, with the example of its first code.
-fn formats(catalog: &Catalog, out: &mut String) {
+fn formats(catalog: &Checked, out: &mut String) {
     out.push_str("## Error response format\n\n");
     for env in &catalog.envelopes {
         let first = catalog
@@ -74,7 +75,7 @@ fn formats(catalog: &Catalog, out: &mut String) {
 
 /// The statuses the catalog uses, each with its codes.
 /// Each operation and the errors it answers with.
-fn operations(catalog: &Catalog, out: &mut String) {
+fn operations(catalog: &Checked, out: &mut String) {
     if catalog.operations.is_empty() {
         return;
     }
@@ -98,7 +99,7 @@ fn operations(catalog: &Catalog, out: &mut String) {
     out.push('\n');
 }
 
-fn statuses(catalog: &Catalog, out: &mut String) {
+fn statuses(catalog: &Checked, out: &mut String) {
     let mut used: Vec<u16> = catalog
         .codes
         .iter()
@@ -126,7 +127,7 @@ fn statuses(catalog: &Catalog, out: &mut String) {
     out.push('\n');
 }
 
-fn categories(catalog: &Catalog, out: &mut String) {
+fn categories(catalog: &Checked, out: &mut String) {
     if catalog.categories.is_empty() {
         return;
     }
@@ -149,7 +150,7 @@ fn categories(catalog: &Catalog, out: &mut String) {
 }
 
 /// One section per category (or one for all codes), a heading per code.
-fn codes(catalog: &Catalog, out: &mut String) {
+fn codes(catalog: &Checked, out: &mut String) {
     if catalog.categories.is_empty() {
         out.push_str("## Codes\n\n");
         catalog.codes.iter().for_each(|c| code(catalog, c, out));
@@ -168,7 +169,7 @@ fn codes(catalog: &Catalog, out: &mut String) {
     }
 }
 
-fn code(catalog: &Catalog, c: &Code, out: &mut String) {
+fn code(catalog: &Checked, c: &Code, out: &mut String) {
     let _ = writeln!(out, "### {}\n", c.code.value);
     match c.resolved.status {
         Some(s) if c.resolved.statuses.len() > 1 => {
@@ -262,7 +263,7 @@ fn code(catalog: &Catalog, c: &Code, out: &mut String) {
     }
 }
 
-fn details(catalog: &Catalog, c: &Code, out: &mut String) {
+fn details(catalog: &Checked, c: &Code, out: &mut String) {
     let fields: Vec<&Field> = catalog.variant_fields(c).collect();
     match &c.details {
         Details::Value(t) => {
@@ -338,7 +339,7 @@ fn cell(s: &str) -> String {
 }
 
 /// `errcat explain`: everything about one code, for a terminal.
-pub fn explain(catalog: &Catalog, c: &Code) -> String {
+pub fn explain(catalog: &Checked, c: &Code) -> String {
     let mut out = String::new();
     code(catalog, c, &mut out);
     let category = c.resolved.category.and_then(|i| catalog.categories.get(i));

@@ -15,8 +15,9 @@ pub mod typescript;
 #[cfg(feature = "tooling")]
 pub use dump::dump;
 
+use crate::Checked;
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
-use crate::model::{Catalog, Code, Piece, pieces};
+use crate::model::{Code, Piece, pieces};
 
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
 use crate::example::{example_values, fill_envelope, placeholder_fields};
@@ -40,7 +41,7 @@ pub struct Response {
 
 /// A code's example response; `request_id` replaces the example's.
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
-pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Response {
+pub fn response(catalog: &Checked, code: &Code, request_id: Option<&str>) -> Response {
     response_at(
         catalog,
         code,
@@ -53,7 +54,7 @@ pub fn response(catalog: &Catalog, code: &Code, request_id: Option<&str>) -> Res
 /// (`$status` is filled with it).
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
 pub fn response_at(
-    catalog: &Catalog,
+    catalog: &Checked,
     code: &Code,
     request_id: Option<&str>,
     status: u16,

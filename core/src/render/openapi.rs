@@ -6,7 +6,8 @@ use serde_json::{Map, Value, json};
 
 use super::json_schema::{code_body, named_types};
 use super::{example, response};
-use crate::model::{Catalog, Code, Slot, Template};
+use crate::Checked;
+use crate::model::{Code, Slot, Template};
 
 /// Where named types live in the document.
 const TYPES: &str = "#/components/schemas/type.";
@@ -28,7 +29,7 @@ pub fn schema_name(code: &str) -> String {
 
 /// The name of the top-level member that holds the code, when the HTTP
 /// envelope has it at the top (OpenAPI's discriminator cannot look deeper).
-fn top_level_code(catalog: &Catalog) -> Option<String> {
+fn top_level_code(catalog: &Checked) -> Option<String> {
     let env = catalog
         .envelopes
         .iter()
@@ -43,7 +44,7 @@ fn top_level_code(catalog: &Catalog) -> Option<String> {
 }
 
 /// The responses of the catalog, one per status, keyed by the status.
-pub fn responses(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Map<String, Value> {
+pub fn responses(catalog: &Checked, schema_ref: &dyn Fn(&str) -> Value) -> Map<String, Value> {
     let all: Vec<&Code> = catalog.codes.iter().collect();
     responses_of(catalog, &all, schema_ref)
 }
@@ -56,7 +57,7 @@ fn refer(code: &str) -> Value {
 /// The responses of `codes` (an operation's, or the catalog's), each code's
 /// schema by `$ref` to the components [`utoipa_components`] gives: what the
 /// runtime's `utoipa` feature hands to a utoipa-built document.
-pub fn utoipa_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
+pub fn utoipa_responses(catalog: &Checked, codes: &[&Code]) -> Value {
     let mut out = Value::Object(responses_of(catalog, codes, &refer));
     typed_responses(&mut out);
     out
@@ -66,7 +67,7 @@ pub fn utoipa_responses(catalog: &Catalog, codes: &[&Code]) -> Value {
 /// document, and the catalog enum's own schema (a `oneOf` of its codes).
 /// utoipa's model has no `const`: a pinned value is a one-value `enum`,
 /// which JSON Schema reads the same; every schema gets a `type`.
-pub fn utoipa_components(catalog: &Catalog) -> (Value, Value) {
+pub fn utoipa_components(catalog: &Checked) -> (Value, Value) {
     let mut components = document(catalog)["components"]["schemas"].take();
     if let Value::Object(schemas) = &mut components {
         for s in schemas.values_mut() {
@@ -153,7 +154,7 @@ fn typed(v: &mut Value) {
 }
 
 fn responses_of(
-    catalog: &Catalog,
+    catalog: &Checked,
     codes: &[&Code],
     schema_ref: &dyn Fn(&str) -> Value,
 ) -> Map<String, Value> {
@@ -239,7 +240,7 @@ fn responses_of(
 /// Each operation with a method and a path, with its own error responses:
 /// per status, a `oneOf` of just its codes (schemas by `$ref`), with
 /// examples; its path parameters declared as strings.
-fn paths(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Value {
+fn paths(catalog: &Checked, schema_ref: &dyn Fn(&str) -> Value) -> Value {
     let mut paths = Map::new();
     for op in &catalog.operations {
         let (Some(method), Some(path)) = (&op.method, &op.path) else {
@@ -279,7 +280,7 @@ fn paths(catalog: &Catalog, schema_ref: &dyn Fn(&str) -> Value) -> Value {
 }
 
 /// The document.
-pub fn document(catalog: &Catalog) -> Value {
+pub fn document(catalog: &Checked) -> Value {
     let mut schemas = Map::new();
     for c in catalog.codes.iter().filter(|c| c.resolved.status.is_some()) {
         schemas.insert(schema_name(&c.code.value), code_body(catalog, c, TYPES));
@@ -311,7 +312,7 @@ pub fn document(catalog: &Catalog) -> Value {
 /// to the operation at the same method and path (the operation added when
 /// the document has none there). Anything that would be overwritten is an
 /// error naming it: nothing of the service's document is lost.
-pub fn merge(catalog: &Catalog, mut theirs: Value) -> Result<Value, String> {
+pub fn merge(catalog: &Checked, mut theirs: Value) -> Result<Value, String> {
     let version = theirs.get("openapi").and_then(Value::as_str).unwrap_or("");
     if !version.starts_with("3.1") {
         return Err(format!(

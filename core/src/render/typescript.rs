@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::json_schema::{code_body, named_types};
+use crate::Checked;
 use crate::Diagnostic;
-use crate::model::{Catalog, Slot, Template};
+use crate::model::{Slot, Template};
 
 /// Where named types are found in the embedded schemas.
 const TYPES: &str = "#/types/";
@@ -91,7 +92,7 @@ fn body_name(code: &crate::model::Code) -> String {
 }
 
 /// The member paths of every envelope's `$code` and `$status` slots.
-fn slot_paths(catalog: &Catalog, slot: Slot) -> Vec<Vec<Value>> {
+fn slot_paths(catalog: &Checked, slot: Slot) -> Vec<Vec<Value>> {
     // A step is a key, `0` (a list's first element) or the literals that
     // select an array's element (`{"@type": "...ErrorInfo"}`).
     fn find(t: &Template, slot: Slot, path: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
@@ -147,7 +148,7 @@ const OWN_TYPES: [&str; 7] = [
 /// Named types of the catalog that would share a name with one of the
 /// module's own types or with a code's `<Variant>Body` interface: the module
 /// would not compile.
-pub fn clashes(catalog: &Catalog) -> Vec<Diagnostic> {
+pub fn clashes(catalog: &Checked) -> Vec<Diagnostic> {
     let bodies: std::collections::HashMap<String, &str> = catalog
         .codes
         .iter()
@@ -175,7 +176,7 @@ pub fn clashes(catalog: &Catalog) -> Vec<Diagnostic> {
 }
 
 /// The module, or why it cannot be written (see [`clashes`]).
-pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
+pub fn module(catalog: &Checked) -> Result<String, Vec<Diagnostic>> {
     let clashes = clashes(catalog);
     if !clashes.is_empty() {
         return Err(clashes);
@@ -256,7 +257,7 @@ pub fn module(catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
 /// Per operation: the union of its known errors, and a parse function that
 /// narrows to it (a catalog code the operation does not declare is an
 /// `UnknownError` of it, its code kept).
-fn operations(catalog: &Catalog) -> String {
+fn operations(catalog: &Checked) -> String {
     let mut out = String::new();
     for op in &catalog.operations {
         let Some(name) = crate::names::upper_camel(&op.name.value) else {
@@ -296,7 +297,7 @@ fn operations(catalog: &Catalog) -> String {
 }
 
 /// The per-code constants: statuses, categories, retry advice, headers.
-fn constants(catalog: &Catalog) -> String {
+fn constants(catalog: &Checked) -> String {
     let mut out = String::new();
     let konst = |label: &str, ty: &str, f: &dyn Fn(&crate::model::Code) -> String| {
         let rows: Vec<String> = catalog
