@@ -3,6 +3,9 @@
 //! catalog's responses (statuses, schemas, examples, headers) with no
 //! hand-written schema, and the document passes a real OpenAPI validator.
 
+mod common;
+
+use common::validate;
 use errcat_tests::hook0::Hook0Error;
 use utoipa::OpenApi as _;
 
@@ -47,25 +50,6 @@ fn the_document_lists_the_catalog_errors() {
     // branches of its `oneOf`.
     validate("openapi", &doc, "utoipa.openapi.json");
     validate("one-of", &doc, "utoipa.openapi.json");
-}
-
-/// Runs `tests/tools/validate.py MODE` on `doc`, written to `name`.
-pub fn validate(mode: &str, doc: &serde_json::Value, name: &str) {
-    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&file, doc.to_string()).unwrap();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validate.py");
-    let out = std::process::Command::new("python3")
-        .arg(script)
-        .arg(mode)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{mode}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// Every catalog of the repository gives responses and components utoipa

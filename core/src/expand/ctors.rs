@@ -19,45 +19,22 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
             "Creates [`{error}::{v}`]: `{wire}`, \"{message}\"."
         ));
         let dep = deprecated_attr(c.code);
-        out.extend(match &c.details {
+        let params = params(c);
+        let many =
+            (c.variant_fields().count() > 7).then(|| rust!(#[allow(clippy::too_many_arguments)]));
+        let body = match &c.details {
             _ if c.is_struct() => {
-                // `impl Into<Option<T>>` takes both `value` and `None`;
-                // numbers and booleans are taken as they are, so that a
-                // literal infers its type (`99` for a `u64`).
-                let params = c.variant_fields().map(|f| {
-                    let (id, ty) = (&f.ident, f.ty.tokens(&rust!(__p)));
-                    match by_value(&f.ty) {
-                        true => rust!(#id: #ty),
-                        false => rust!(#id: impl __p::Into<#ty>),
-                    }
-                });
                 let ids: Vec<_> = c.variant_fields().map(|f| &f.ident).collect();
                 let ids2 = &ids;
-                let many = (c.variant_fields().count() > 7)
-                    .then(|| rust!(#[allow(clippy::too_many_arguments)]));
-                rust! {
-                    #d #dep #[must_use] #many
-                    pub fn #ctor(#(#params),*) -> Self { Self::#v { #(#ids: __p::Into::into(#ids2)),* } }
-                }
+                rust!(Self::#v { #(#ids: __p::Into::into(#ids2)),* })
             }
-            DetailsV::None | DetailsV::Object(_) => rust! {
-                #d #dep #[must_use]
-                pub fn #ctor() -> Self { Self::#v }
-            },
-            DetailsV::Value(ty) if by_value(ty) => {
-                let ty = ty.tokens(&rust!(__p));
-                rust! {
-                    #d #dep #[must_use]
-                    pub fn #ctor(details: #ty) -> Self { Self::#v(details) }
-                }
-            }
-            DetailsV::Value(ty) => {
-                let ty = ty.tokens(&rust!(__p));
-                rust! {
-                    #d #dep #[must_use]
-                    pub fn #ctor(details: impl __p::Into<#ty>) -> Self { Self::#v(__p::Into::into(details)) }
-                }
-            }
+            DetailsV::None | DetailsV::Object(_) => rust!(Self::#v),
+            DetailsV::Value(ty) if by_value(ty) => rust!(Self::#v(details)),
+            DetailsV::Value(_) => rust!(Self::#v(__p::Into::into(details))),
+        };
+        out.extend(rust! {
+            #d #dep #[must_use] #many
+            pub fn #ctor(#params) -> Self { #body }
         });
     }
     out
@@ -74,8 +51,10 @@ fn by_value(ty: &RustTy) -> bool {
     }
 }
 
-/// A constructor's parameters, as `all` declares them (for the hidden
-/// constructors of an operation's enum that name a code it lacks).
+/// A constructor's parameters (also those of the hidden constructors of
+/// an operation's enum that name a code it lacks). `impl Into<Option<T>>`
+/// takes both `value` and `None`; numbers and booleans are taken as they
+/// are, so that a literal infers its type (`99` for a `u64`).
 pub(super) fn params(c: &CodeV<'_>) -> Rust {
     match &c.details {
         _ if c.is_struct() => {

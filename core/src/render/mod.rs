@@ -15,6 +15,7 @@ pub mod typescript;
 #[cfg(feature = "tooling")]
 pub use dump::dump;
 
+#[cfg(any(feature = "tooling", feature = "utoipa"))]
 use crate::Checked;
 #[cfg(any(feature = "tooling", feature = "utoipa"))]
 use crate::model::{Code, Piece, pieces};

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-/// A client for servers on 127.0.0.1: bounded requests, no proxy.
+/// A client for servers on 127.0.0.1: bounded requests, no proxy. Not
+/// every test binary that shares this module makes requests.
+#[allow(dead_code)]
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
@@ -29,4 +31,26 @@ pub fn runner() -> (
         .clock(|| "2024-01-15T10:30:00Z".parse().unwrap())
         .jitter_with(|d| d);
     (retry, waits)
+}
+
+/// Runs `tests/tools/validate.py MODE` (a real validator) on `doc`,
+/// written to `name` in the target's scratch directory. Not every test
+/// binary that shares this module validates documents.
+#[allow(dead_code)]
+pub fn validate(mode: &str, doc: &serde_json::Value, name: &str) {
+    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/validate.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(mode)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{mode}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
