@@ -41,6 +41,9 @@ impl<Er: Into<BoxError>> ActionOutcome for Result<(), Er> {
 
 /// A successful response, or the failure of an error response (its body
 /// read up to [`DEFAULT_BODY_LIMIT`] bytes within [`DEFAULT_BODY_TIMEOUT`]).
+/// `E` is the catalog's enum, or an operation's (`CreateEventError`): then
+/// a code of the catalog the operation does not declare is
+/// [`FailureKind::Undeclared`](crate::FailureKind::Undeclared).
 pub async fn check<E: CatalogError>(
     response: reqwest::Response,
 ) -> Result<reqwest::Response, Failure<E>> {

@@ -1005,7 +1005,10 @@ const _: () = {
                 ::errcat::CatalogError::to_response(self)
             }
             /// Reads an error body (client side). Codes this catalog does not
-            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError);
+            /// a code of the catalog that is not one of this operation's is a
+            /// mismatch (a client's `Failure` keeps it typed, as
+            /// `FailureKind::Undeclared`).
             pub fn from_envelope(
                 body: &[u8],
             ) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {

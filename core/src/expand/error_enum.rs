@@ -73,6 +73,19 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             }
         }
     });
+    let from_envelope_doc = match &valid.operation {
+        None => rust! {
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+        },
+        Some(_) => rust! {
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError);
+            /// a code of the catalog that is not one of this operation's is a
+            /// mismatch (a client's `Failure` keeps it typed, as
+            /// `FailureKind::Undeclared`).
+        },
+    };
     // The constructors are moved in, not interpolated (which copies).
     let mut body = ctors;
     body.extend(rust! {
@@ -131,8 +144,7 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             pub fn to_response(&self) -> __p::http::Response<__p::Vec<u8>> {
                 ::errcat::CatalogError::to_response(self)
             }
-            /// Reads an error body (client side). Codes this catalog does not
-            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+            #from_envelope_doc
             pub fn from_envelope(body: &[u8]) -> __p::Result<::errcat::Received<Self>, ::errcat::DecodeError> {
                 __p::decode(body)
             }
