@@ -24,3 +24,29 @@ fn codes_are_json_integers() {
     };
     assert_eq!(u.code, "99");
 }
+
+/// An operation of a catalog of integer codes: its enum writes and reads
+/// the same integers, and refuses the catalog's others.
+#[test]
+fn an_operation_of_integer_codes() {
+    assert_eq!(
+        GetThingError::CODES,
+        [
+            StatusCode::NotFound,
+            StatusCode::Unavailable,
+            StatusCode::Unauthenticated
+        ]
+    );
+    let e = GetThingError::not_found();
+    assert_eq!(
+        serde_json::to_string(&e).unwrap(),
+        serde_json::to_string(&Status::not_found()).unwrap()
+    );
+    let got = GetThingError::from_envelope(br#"{"code":16,"message":"Unauthenticated."}"#).unwrap();
+    assert_eq!(
+        got.error,
+        errcat::Decoded::Known(GetThingError::unauthenticated())
+    );
+    assert!(GetThingError::from_envelope(br#"{"code":13,"message":"Internal error."}"#).is_err());
+    assert_eq!(Status::from(e), Status::not_found());
+}

@@ -25,4 +25,10 @@ fn main() {
     let back = TrickyError::from_envelope(body.as_bytes()).unwrap();
     assert_eq!(back.error, errcat::Decoded::Known(e));
     assert!("0X1F".parse::<TrickyErrorCode>().is_err());
+    // Operations named like keywords and categories.
+    let m: TrickyError = MatchError::r#match(Match { r#type: "t".into(), r#in: None }).into();
+    assert_eq!(m.code(), TrickyErrorCode::Match);
+    assert_eq!(MatchError::CODES, [TrickyErrorCode::Type, TrickyErrorCode::Match]);
+    assert_eq!(CrateOpsError::CODES.len(), 4);
+    assert!(<MatchError as std::convert::TryFrom<TrickyError>>::try_from(TrickyError::ab()).is_err());
 }
