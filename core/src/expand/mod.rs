@@ -1,4 +1,4 @@
-//! Stage 5: Rust code for the checked form (`valid.rs`), one module per
+//! Rust code for the item form (`valid/`), one module per
 //! generated artifact:
 //!
 //! | module | generates |
@@ -12,6 +12,7 @@
 //! | `ser`, `envelope` | details and envelope serialization |
 //! | `de` | decoding details back into variants |
 //! | `traits` | `CatalogError`, `Serialize`, `Error` |
+//! | `operation` | each operation's enum, its conversions, the hidden constructors that name an undeclared code |
 //! | `docs` | rustdoc |
 //! | `fallback` | the skeleton emitted beside unrecoverable mistakes |
 //!
