@@ -317,6 +317,9 @@ pub(crate) fn operation_enum_name(operation: &str) -> String {
 /// Each operation's enum must be a name of its own: not the catalog
 /// enum's, one of its companions', a named type's, or another operation's.
 pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
+    if catalog.operations.is_empty() {
+        return Vec::new();
+    }
     let companions = [
         error.to_string(),
         format!("{error}Code"),
