@@ -73,19 +73,7 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             }
         }
     });
-    let from_envelope_doc = match &valid.operation {
-        None => rust! {
-            /// Reads an error body (client side). Codes this catalog does not
-            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
-        },
-        Some(_) => rust! {
-            /// Reads an error body (client side). Codes this catalog does not
-            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError);
-            /// a code of the catalog that is not one of this operation's is a
-            /// mismatch (a client's `Failure` keeps it typed, as
-            /// `FailureKind::Undeclared`).
-        },
-    };
+    let from_envelope_doc = from_envelope_doc(valid);
     // The constructors are moved in, not interpolated (which copies).
     let mut body = ctors;
     body.extend(rust! {
@@ -150,4 +138,22 @@ pub(super) fn api(valid: &Valid<'_>) -> Rust {
             }
     });
     inherent(rust!(#error), body)
+}
+
+/// `from_envelope`'s rustdoc: an operation's enum refuses its catalog's
+/// other codes.
+fn from_envelope_doc(valid: &Valid<'_>) -> Rust {
+    match &valid.operation {
+        None => rust! {
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError).
+        },
+        Some(_) => rust! {
+            /// Reads an error body (client side). Codes this catalog does not
+            /// know are kept as [`errcat::UnknownError`](::errcat::UnknownError);
+            /// a code of the catalog that is not one of this operation's is a
+            /// mismatch (a client's `Failure` keeps it typed, as
+            /// `FailureKind::Undeclared`).
+        },
+    }
 }

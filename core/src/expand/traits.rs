@@ -13,60 +13,10 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
     let headers = super::headers::body(valid);
     let ser_arms = ser::details_arms(valid);
     let from_arms = de::arms(valid);
-    // Details that may be absent (`details: "[T]?"`) are sent only when
-    // present; every other code's presence is a column of the code table.
-    let mut optional = super::Arms::braces();
-    for c in &valid.codes {
-        if let crate::valid::DetailsV::Value(crate::rust_ty::RustTy::Option(_)) = &c.details {
-            let v = &c.variant;
-            optional.push(rust!(Self::#v(__d) => __d.is_some()));
-        }
-    }
-    let has_details = if optional.len == 0 {
-        rust!(__ERRCAT_META[#error::code(self) as usize].5)
-    } else {
-        let arms = optional.close(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
-        rust!(match self #arms)
-    };
-    // An operation's enum narrows its catalog's errors; a catalog's is its own.
-    let catalog = match &valid.operation {
-        Some(o) => {
-            let (c, name) = (&o.catalog_enum, o.operation.name.value.as_str());
-            rust! {
-                type Catalog = #c;
-                const OPERATION: __p::Option<&'static str> = __p::Some(#name);
-                #[inline]
-                fn narrow(error: #c) -> __p::Result<Self, #c> {
-                    __p::core::convert::TryFrom::try_from(error)
-                }
-            }
-        }
-        None => rust! {
-            type Catalog = Self;
-            #[inline]
-            fn narrow(error: Self) -> __p::Result<Self, Self> { __p::Ok(error) }
-        },
-    };
+    let has_details = has_details(valid);
+    let catalog = catalog_items(valid);
     let mut out = helpers;
-    out.extend(rust!(::errcat::__private::axum_impls!(#error);));
-    // The runtime's `utoipa` feature turns this crate's on (through the
-    // macro crate's): the responses cost as much as the rest of the
-    // expansion, so a build without it does not compute them.
-    #[cfg(feature = "utoipa")]
-    {
-        let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
-        let responses = valid.responses(&codes);
-        out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));
-        // The catalog's enum is the `ToSchema` that brings the components
-        // its operations' responses refer to.
-        if valid.operation.is_none() {
-            let (components, schema) = valid.components();
-            let name = error.to_string();
-            out.extend(
-                rust!(::errcat::__private::utoipa_schemas!(#error, #name, #schema, #components);),
-            );
-        }
-    }
+    out.extend(integrations(valid));
     out.extend(imp(rust!(__p::std::error::Error for #error), Rust::new()));
     out.extend(imp(
         rust!(::errcat::CatalogError for #error),
@@ -112,5 +62,74 @@ pub(super) fn all(valid: &Valid<'_>) -> Rust {
             }
         },
     ));
+    out
+}
+
+/// `has_details()`: details that may be absent (`details: "[T]?"`) are
+/// sent only when present; every other code's presence is a column of the
+/// code table.
+fn has_details(valid: &Valid<'_>) -> Rust {
+    let error = &valid.error;
+    let mut optional = super::Arms::braces();
+    for c in &valid.codes {
+        if let crate::valid::DetailsV::Value(crate::rust_ty::RustTy::Option(_)) = &c.details {
+            let v = &c.variant;
+            optional.push(rust!(Self::#v(__d) => __d.is_some()));
+        }
+    }
+    if optional.len == 0 {
+        rust!(__ERRCAT_META[#error::code(self) as usize].5)
+    } else {
+        let arms = optional.close(rust!(_ => __ERRCAT_META[#error::code(self) as usize].5,));
+        rust!(match self #arms)
+    }
+}
+
+/// `Catalog`, `OPERATION` and `narrow`: an operation's enum narrows its
+/// catalog's errors; a catalog's is its own.
+fn catalog_items(valid: &Valid<'_>) -> Rust {
+    match &valid.operation {
+        Some(o) => {
+            let (c, name) = (&o.catalog_enum, o.operation.name.value.as_str());
+            rust! {
+                type Catalog = #c;
+                const OPERATION: __p::Option<&'static str> = __p::Some(#name);
+                #[inline]
+                fn narrow(error: #c) -> __p::Result<Self, #c> {
+                    __p::core::convert::TryFrom::try_from(error)
+                }
+            }
+        }
+        None => rust! {
+            type Catalog = Self;
+            #[inline]
+            fn narrow(error: Self) -> __p::Result<Self, Self> { __p::Ok(error) }
+        },
+    }
+}
+
+/// The integrations' impls, through the runtime's per-feature macros.
+fn integrations(valid: &Valid<'_>) -> Rust {
+    let error = &valid.error;
+    #[allow(unused_mut)]
+    let mut out = rust!(::errcat::__private::axum_impls!(#error););
+    // The runtime's `utoipa` feature turns this crate's on (through the
+    // macro crate's): the responses cost as much as the rest of the
+    // expansion, so a build without it does not compute them.
+    #[cfg(feature = "utoipa")]
+    {
+        let codes: Vec<&crate::model::Code> = valid.codes.iter().map(|c| c.code).collect();
+        let responses = valid.responses(&codes);
+        out.extend(rust!(::errcat::__private::utoipa_impls!(#error, #responses);));
+        // The catalog's enum is the `ToSchema` that brings the components
+        // its operations' responses refer to.
+        if valid.operation.is_none() {
+            let (components, schema) = valid.components();
+            let name = error.to_string();
+            out.extend(
+                rust!(::errcat::__private::utoipa_schemas!(#error, #name, #schema, #components);),
+            );
+        }
+    }
     out
 }
