@@ -316,7 +316,8 @@ pub(crate) fn operation_enum_name(operation: &str) -> String {
 
 /// Each operation's enum must be a name of its own: not the catalog
 /// enum's, one of its companions', a named type's, or another operation's.
-pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagnostic> {
+/// Each mistake with the index of the operation it is about.
+pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<(usize, Diagnostic)> {
     if catalog.operations.is_empty() {
         return Vec::new();
     }
@@ -329,7 +330,7 @@ pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagn
     let types = type_names(catalog);
     let mut seen: Vec<(String, &str)> = Vec::new();
     let mut out = Vec::new();
-    for op in &catalog.operations {
+    for (i, op) in catalog.operations.iter().enumerate() {
         let name = operation_enum_name(&op.name.value);
         let clash = if companions.contains(&name) {
             Some(format!("a type errcat generates for `{error}`"))
@@ -341,7 +342,8 @@ pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagn
                 .map(|(_, other)| format!("the enum of the operation `{other}`"))
         };
         if let Some(clash) = clash {
-            out.push(
+            out.push((
+                i,
                 Diagnostic::new(
                     &op.name.loc,
                     format!(
@@ -352,7 +354,7 @@ pub(crate) fn check_operation_names(catalog: &Catalog, error: &str) -> Vec<Diagn
                 .hint(
                     "rename the operation (its enum is its name in UpperCamelCase, then `Error`)",
                 ),
-            );
+            ));
         }
         seen.push((name, &op.name.value));
     }
@@ -504,7 +506,10 @@ mod tests {
         )
         .unwrap();
         let d = super::check_operation_names(&catalog, "ApiError");
-        let shown: Vec<(u32, &str)> = d.iter().map(|d| (d.loc.line, d.message.as_str())).collect();
+        let shown: Vec<(u32, &str)> = d
+            .iter()
+            .map(|(_, d)| (d.loc.line, d.message.as_str()))
+            .collect();
         assert_eq!(
             shown,
             [
@@ -522,7 +527,8 @@ mod tests {
                 ),
             ]
         );
-        assert!(d.iter().all(|d| {
+        assert_eq!(d.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 1, 3]);
+        assert!(d.iter().all(|(_, d)| {
             d.hint
                 .as_deref()
                 .is_some_and(|h| h.contains("rename the operation"))

@@ -227,10 +227,11 @@ pub(crate) fn generate(
     let display = fmt::display(&valid);
     let traits = traits::all(&valid);
     // Operations' enums belong to the catalog enum (a derive has none).
-    let (op_items, op_impls) = match plan.emit_enum {
-        true => operation::all(&valid, &valid.operations()?, vis, &std_derives),
-        false => (Rust::new(), Rust::new()),
+    let (ops, op_errors) = match plan.emit_enum {
+        true => valid.operations(),
+        false => (Vec::new(), Vec::new()),
     };
+    let (op_items, op_impls) = operation::all(&valid, &ops, vis, &std_derives);
     // Cargo rebuilds this crate when the catalog changes (`rebuild`).
     let code = rust! {
         #types
@@ -250,7 +251,11 @@ pub(crate) fn generate(
             #op_impls
         };
     };
-    Ok(crate::cache::Output::code(item, code))
+    let out = crate::cache::Output::code(item, code);
+    Ok(match op_errors.is_empty() {
+        true => out,
+        false => out.after_errors(errors(&op_errors, Span::call_site())),
+    })
 }
 
 /// A trait impl, with the attributes every generated impl carries: it is

@@ -228,37 +228,50 @@ impl<'a> Valid<'a> {
         Valid::build(catalog, error, error, codes, all_types, errs)
     }
 
-    /// The checked form of each operation's enum (`operations:`), which
+    /// The item form of each operation's enum (`operations:`), which
     /// shares this catalog enum's companions and named types; operations
-    /// without errors have none.
-    pub fn operations(&self) -> Result<Vec<Valid<'a>>, Vec<Diagnostic>> {
+    /// without errors have none. An operation whose enum cannot be named
+    /// is left out, with its diagnostic: the rest of the expansion stands
+    /// beside it (no cascade in user code).
+    pub fn operations(&self) -> (Vec<Valid<'a>>, Vec<Diagnostic>) {
         let catalog = self.catalog;
-        let errs = crate::check::check_operation_names(catalog, &self.error.to_string());
-        if !errs.is_empty() {
-            return Err(errs);
+        let (mut out, mut errs) = (Vec::new(), Vec::new());
+        let clashes = crate::check::check_operation_names(catalog, &self.error.to_string());
+        for (i, op) in catalog.operations.iter().enumerate() {
+            if let Some((_, d)) = clashes.iter().find(|(at, _)| *at == i) {
+                errs.push(d.clone());
+                continue;
+            }
+            if op.codes.is_empty() {
+                continue;
+            }
+            match self.operation(op) {
+                Ok(v) => out.push(v),
+                Err(d) => errs.extend(d),
+            }
         }
-        let mut out = Vec::new();
-        for op in catalog.operations.iter().filter(|o| !o.codes.is_empty()) {
-            let name = crate::check::operation_enum_name(&op.name.value);
-            let op_enum = ident(&name, &op.name.loc).map_err(|d| vec![d])?;
-            let codes = op
-                .codes
-                .iter()
-                .map(|&i| {
-                    let c = &catalog.codes[i];
-                    Ok((c, ident(&c.resolved.variant, &c.code.loc)?))
-                })
-                .collect::<Result<Vec<_>, Diagnostic>>()
-                .map_err(|d| vec![d])?;
-            let mut valid =
-                Valid::build(catalog, &op_enum, &self.error, &codes, false, Vec::new())?;
-            valid.operation = Some(OperationV {
-                operation: op,
-                catalog_enum: self.error.clone(),
-            });
-            out.push(valid);
-        }
-        Ok(out)
+        (out, errs)
+    }
+
+    fn operation(&self, op: &'a crate::model::Operation) -> Result<Valid<'a>, Vec<Diagnostic>> {
+        let catalog = self.catalog;
+        let name = crate::check::operation_enum_name(&op.name.value);
+        let op_enum = ident(&name, &op.name.loc).map_err(|d| vec![d])?;
+        let codes = op
+            .codes
+            .iter()
+            .map(|&i| {
+                let c = &catalog.codes[i];
+                Ok((c, ident(&c.resolved.variant, &c.code.loc)?))
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()
+            .map_err(|d| vec![d])?;
+        let mut valid = Valid::build(catalog, &op_enum, &self.error, &codes, false, Vec::new())?;
+        valid.operation = Some(OperationV {
+            operation: op,
+            catalog_enum: self.error.clone(),
+        });
+        Ok(valid)
     }
 
     fn build(
