@@ -39,7 +39,8 @@ pub fn utoipa_schema(json: &str) -> utoipa::openapi::RefOr<utoipa::openapi::sche
     })
 }
 
-/// The component schemas from the JSON the macro wrote, added to `out`.
+/// The component schemas from the JSON the macro wrote, added to `out`
+/// (every catalog of the repository parses: `tests/tests/utoipa.rs`).
 #[cfg(feature = "utoipa")]
 pub fn utoipa_components(
     json: &str,

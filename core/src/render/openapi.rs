@@ -68,13 +68,14 @@ pub fn utoipa_responses(catalog: &Checked, codes: &[&Code]) -> Value {
 /// utoipa's model has no `const`: a pinned value is a one-value `enum`,
 /// which JSON Schema reads the same; every schema gets a `type`.
 pub fn utoipa_components(catalog: &Checked) -> (Value, Value) {
-    let mut components = document(catalog)["components"]["schemas"].take();
-    if let Value::Object(schemas) = &mut components {
-        for s in schemas.values_mut() {
-            const_as_enum(s);
-            typed(s);
-        }
+    // The schemas alone: the whole document would also render every
+    // code's example, at expansion time, for nothing.
+    let mut schemas = component_schemas(catalog);
+    for s in schemas.values_mut() {
+        const_as_enum(s);
+        typed(s);
     }
+    let components = Value::Object(schemas);
     let all: Vec<Value> = catalog
         .codes
         .iter()
@@ -281,13 +282,7 @@ fn paths(catalog: &Checked, schema_ref: &dyn Fn(&str) -> Value) -> Value {
 
 /// The document.
 pub fn document(catalog: &Checked) -> Value {
-    let mut schemas = Map::new();
-    for c in catalog.codes.iter().filter(|c| c.resolved.status.is_some()) {
-        schemas.insert(schema_name(&c.code.value), code_body(catalog, c, TYPES));
-    }
-    for (name, s) in named_types(catalog, TYPES) {
-        schemas.insert(format!("type.{name}"), s);
-    }
+    let schemas = component_schemas(catalog);
     let name = catalog.name.as_ref().map_or("", |n| n.value.as_str());
     let mut info = json!({
         "title": format!("{} errors", catalog.title.as_deref().unwrap_or(name)),
@@ -305,6 +300,19 @@ pub fn document(catalog: &Checked) -> Value {
             "responses": responses(catalog, &refer),
         },
     })
+}
+
+/// The component schemas: one per HTTP code (`code.X`), one per named
+/// type (`type.X`).
+fn component_schemas(catalog: &Checked) -> Map<String, Value> {
+    let mut schemas = Map::new();
+    for c in catalog.codes.iter().filter(|c| c.resolved.status.is_some()) {
+        schemas.insert(schema_name(&c.code.value), code_body(catalog, c, TYPES));
+    }
+    for (name, s) in named_types(catalog, TYPES) {
+        schemas.insert(format!("type.{name}"), s);
+    }
+    schemas
 }
 
 /// `document` merged into an existing OpenAPI 3.1 document (the service's
